@@ -1,0 +1,47 @@
+"""Alembic environment shared by the shared store and the local store."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from alembic import context
+from sqlalchemy import Connection
+
+import db.models  # noqa: F401 - registers every table on the metadata
+from db.base import Base
+from db.search_ddl import UNMODELLED_NAMES
+from db.store import open_engine
+
+
+def _include_name(name: str | None, type_: str, _parent: Any) -> bool:
+    return not (type_ in {"table", "index"} and name in UNMODELLED_NAMES)
+
+
+def _run(connection: Connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=Base.metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        include_name=_include_name,
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run() -> None:
+    config = context.config
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _run(connection)
+        return
+    engine = open_engine(config.attributes["url"])
+    try:
+        with engine.connect() as conn:
+            _run(conn)
+            conn.commit()
+    finally:
+        engine.dispose()
+
+
+run()

@@ -1,0 +1,47 @@
+"""Every table of both stores; importing this package registers them on ``Base.metadata``."""
+
+from db.models.commerce import Invoice, Order, OrderLine, Payment, Product, Shipment
+from db.models.customers import Contact, Customer, Email, PhoneNumber
+from db.models.directory import (
+    AuditEntry,
+    DispositionCode,
+    NotReadyReason,
+    Queue,
+    QueueMember,
+    SRCategory,
+    Team,
+    User,
+)
+from db.models.work import (
+    Callback,
+    CallbackAttempt,
+    Interaction,
+    ServiceRequest,
+    SRHistory,
+)
+
+__all__ = [
+    "AuditEntry",
+    "Callback",
+    "CallbackAttempt",
+    "Contact",
+    "Customer",
+    "DispositionCode",
+    "Email",
+    "Interaction",
+    "Invoice",
+    "NotReadyReason",
+    "Order",
+    "OrderLine",
+    "Payment",
+    "PhoneNumber",
+    "Product",
+    "Queue",
+    "QueueMember",
+    "SRCategory",
+    "SRHistory",
+    "ServiceRequest",
+    "Shipment",
+    "Team",
+    "User",
+]

@@ -1,0 +1,89 @@
+"""Store-specific search objects that the ORM models cannot describe.
+
+SQLite gets an FTS5 index over ``customers.search_text`` kept current by triggers, so any
+writer (services, replication, the sqlite3 shell) keeps it right. PostgreSQL gets a trigram
+GIN index for the same column and ``text_pattern_ops`` indexes so ``LIKE 'prefix%'`` on
+numbers, e-mails and SR numbers uses an index whatever the database's collation.
+
+Trap: an Alembic batch ("move and copy") migration of ``customers`` on SQLite drops these
+triggers and renumbers rowids; such a migration must call ``drop`` before and ``create``
+after (which rebuilds the index).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, text
+
+SQLITE_CREATE = (
+    "CREATE VIRTUAL TABLE customer_fts USING fts5(search_text, content='customers', "
+    "content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER customer_fts_ai AFTER INSERT ON customers BEGIN "
+    "INSERT INTO customer_fts(rowid, search_text) VALUES (new.rowid, new.search_text); END",
+    "CREATE TRIGGER customer_fts_ad AFTER DELETE ON customers BEGIN "
+    "INSERT INTO customer_fts(customer_fts, rowid, search_text) "
+    "VALUES ('delete', old.rowid, old.search_text); END",
+    "CREATE TRIGGER customer_fts_au AFTER UPDATE OF search_text ON customers BEGIN "
+    "INSERT INTO customer_fts(customer_fts, rowid, search_text) "
+    "VALUES ('delete', old.rowid, old.search_text); "
+    "INSERT INTO customer_fts(rowid, search_text) VALUES (new.rowid, new.search_text); END",
+    "INSERT INTO customer_fts(customer_fts) VALUES ('rebuild')",
+)
+SQLITE_DROP = (
+    "DROP TRIGGER IF EXISTS customer_fts_au",
+    "DROP TRIGGER IF EXISTS customer_fts_ad",
+    "DROP TRIGGER IF EXISTS customer_fts_ai",
+    "DROP TABLE IF EXISTS customer_fts",
+)
+
+POSTGRES_CREATE = (
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "CREATE INDEX ix_customers_search_text_trgm ON customers USING gin (search_text gin_trgm_ops)",
+    "CREATE INDEX ix_phone_numbers_e164_prefix ON phone_numbers (e164 text_pattern_ops)",
+    "CREATE INDEX ix_phone_numbers_national_prefix ON phone_numbers (national text_pattern_ops)",
+    "CREATE INDEX ix_emails_address_lower_prefix ON emails (address_lower text_pattern_ops)",
+    "CREATE INDEX ix_service_requests_number_prefix ON service_requests (number text_pattern_ops)",
+)
+POSTGRES_DROP = (
+    "DROP INDEX IF EXISTS ix_service_requests_number_prefix",
+    "DROP INDEX IF EXISTS ix_emails_address_lower_prefix",
+    "DROP INDEX IF EXISTS ix_phone_numbers_national_prefix",
+    "DROP INDEX IF EXISTS ix_phone_numbers_e164_prefix",
+    "DROP INDEX IF EXISTS ix_customers_search_text_trgm",
+)
+
+#: Names the schema-drift check must not report: they exist only in the database.
+UNMODELLED_NAMES = frozenset(
+    {
+        "customer_fts",
+        "customer_fts_data",
+        "customer_fts_idx",
+        "customer_fts_docsize",
+        "customer_fts_config",
+        "customer_fts_content",
+        "ix_customers_search_text_trgm",
+        "ix_phone_numbers_e164_prefix",
+        "ix_phone_numbers_national_prefix",
+        "ix_emails_address_lower_prefix",
+        "ix_service_requests_number_prefix",
+    }
+)
+
+
+def _statements(connection: Connection, *, create: bool) -> tuple[str, ...]:
+    dialect = connection.dialect.name
+    if dialect == "sqlite":
+        return SQLITE_CREATE if create else SQLITE_DROP
+    if dialect == "postgresql":
+        return POSTGRES_CREATE if create else POSTGRES_DROP
+    raise ValueError(f"no search objects for dialect {dialect!r}")
+
+
+def create(connection: Connection) -> None:
+    """Create the search objects and index every existing row."""
+    for statement in _statements(connection, create=True):
+        connection.execute(text(statement))
+
+
+def drop(connection: Connection) -> None:
+    for statement in _statements(connection, create=False):
+        connection.execute(text(statement))
