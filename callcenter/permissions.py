@@ -1,0 +1,57 @@
+"""Who may do what, enforced in the service layer for the embedded (SQLite) mode.
+
+On PostgreSQL the database enforces the same rules with roles and row-level security; this
+table is the single statement of them on the application side.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from callcenter.context import ServiceContext
+from callcenter.errors import PermissionDeniedError
+from db.enums import Role
+
+
+class Action(StrEnum):
+    READ_CUSTOMERS = "read customers"
+    EDIT_CUSTOMERS = "edit customers"
+    LOG_INTERACTIONS = "log interactions"
+    EDIT_SERVICE_REQUESTS = "edit service requests"
+    EDIT_CALLBACKS = "edit callbacks"
+    REASSIGN_WORK = "reassign work"
+    IMPORT_CUSTOMERS = "import customers"
+    EDIT_DICTIONARY = "edit the data dictionary"
+    MANAGE_USERS = "manage users"
+
+
+_ALL_ROLES = frozenset(Role)
+_SUPERVISORS = frozenset({Role.SUPERVISOR, Role.ADMIN})
+
+ALLOWED: dict[Action, frozenset[Role]] = {
+    Action.READ_CUSTOMERS: _ALL_ROLES,
+    Action.EDIT_CUSTOMERS: _ALL_ROLES,
+    Action.LOG_INTERACTIONS: _ALL_ROLES,
+    Action.EDIT_SERVICE_REQUESTS: _ALL_ROLES,
+    Action.EDIT_CALLBACKS: _ALL_ROLES,
+    Action.REASSIGN_WORK: _SUPERVISORS,
+    Action.IMPORT_CUSTOMERS: frozenset({Role.ADMIN}),
+    Action.EDIT_DICTIONARY: frozenset({Role.ADMIN}),
+    Action.MANAGE_USERS: frozenset({Role.ADMIN}),
+}
+
+
+def require(ctx: ServiceContext, action: Action) -> None:
+    """Raise PermissionDeniedError unless the acting person's role allows ``action``.
+
+    A context without an actor is the system itself (command-line administration on the
+    machine that holds the store) and may do everything.
+    """
+    if ctx.actor is None:
+        return
+    if ctx.actor.role not in ALLOWED[action]:
+        raise PermissionDeniedError(f"{ctx.actor.username} ({ctx.actor.role}) may not {action}")
+
+
+def is_supervisor(ctx: ServiceContext) -> bool:
+    return ctx.actor is None or ctx.actor.role in _SUPERVISORS

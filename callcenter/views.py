@@ -1,0 +1,118 @@
+"""Copies of ORM rows into the frozen records the services return."""
+
+from __future__ import annotations
+
+from callcenter.records import (
+    CallbackAttemptView,
+    CallbackView,
+    EmailView,
+    InteractionView,
+    PhoneView,
+    ServiceRequestView,
+    SRHistoryView,
+)
+from db.models import Callback, Email, Interaction, PhoneNumber, ServiceRequest
+
+
+def phone_view(row: PhoneNumber) -> PhoneView:
+    return PhoneView(
+        id=row.id,
+        raw=row.raw,
+        e164=row.e164,
+        extension=row.extension,
+        kind=row.kind,
+        contact_id=row.contact_id,
+    )
+
+
+def email_view(row: Email) -> EmailView:
+    return EmailView(id=row.id, address=row.address, contact_id=row.contact_id)
+
+
+def interaction_view(row: Interaction) -> InteractionView:
+    return InteractionView(
+        id=row.id,
+        channel=row.channel,
+        direction=row.direction,
+        sip_call_id=row.sip_call_id,
+        queue_id=row.queue_id,
+        caller_number=row.caller_number,
+        offered_at=row.offered_at,
+        answered_at=row.answered_at,
+        ended_at=row.ended_at,
+        disposition_code=row.disposition_code,
+        notes=row.notes,
+        agent_id=row.agent_id,
+        customer_id=row.customer_id,
+        service_request_id=row.service_request_id,
+        callback_id=row.callback_id,
+    )
+
+
+def service_request_view(row: ServiceRequest, *, with_history: bool = False) -> ServiceRequestView:
+    history = (
+        tuple(
+            SRHistoryView(
+                at=h.at,
+                actor_id=h.actor_id,
+                field=h.field,
+                old_value=h.old_value,
+                new_value=h.new_value,
+            )
+            for h in row.history
+        )
+        if with_history
+        else ()
+    )
+    return ServiceRequestView(
+        id=row.id,
+        version=row.version,
+        number=row.number,
+        customer_id=row.customer_id,
+        category_code=row.category_code,
+        priority=row.priority,
+        status=row.status,
+        subject=row.subject,
+        description=row.description,
+        resolution=row.resolution,
+        satisfaction=row.satisfaction,
+        assignee_id=row.assignee_id,
+        queue_id=row.queue_id,
+        opened_at=row.opened_at,
+        sla_due_at=row.sla_due_at,
+        resolved_at=row.resolved_at,
+        closed_at=row.closed_at,
+        history=history,
+    )
+
+
+def callback_view(row: Callback, *, with_attempts: bool = False) -> CallbackView:
+    attempts = (
+        tuple(
+            CallbackAttemptView(
+                at=a.at,
+                agent_id=a.agent_id,
+                outcome=a.outcome,
+                interaction_id=a.interaction_id,
+                notes=a.notes,
+            )
+            for a in row.attempts
+        )
+        if with_attempts
+        else ()
+    )
+    return CallbackView(
+        id=row.id,
+        version=row.version,
+        customer_id=row.customer_id,
+        phone_number=row.phone_number,
+        due_from=row.due_from,
+        due_until=row.due_until,
+        reason=row.reason,
+        owner_user_id=row.owner_user_id,
+        owner_queue_id=row.owner_queue_id,
+        status=row.status,
+        attempt_count=row.attempt_count,
+        service_request_id=row.service_request_id,
+        attempts=attempts,
+    )
