@@ -1,0 +1,50 @@
+"""The ``callcenter`` command: one sub-command module per area, registered below."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from callcenter.cli import dbcmd, lookup
+from callcenter.errors import ServiceError
+
+COMMAND_MODULES = (dbcmd, lookup)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="callcenter",
+        description="Call-center agent desktop and its administration commands.",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="PATH",
+        help="configuration file (default: $CALLCENTER_CONFIG or the user config folder)",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args))
+    except ServiceError as exc:
+        print(f"callcenter: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("callcenter: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,66 @@
+"""Helpers every sub-command uses: loading config, opening a store, printing JSON."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import enum
+import json
+import sys
+import uuid
+from typing import Any
+
+from sqlalchemy import Engine
+
+from callcenter import config as config_module
+from callcenter.config import Config
+from callcenter.context import ServiceContext
+from callcenter.errors import ConfigError
+from callcenter.stores import SHARED, open_store
+from db import migrate
+
+
+def load_config(args: argparse.Namespace) -> Config:
+    return config_module.load(args.config)
+
+
+def add_store_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--store",
+        choices=("shared", "local"),
+        default=SHARED,
+        help="which store to use (default: shared)",
+    )
+
+
+def open_ready_store(config: Config, which: str) -> Engine:
+    """Open a store, refusing clearly when its schema is missing or behind."""
+    engine = open_store(config, which)
+    if not migrate.is_current(engine):
+        engine.dispose()
+        raise ConfigError(
+            f"the {which} store is not at the current schema; run `callcenter db upgrade`"
+        )
+    return engine
+
+
+def context(config: Config, engine: Engine) -> ServiceContext:
+    return ServiceContext.for_engine(engine, config.default_region)
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    raise TypeError(f"cannot encode {type(value).__name__}")
+
+
+def print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, default=_default, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
