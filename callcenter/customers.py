@@ -22,10 +22,9 @@ from callcenter.customer_fields import (
 from callcenter.errors import ConflictError, NotFoundError, ValidationError
 from callcenter.permissions import Action, require
 from callcenter.records import CustomerProfile, PhoneView
-from callcenter.views import email_view, phone_view
+from callcenter.views import phone_view, profile_view
 from db.enums import CustomerKind, LifecycleStage, PhoneKind, ValueTier
 from db.models import Customer, Email, PhoneNumber, User
-from db.store import transaction
 
 
 @dataclass(frozen=True)
@@ -75,25 +74,7 @@ def _profile(session: Session, row: Customer) -> CustomerProfile:
     owner_name = None
     if row.owner_id:
         owner_name = session.scalar(select(User.display_name).where(User.id == row.owner_id))
-    return CustomerProfile(
-        id=row.id,
-        version=row.version,
-        external_id=row.external_id,
-        kind=row.kind,
-        name=row.name,
-        company_name=row.company_name,
-        lifecycle_stage=row.lifecycle_stage,
-        value_tier=row.value_tier,
-        owner_id=row.owner_id,
-        owner_name=owner_name,
-        region=row.region,
-        industry=row.industry,
-        source=row.source,
-        tags=tuple(t for t in row.tags.split(",") if t),
-        notes=row.notes,
-        phones=tuple(phone_view(p) for p in row.phone_numbers if not p.deleted),
-        emails=tuple(email_view(e) for e in row.emails if not e.deleted),
-    )
+    return profile_view(row, owner_name)
 
 
 def _load(session: Session, customer_id: uuid.UUID) -> Customer:
@@ -128,7 +109,7 @@ def create_customer(ctx: ServiceContext, new: NewCustomer) -> CustomerProfile:
     emails = [clean_email(e, f"emails[{i}]") for i, e in enumerate(new.emails)]
     external_id = new.external_id.strip() if new.external_id else None
     by = ctx.actor_id
-    with transaction(ctx.sessions) as session:
+    with ctx.sessions.begin() as session:
         if external_id and session.scalar(
             select(Customer.id).where(Customer.external_id == external_id)
         ):
@@ -187,7 +168,7 @@ def attach_number(
     """Add a caller's number to an existing customer (so the next call pops them)."""
     require(ctx, Action.EDIT_CUSTOMERS)
     parsed = clean_phone(raw_number, ctx.default_region, "phone")
-    with transaction(ctx.sessions) as session:
+    with ctx.sessions.begin() as session:
         customer = _load(session, customer_id)
         if any(p.e164 == parsed.e164 and not p.deleted for p in customer.phone_numbers):
             raise ValidationError("phone", f"{parsed.e164} is already on {customer.name}")
@@ -230,7 +211,7 @@ def update_customer(
     if "tags" in clean:
         clean["tags"] = clean_tags(clean["tags"])
     try:
-        with transaction(ctx.sessions) as session:
+        with ctx.sessions.begin() as session:
             customer = _load(session, customer_id)
             if customer.version != expected_version:
                 raise ConflictError(

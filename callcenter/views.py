@@ -5,13 +5,14 @@ from __future__ import annotations
 from callcenter.records import (
     CallbackAttemptView,
     CallbackView,
+    CustomerProfile,
     EmailView,
     InteractionView,
     PhoneView,
     ServiceRequestView,
     SRHistoryView,
 )
-from db.models import Callback, Email, Interaction, PhoneNumber, ServiceRequest
+from db.models import Callback, Customer, Email, Interaction, PhoneNumber, ServiceRequest
 
 
 def phone_view(row: PhoneNumber) -> PhoneView:
@@ -115,4 +116,27 @@ def callback_view(row: Callback, *, with_attempts: bool = False) -> CallbackView
         attempt_count=row.attempt_count,
         service_request_id=row.service_request_id,
         attempts=attempts,
+    )
+
+
+def profile_view(row: Customer, owner_name: str | None) -> CustomerProfile:
+    """The profile part of a customer; phones and e-mails must have been loaded with it."""
+    return CustomerProfile(
+        id=row.id,
+        version=row.version,
+        external_id=row.external_id,
+        kind=row.kind,
+        name=row.name,
+        company_name=row.company_name,
+        lifecycle_stage=row.lifecycle_stage,
+        value_tier=row.value_tier,
+        owner_id=row.owner_id,
+        owner_name=owner_name,
+        region=row.region,
+        industry=row.industry,
+        source=row.source,
+        tags=tuple(t for t in row.tags.split(",") if t),
+        notes=row.notes,
+        phones=tuple(phone_view(p) for p in row.phone_numbers if not p.deleted),
+        emails=tuple(email_view(e) for e in row.emails if not e.deleted),
     )

@@ -6,8 +6,6 @@ always a SQLite file in WAL mode so the GUI reads while a worker writes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -68,10 +66,3 @@ def open_engine(url: str | URL, *, echo: bool = False) -> Engine:
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     """Sessions whose objects stay readable after commit (services copy them into dataclasses)."""
     return sessionmaker(engine, expire_on_commit=False)
-
-
-@contextmanager
-def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """One unit of work: commit when the block succeeds, roll everything back when it raises."""
-    with factory() as session, session.begin():
-        yield session

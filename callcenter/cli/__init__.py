@@ -7,7 +7,8 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from callcenter.cli import dbcmd, lookup
+from callcenter.cli import dbcmd as dbcmd
+from callcenter.cli import lookup as lookup
 from callcenter.errors import ServiceError
 
 COMMAND_MODULES = (dbcmd, lookup)

@@ -1,0 +1,90 @@
+"""``callcenter lookup`` and ``callcenter search``: the screen pop and search box as commands."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+import phonenumbers
+
+from callcenter.cli.common import (
+    add_store_option,
+    context,
+    load_config,
+    open_ready_store,
+    print_json,
+)
+from callcenter.errors import ValidationError
+from callcenter.lookup import lookup_caller
+from callcenter.phones import display
+from callcenter.search import DEFAULT_LIMIT, search
+
+
+def register(commands: Any) -> None:
+    lookup = commands.add_parser(
+        "lookup",
+        help="find the customers behind a phone number (the screen-pop lookup)",
+        description="Normalise NUMBER (any format, tel:/sip: URIs too) and list every "
+        "customer or contact that has it. Exit status 1 when nothing matches.",
+    )
+    lookup.add_argument("number", metavar="NUMBER")
+    lookup.add_argument("--region", metavar="CC", help="region for national numbers, e.g. GB")
+    lookup.add_argument("--json", action="store_true", help="print the matches as JSON")
+    add_store_option(lookup)
+    lookup.set_defaults(func=run_lookup)
+
+    find = commands.add_parser(
+        "search",
+        help="search customers by name, phone, e-mail or SR number",
+        description="Rank customers and service requests matching TEXT, as the search box does.",
+    )
+    find.add_argument("text", metavar="TEXT")
+    find.add_argument("--limit", type=int, default=DEFAULT_LIMIT, help="most hits to show")
+    find.add_argument("--json", action="store_true", help="print the hits as JSON")
+    add_store_option(find)
+    find.set_defaults(func=run_search)
+
+
+def run_lookup(args: argparse.Namespace) -> int:
+    config = load_config(args)
+    region = (args.region or config.default_region).upper()
+    if region not in phonenumbers.SUPPORTED_REGIONS:
+        raise ValidationError("--region", f"{region!r} is not an ISO 3166 region code")
+    engine = open_ready_store(config, args.store)
+    try:
+        result = lookup_caller(context(config, engine), args.number, region)
+    finally:
+        engine.dispose()
+    if args.json:
+        print_json([m.__dict__ for m in result.matches])
+    elif result.e164 is None:
+        print(f"{args.number!r} is not a phone number (withheld or invalid)")
+    elif not result.matches:
+        print(f"{display(result.e164)}: unknown caller")
+    else:
+        print(f"{display(result.e164)}: {len(result.matches)} match(es)")
+        for m in result.matches:
+            who = m.name + (f" ({m.company_name})" if m.company_name else "")
+            if m.contact_name:
+                who += f", contact {m.contact_name}"
+            print(f"  {m.external_id or '-':<14} {who}  [{m.phone_kind}: {m.matched_raw}]")
+    return 0 if result.matches else 1
+
+
+def run_search(args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise ValidationError("--limit", "must be at least 1")
+    config = load_config(args)
+    engine = open_ready_store(config, args.store)
+    try:
+        hits = search(context(config, engine), args.text, args.limit)
+    finally:
+        engine.dispose()
+    if args.json:
+        print_json(hits)
+        return 0
+    if not hits:
+        print(f"nothing matches {args.text!r}")
+    for hit in hits:
+        print(f"  {hit.title:<30} {hit.detail:<40} ({hit.matched_on})")
+    return 0

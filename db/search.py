@@ -1,0 +1,137 @@
+"""Store-specific search queries (SQLite FTS5, PostgreSQL trigram and pattern indexes).
+
+Each function returns plain rows and hides which store it runs on; the ranking and
+merging of results across kinds is the service layer's (``callcenter/search.py``).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, String, func, literal, select, text
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from db.models import Customer, Email, PhoneNumber, ServiceRequest
+
+
+@dataclass(frozen=True)
+class NameRow:
+    customer_id: uuid.UUID
+    name: str
+    company_name: str | None
+    external_id: str | None
+    score: float
+
+
+def _escape_like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def prefix_match(
+    session: Session, column: InstrumentedAttribute[str | None], prefix: str
+) -> ColumnElement[bool]:
+    """``column`` starts with ``prefix``, in a form the store's index can serve.
+
+    SQLite compares with the binary collation, so a range uses the plain index; PostgreSQL
+    uses ``LIKE 'p%'`` against a ``text_pattern_ops`` index (collation-independent).
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        return (column >= prefix) & (column < prefix + "\U0010ffff")
+    return column.like(_escape_like(prefix) + "%", escape="\\")
+
+
+def _fts_query(tokens: list[str]) -> str:
+    return " ".join('"' + t.replace('"', '""') + '"*' for t in tokens)
+
+
+def customers_by_name(session: Session, tokens: list[str], limit: int) -> list[NameRow]:
+    """Customers whose name, company or external id has words starting with every token."""
+    if not tokens:
+        return []
+    if session.get_bind().dialect.name == "sqlite":
+        rows = session.execute(
+            text(
+                "SELECT c.id, c.name, c.company_name, c.external_id, bm25(customer_fts) "
+                "FROM customer_fts JOIN customers c ON c.rowid = customer_fts.rowid "
+                "WHERE customer_fts MATCH :q AND c.deleted = 0 "
+                "ORDER BY bm25(customer_fts) LIMIT :n"
+            ),
+            {"q": _fts_query(tokens), "n": limit},
+        ).all()
+        return [NameRow(uuid.UUID(str(r[0])), r[1], r[2], r[3], -float(r[4])) for r in rows]
+    needle = " ".join(tokens)
+    conditions = [
+        Customer.search_text.ilike("%" + _escape_like(t) + "%", escape="\\") for t in tokens
+    ]
+    similarity = func.similarity(Customer.search_text, literal(needle, String))
+    result = session.execute(
+        select(Customer.id, Customer.name, Customer.company_name, Customer.external_id, similarity)
+        .where(*conditions, Customer.deleted.is_(False))
+        .order_by(similarity.desc(), Customer.name)
+        .limit(limit)
+    ).all()
+    return [NameRow(r[0], r[1], r[2], r[3], float(r[4])) for r in result]
+
+
+def customers_by_phone(
+    session: Session, e164_prefix: str | None, national_prefix: str | None, limit: int
+) -> list[tuple[uuid.UUID, str, str | None, str]]:
+    """(customer id, name, company, matched raw number) for numbers starting with a prefix."""
+    found: dict[uuid.UUID, tuple[uuid.UUID, str, str | None, str]] = {}
+    for column, prefix in (
+        (PhoneNumber.e164, e164_prefix),
+        (PhoneNumber.national, national_prefix),
+    ):
+        if not prefix:
+            continue
+        rows = session.execute(
+            select(Customer.id, Customer.name, Customer.company_name, PhoneNumber.raw)
+            .join(Customer, Customer.id == PhoneNumber.customer_id)
+            .where(
+                prefix_match(session, column, prefix),
+                PhoneNumber.deleted.is_(False),
+                Customer.deleted.is_(False),
+            )
+            .limit(limit)
+        ).all()
+        for r in rows:
+            found.setdefault(r[0], (r[0], r[1], r[2], r[3]))
+    return list(found.values())[:limit]
+
+
+def customers_by_email(
+    session: Session, prefix: str, limit: int
+) -> list[tuple[uuid.UUID, str, str | None, str]]:
+    rows = session.execute(
+        select(Customer.id, Customer.name, Customer.company_name, Email.address)
+        .join(Customer, Customer.id == Email.customer_id)
+        .where(
+            prefix_match(session, Email.address_lower, prefix.lower()),
+            Email.deleted.is_(False),
+            Customer.deleted.is_(False),
+        )
+        .limit(limit)
+    ).all()
+    return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+
+def service_requests_by_number(
+    session: Session, prefix: str, limit: int
+) -> list[tuple[uuid.UUID, str, str, uuid.UUID | None]]:
+    """(SR id, number, subject, customer id) for SR numbers starting with ``prefix``."""
+    rows = session.execute(
+        select(
+            ServiceRequest.id,
+            ServiceRequest.number,
+            ServiceRequest.subject,
+            ServiceRequest.customer_id,
+        )
+        .where(
+            prefix_match(session, ServiceRequest.number, prefix.upper()),
+            ServiceRequest.deleted.is_(False),
+        )
+        .order_by(ServiceRequest.number)
+        .limit(limit)
+    ).all()
+    return [(r[0], r[1], r[2], r[3]) for r in rows]
