@@ -17,8 +17,10 @@ from db import search as queries
 
 DEFAULT_LIMIT = 20
 MIN_DIGITS = 3
+#: Name candidates fetched per hit shown, re-ranked here by ``_name_relevance``.
+CANDIDATE_FACTOR = 5
 _WORD = re.compile(r"\w+", re.UNICODE)
-_SR = re.compile(r"^SR-?[0-9A-Z]*$", re.IGNORECASE)
+_SR = re.compile(r"^(?:SR-?)?([0-9A-Z]+)$", re.IGNORECASE)
 _PHONEISH = re.compile(r"^[\d\s()+.\-/]+$")
 
 SCORE_SR = 4.0
@@ -46,6 +48,19 @@ def _phone_prefixes(text: str) -> tuple[str | None, str | None]:
     return "+" + digits, national
 
 
+def _name_relevance(query: str, tokens: list[str], row: queries.NameRow, best: float) -> float:
+    """0..1: whole-word matches and a name that starts with the query beat mere prefixes.
+
+    The index ranks by term statistics, which favour short names; people typing "ann lee"
+    mean Ann Lee before Anna Leeson.
+    """
+    words = {w.lower() for w in name_tokens(f"{row.name} {row.company_name or ''}")}
+    whole = sum(t.lower() in words for t in tokens) / len(tokens)
+    starts = 1.0 if row.name.lower().startswith(query.lower()) else 0.0
+    statistics = max(row.score, 0.0) / best
+    return 0.5 * whole + 0.3 * starts + 0.2 * statistics
+
+
 def search(ctx: ServiceContext, text: str, limit: int = DEFAULT_LIMIT) -> list[SearchHit]:
     """Ranked hits for ``text``; at most ``limit``, one per customer or SR."""
     require(ctx, Action.READ_CUSTOMERS)
@@ -60,10 +75,9 @@ def search(ctx: ServiceContext, text: str, limit: int = DEFAULT_LIMIT) -> list[S
             hits[key] = hit
 
     with ctx.sessions() as session:
-        if _SR.match(query) and len(query) >= 3:
-            number = query.upper()
-            if not number.startswith("SR-"):
-                number = "SR-" + number.removeprefix("SR")
+        sr_match = _SR.match(query)
+        if sr_match and len(query) >= 3:
+            number = "SR-" + sr_match.group(1).upper()
             for sr_id, sr_number, subject, customer_id in queries.service_requests_by_number(
                 session, number, limit
             ):
@@ -96,7 +110,7 @@ def search(ctx: ServiceContext, text: str, limit: int = DEFAULT_LIMIT) -> list[S
                 add(SearchHit("customer", customer_id, None, name, address, "e-mail", SCORE_EMAIL))
         tokens = name_tokens(query)
         if tokens and "@" not in query and not _PHONEISH.match(query):
-            rows = queries.customers_by_name(session, tokens, limit)
+            rows = queries.customers_by_name(session, tokens, limit * CANDIDATE_FACTOR)
             best = max((r.score for r in rows), default=1.0) or 1.0
             for row in rows:
                 add(
@@ -107,7 +121,7 @@ def search(ctx: ServiceContext, text: str, limit: int = DEFAULT_LIMIT) -> list[S
                         row.name,
                         row.company_name or row.external_id or "",
                         "name",
-                        SCORE_NAME + max(row.score, 0.0) / best,
+                        SCORE_NAME + _name_relevance(query, tokens, row, best),
                     )
                 )
     ranked = sorted(hits.values(), key=lambda h: (-h.score, h.title))

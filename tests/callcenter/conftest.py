@@ -1,0 +1,51 @@
+"""Dictionary rows and people the service tests need, written through the ORM."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from callcenter.context import Actor, ServiceContext
+from db.enums import Role
+from db.models import DispositionCode, Queue, SRCategory, User
+
+
+@dataclass(frozen=True)
+class People:
+    agent: Actor
+    other_agent: Actor
+    supervisor: Actor
+    queue_id: object
+
+
+@pytest.fixture
+def people(ctx: ServiceContext) -> People:
+    with ctx.sessions.begin() as s:
+        s.add_all(
+            [
+                SRCategory(code="billing", label="Billing", sla_hours=24),
+                SRCategory(code="technical", label="Technical", sla_hours=8),
+                SRCategory(code="retired", label="Retired", sla_hours=8, active=False),
+                DispositionCode(code="resolved", label="Resolved"),
+                DispositionCode(code="complaint", label="Complaint", requires_notes=True),
+            ]
+        )
+        users = {
+            name: User(username=name, display_name=name.title(), role=role)
+            for name, role in (
+                ("ann", Role.AGENT),
+                ("bob", Role.AGENT),
+                ("sue", Role.SUPERVISOR),
+            )
+        }
+        s.add_all(users.values())
+        queue = Queue(name="support", display_name="Support", dialled_number="+442079460000")
+        s.add(queue)
+        s.flush()
+        actors = {n: Actor(u.id, u.username, u.role) for n, u in users.items()}
+        return People(actors["ann"], actors["bob"], actors["sue"], queue.id)
+
+
+def as_actor(ctx: ServiceContext, actor: Actor) -> ServiceContext:
+    return ServiceContext(ctx.sessions, ctx.default_region, actor, ctx.clock)
