@@ -31,8 +31,12 @@ def _add_customer(engine: Engine, name: str) -> uuid.UUID:
             updated_at=dt.datetime.now(dt.UTC),
         )
         customer.phone_numbers = [
-            PhoneNumber(raw="020 7946 0958", e164="+442079460958", national="2079460958",
-                        kind=PhoneKind.HOME)
+            PhoneNumber(
+                raw="020 7946 0958",
+                e164="+442079460958",
+                national="2079460958",
+                kind=PhoneKind.HOME,
+            )
         ]
         s.add(customer)
         s.flush()
