@@ -12,7 +12,7 @@ BLOCK_QT = """
 import importlib, pkgutil, sys
 class Blocker:
     def find_spec(self, name, path=None, target=None):
-        if name == "PySide6" or name.startswith("PySide6.") or name == "ui" or name.startswith("ui."):
+        if name.split(".")[0] in ("PySide6", "ui"):
             raise ImportError(f"{name} imported below ui/")
 sys.meta_path.insert(0, Blocker())
 for package in ("db", "callcenter", "telephony"):
