@@ -1,0 +1,45 @@
+"""Each screen-pop variant from a caller as the phone reports it."""
+
+from __future__ import annotations
+
+from callcenter import customers
+from callcenter.context import ServiceContext
+from callcenter.customers import NewCustomer
+from callcenter.screenpop import CallerInfo, PopKind, pop_for
+from db.enums import PhoneKind
+
+
+def caller(raw: str | None, e164: str | None = None, withheld: bool = False) -> CallerInfo:
+    return CallerInfo("c1", raw, e164, None, withheld, "+442079460000", "support")
+
+
+def test_every_variant(ctx: ServiceContext) -> None:
+    ann = customers.create_customer(
+        ctx,
+        NewCustomer(
+            name="Ann",
+            phones=(("020 7946 0958", PhoneKind.HOME), ("07700 900123", PhoneKind.MOBILE)),
+        ),
+    )
+    customers.create_customer(
+        ctx, NewCustomer(name="Bob", phones=(("07700 900555", PhoneKind.HOME),))
+    )
+    customers.create_customer(
+        ctx, NewCustomer(name="Bea", phones=(("07700 900555", PhoneKind.WORK),))
+    )
+
+    one = pop_for(ctx, caller("sip:+442079460958@pbx", "+442079460958"))
+    assert one.kind == PopKind.CUSTOMER
+    assert one.record is not None
+    assert one.record.profile.id == ann.id
+    assert one.customer_ids == (str(ann.id),)
+
+    many = pop_for(ctx, caller("07700 900555"))
+    assert many.kind == PopKind.CHOOSE
+    assert many.record is None
+    assert sorted(m.name for m in many.matches) == ["Bea", "Bob"]
+
+    assert pop_for(ctx, caller("+44 161 496 0000")).kind == PopKind.UNKNOWN
+    assert pop_for(ctx, caller("anonymous")).kind == PopKind.UNKNOWN
+    assert pop_for(ctx, caller(None, withheld=True)).kind == PopKind.WITHHELD
+    assert pop_for(ctx, caller("+442079460958", withheld=True)).kind == PopKind.WITHHELD
