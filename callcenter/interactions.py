@@ -72,8 +72,8 @@ def _check_links(session: Session, item: NewInteraction) -> None:
             raise ValidationError(field, f"{key} does not exist")
 
 
-def log_interaction(ctx: ServiceContext, item: NewInteraction) -> InteractionView:
-    """Record one interaction as the acting agent; everything is checked before writing."""
+def add_interaction(session: Session, ctx: ServiceContext, item: NewInteraction) -> Interaction:
+    """Check and add one interaction inside the caller's transaction."""
     require(ctx, Action.LOG_INTERACTIONS)
     try:
         channel, direction = Channel(item.channel), Direction(item.direction)
@@ -82,31 +82,36 @@ def log_interaction(ctx: ServiceContext, item: NewInteraction) -> InteractionVie
     _check_times(item.offered_at, item.answered_at, item.ended_at)
     if len(item.notes) > NOTES_MAX:
         raise ValidationError("notes", f"are longer than {NOTES_MAX} characters")
+    _check_disposition(session, item.disposition_code, item.notes)
+    _check_links(session, item)
+    row = Interaction(
+        id=uuid.uuid4(),
+        channel=channel,
+        direction=direction,
+        sip_call_id=item.sip_call_id,
+        queue_id=item.queue_id,
+        caller_number=item.caller_number,
+        dialled_number=item.dialled_number,
+        offered_at=item.offered_at,
+        answered_at=item.answered_at,
+        ended_at=item.ended_at,
+        disposition_code=item.disposition_code,
+        notes=item.notes,
+        agent_id=ctx.actor_id,
+        customer_id=item.customer_id,
+        service_request_id=item.service_request_id,
+        callback_id=item.callback_id,
+        updated_by=ctx.actor_id,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def log_interaction(ctx: ServiceContext, item: NewInteraction) -> InteractionView:
+    """Record one interaction as the acting agent; everything is checked before writing."""
     with ctx.sessions.begin() as session:
-        _check_disposition(session, item.disposition_code, item.notes)
-        _check_links(session, item)
-        row = Interaction(
-            id=uuid.uuid4(),
-            channel=channel,
-            direction=direction,
-            sip_call_id=item.sip_call_id,
-            queue_id=item.queue_id,
-            caller_number=item.caller_number,
-            dialled_number=item.dialled_number,
-            offered_at=item.offered_at,
-            answered_at=item.answered_at,
-            ended_at=item.ended_at,
-            disposition_code=item.disposition_code,
-            notes=item.notes,
-            agent_id=ctx.actor_id,
-            customer_id=item.customer_id,
-            service_request_id=item.service_request_id,
-            callback_id=item.callback_id,
-            updated_by=ctx.actor_id,
-        )
-        session.add(row)
-        session.flush()
-        return interaction_view(row)
+        return interaction_view(add_interaction(session, ctx, item))
 
 
 def complete_interaction(

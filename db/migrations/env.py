@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from alembic import context
 from sqlalchemy import Connection
@@ -11,10 +11,18 @@ import db.models  # noqa: F401 - registers every table on the metadata
 from db.base import Base
 from db.search_ddl import UNMODELLED_NAMES
 from db.store import open_engine
+from db.types import UTCDateTime
 
 
 def _include_name(name: str | None, type_: str, _parent: Any) -> bool:
     return not (type_ in {"table", "index"} and name in UNMODELLED_NAMES)
+
+
+def _render_item(type_: str, obj: Any, _autogen_context: Any) -> str | Literal[False]:
+    # Revisions must not import the app's types: render UTCDateTime as the DDL it is.
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime(timezone=True)"
+    return False
 
 
 def _run(connection: Connection) -> None:
@@ -24,6 +32,7 @@ def _run(connection: Connection) -> None:
         render_as_batch=connection.dialect.name == "sqlite",
         include_name=_include_name,
         compare_type=True,
+        render_item=_render_item,
     )
     with context.begin_transaction():
         context.run_migrations()

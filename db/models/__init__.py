@@ -12,6 +12,7 @@ from db.models.directory import (
     Team,
     User,
 )
+from db.models.drafts import NoteDraft
 from db.models.work import (
     Callback,
     CallbackAttempt,
@@ -31,6 +32,7 @@ __all__ = [
     "Interaction",
     "Invoice",
     "NotReadyReason",
+    "NoteDraft",
     "Order",
     "OrderLine",
     "Payment",
