@@ -7,30 +7,15 @@ suggests a secret are refused, so a password can never reach the file by mistake
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import enum
 import json
 import threading
-import uuid
 from pathlib import Path
 from typing import IO, Any
 
+from callcenter.jsonable import default
+
 _SECRET_WORDS = ("password", "passwd", "secret", "token", "authorization")
-
-
-def _default(value: Any) -> Any:
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
-    if isinstance(value, enum.Enum):
-        return value.value
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.asdict(value)
-    if isinstance(value, tuple | set | frozenset):
-        return list(value)
-    raise TypeError(f"cannot log a {type(value).__name__}")
 
 
 class EventLog:
@@ -51,7 +36,7 @@ class EventLog:
         if self._file is None:
             return
         record = {"event": event, "ts": dt.datetime.now(dt.UTC).isoformat(), **fields}
-        line = json.dumps(record, default=_default, ensure_ascii=False)
+        line = json.dumps(record, default=default, ensure_ascii=False)
         with self._lock:
             self._file.write(line + "\n")
             self._file.flush()

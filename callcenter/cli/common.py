@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import datetime as dt
-import enum
 import json
 import sys
-import uuid
 from typing import Any
 
 from sqlalchemy import Engine
@@ -17,6 +13,7 @@ from callcenter import config as config_module
 from callcenter.config import Config
 from callcenter.context import ServiceContext
 from callcenter.errors import ConfigError
+from callcenter.jsonable import default
 from callcenter.stores import SHARED, open_store
 from db import migrate
 
@@ -49,18 +46,6 @@ def context(config: Config, engine: Engine) -> ServiceContext:
     return ServiceContext.for_engine(engine, config.default_region)
 
 
-def _default(value: Any) -> Any:
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
-    if isinstance(value, enum.Enum):
-        return value.value
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.asdict(value)
-    raise TypeError(f"cannot encode {type(value).__name__}")
-
-
 def print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, default=_default, ensure_ascii=False, indent=2)
+    json.dump(value, sys.stdout, default=default, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
