@@ -7,11 +7,12 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from callcenter.cli import data as data
 from callcenter.cli import dbcmd as dbcmd
 from callcenter.cli import lookup as lookup
 from callcenter.errors import ServiceError
 
-COMMAND_MODULES = (dbcmd, lookup)
+COMMAND_MODULES = (dbcmd, data, lookup)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,128 @@
+"""``callcenter demo-data`` and ``callcenter import customers``: filling a store with customers."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from callcenter.cli.common import (
+    add_store_option,
+    context,
+    load_config,
+    open_ready_store,
+    print_json,
+)
+
+if TYPE_CHECKING:
+    from callcenter.csv_import import ImportReport
+
+EXIT_REJECTED = 1
+EXIT_UNUSABLE = 2
+BAR_WIDTH = 30
+
+
+def register(commands: Any) -> None:
+    demo = commands.add_parser(
+        "demo-data",
+        help="add realistic demo customers, staff and history",
+        description="Add the data dictionary, staff, queues and products that are missing, "
+        "then N demo customers with numbers, orders, service requests and calls. "
+        "The same seed gives the same data; running again appends new customers.",
+    )
+    demo.add_argument("--customers", type=_count, required=True, metavar="N")
+    demo.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
+    add_store_option(demo)
+    demo.set_defaults(func=run_demo_data)
+
+    importing = commands.add_parser("import", help="import records from files")
+    kinds = importing.add_subparsers(dest="import_kind", metavar="WHAT", required=True)
+    customers = kinds.add_parser(
+        "customers",
+        help="import customers from a CSV file (see docs/csv-import.md)",
+        description="Import customers from a UTF-8 CSV file, matched on external_id. "
+        "Exit status: 0 all rows imported, 1 some rows rejected, 2 the file is unusable.",
+    )
+    customers.add_argument("file", metavar="FILE.csv")
+    customers.add_argument("--json", action="store_true", help="print the report as JSON")
+    add_store_option(customers)
+    customers.set_defaults(func=run_import_customers)
+
+
+def _count(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be zero or more")
+    return value
+
+
+def progress_bar(label: str) -> Callable[[int, int], None] | None:
+    """A progress callback drawing a bar on stderr, or None when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        share = done / total if total else 1.0
+        filled = round(BAR_WIDTH * share)
+        bar = "#" * filled + "." * (BAR_WIDTH - filled)
+        sys.stderr.write(f"\r{label} [{bar}] {share:4.0%}")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
+
+
+def run_demo_data(args: argparse.Namespace) -> int:
+    from callcenter import demo_data
+
+    config = load_config(args)
+    engine = open_ready_store(config, args.store)
+    try:
+        summary = demo_data.generate(
+            context(config, engine),
+            args.customers,
+            seed=args.seed,
+            progress=progress_bar("demo customers"),
+        )
+    finally:
+        engine.dispose()
+    for table, count in summary.rows.items():
+        print(f"{table:20} {count:>10}")
+    if summary.first_external_id:
+        print(f"customers {summary.first_external_id} .. {summary.last_external_id}")
+    print(f"{summary.seconds:.1f} s")
+    return 0
+
+
+def run_import_customers(args: argparse.Namespace) -> int:
+    from callcenter import csv_import
+
+    config = load_config(args)
+    engine = open_ready_store(config, args.store)
+    try:
+        report = csv_import.import_customers(
+            context(config, engine), args.file, progress=progress_bar("importing")
+        )
+    except csv_import.CsvFileError as exc:
+        print(f"callcenter: {exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    finally:
+        engine.dispose()
+    if args.json:
+        print_json(report)
+    else:
+        _print_report(report)
+    return EXIT_REJECTED if report.rejected else 0
+
+
+def _print_report(report: ImportReport) -> None:
+    for warning in report.warnings:
+        print(f"{report.file}: warning: {warning}", file=sys.stderr)
+    for error in report.errors:
+        print(f"{report.file}:{error.line}: {error.field}: {error.message}", file=sys.stderr)
+    print(
+        f"{report.rows} rows: {report.created} created, {report.updated} updated, "
+        f"{report.unchanged} unchanged, {report.rejected} rejected"
+    )
