@@ -423,8 +423,20 @@ PICK_SR_STATUS = _Weighted(
 PICK_PRIORITY = _Weighted(
     {Priority.LOW: 20, Priority.NORMAL: 60, Priority.HIGH: 15, Priority.URGENT: 5}
 )
-PICK_CALLBACK = _Weighted(
-    {"today": 20, "overdue": 15, "later": 15, "done": 35, "failed": 10, "cancelled": 5}
+#: when callbacks fall, taken in turn so even a small run has some due today and overdue
+CALLBACK_MIX = (
+    "today",
+    "done",
+    "overdue",
+    "later",
+    "done",
+    "failed",
+    "today",
+    "done",
+    "overdue",
+    "cancelled",
+    "done",
+    "later",
 )
 PICK_CHANNEL = _Weighted({Channel.PHONE: 87, Channel.EMAIL: 8, Channel.CHAT: 5})
 
@@ -661,6 +673,7 @@ class _CustomerWriter:
         ]
         self.rows: dict[str, list[Row]] = {}
         self.sequence = first << 8
+        self.callback_mix = itertools.cycle(CALLBACK_MIX)
         self.index = 0
         self.region = ""
 
@@ -1057,7 +1070,7 @@ class _CustomerWriter:
 
     def callback(self, cid: uuid.UUID, e164: str, sr_id: uuid.UUID | None) -> None:
         rng = self.rng
-        when = PICK_CALLBACK(rng)
+        when = next(self.callback_mix)
         hour = dt.timedelta(hours=rng.randrange(8, 18))
         due = {
             "today": self.anchor + hour,
