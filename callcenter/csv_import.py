@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import re
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -82,6 +83,9 @@ MAX_LENGTHS = {"external_id": 64, "region": 64, "industry": 64, "source": 64, "t
 PHONE_RAW_MAX = 64
 EXTENSION_MAX = 16
 LIST_SEPARATOR = ";"
+_LIST_SPLIT = re.compile(LIST_SEPARATOR)
+#: a ``;ext=12`` parameter belongs to the number before it, it does not start a new one
+_PHONE_LIST_SPLIT = re.compile(r";(?!\s*ext\s*=)", re.IGNORECASE)
 
 Progress = Callable[[int, int], None]
 
@@ -223,13 +227,13 @@ def _phone(item: str, region: str) -> tuple[ParsedNumber, PhoneKind]:
     return parsed, kind
 
 
-def _items(value: str) -> list[str]:
-    return [p.strip() for p in value.split(LIST_SEPARATOR) if p.strip()]
+def _items(value: str, separator: re.Pattern[str] = _LIST_SPLIT) -> list[str]:
+    return [p.strip() for p in separator.split(value) if p.strip()]
 
 
 def _phones(value: str, region: str) -> tuple[tuple[ParsedNumber, PhoneKind], ...]:
     unique: dict[str, tuple[ParsedNumber, PhoneKind]] = {}
-    for item in _items(value):
+    for item in _items(value, _PHONE_LIST_SPLIT):
         parsed, kind = _phone(item, region)
         unique.setdefault(parsed.e164, (parsed, kind))
     return tuple(unique.values())
