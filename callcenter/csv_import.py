@@ -107,9 +107,23 @@ class RowError:
     message: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class ImportReport:
-    """Counts of what happened to the file's rows, with every rejected row's reason."""
+    """What happened to the file's rows, with every rejected row's reason."""
+
+    file: str
+    rows: int
+    created: int
+    updated: int
+    unchanged: int
+    rejected: int
+    errors: tuple[RowError, ...]
+    warnings: tuple[str, ...]
+
+
+@dataclass
+class _Tally:
+    """The report while the import runs; only rows in committed chunks are counted as done."""
 
     file: str
     rows: int = 0
@@ -123,6 +137,21 @@ class ImportReport:
     def reject(self, line: int, error: ValidationError) -> None:
         self.rejected += 1
         self.errors.append(RowError(line, error.field, error.message))
+
+    def count(self, outcome: str) -> None:
+        setattr(self, outcome, getattr(self, outcome) + 1)
+
+    def report(self) -> ImportReport:
+        return ImportReport(
+            file=self.file,
+            rows=self.rows,
+            created=self.created,
+            updated=self.updated,
+            unchanged=self.unchanged,
+            rejected=self.rejected,
+            errors=tuple(self.errors),
+            warnings=tuple(self.warnings),
+        )
 
 
 @dataclass(frozen=True)
@@ -172,7 +201,7 @@ def _column_name(text: str) -> str:
     return "_".join(text.strip().lower().replace("-", " ").split())
 
 
-def _header(path: Path, cells: list[str], report: ImportReport) -> list[str]:
+def _header(path: Path, cells: list[str], report: _Tally) -> list[str]:
     names = [_column_name(c) for c in cells]
     duplicates = sorted({n for n in names if n and names.count(n) > 1})
     if duplicates:
@@ -366,7 +395,7 @@ class _ChunkWriter:
             **values,
         }
 
-    def write(self, report: ImportReport) -> None:
+    def write(self, report: _Tally) -> None:
         outcomes = [self.row(r) for r in self.rows]
         for table, rows in (
             (_CUSTOMERS, self.new_customers),
@@ -379,7 +408,7 @@ class _ChunkWriter:
             if isinstance(outcome, ValidationError):
                 report.reject(row.line, outcome)
             else:
-                setattr(report, outcome, getattr(report, outcome) + 1)
+                report.count(outcome)
 
     def row(self, row: _Row) -> str | ValidationError:
         """Queue or apply one row; returns "created", "updated", "unchanged" or the error."""
@@ -474,7 +503,7 @@ class _Importer:
         self.ctx = ctx
         self.path = path
         self.progress = progress
-        self.report = ImportReport(file=str(path))
+        self.report = _Tally(file=str(path))
         self.seen: dict[str, int] = {}
         self.pending: list[_Row] = []
         self.names: list[str] = []
@@ -501,7 +530,7 @@ class _Importer:
             if self.progress:
                 self.progress(total, total)
         self.audit()
-        return self.report
+        return self.report.report()
 
     def header(self, records: Iterator[tuple[int, int, list[str]]], lines: _Lines) -> list[str]:
         for line, last_line, values in records:
@@ -551,7 +580,7 @@ class _Importer:
             audit.record(session, self.ctx, "import", "customers", None, after=summary)
 
 
-def _records(lines: _Lines, report: ImportReport) -> Iterator[tuple[int, int, list[str]]]:
+def _records(lines: _Lines, report: _Tally) -> Iterator[tuple[int, int, list[str]]]:
     """Each data record with the lines it starts and ends on; the header is read first."""
     reader = csv.reader(lines)
     end = 0

@@ -65,7 +65,7 @@ def numbers(ctx: ServiceContext, external_id: str) -> dict[str, tuple[Any, ...]]
 def test_bom_crlf_file_with_quoted_fields_imports_every_row(ctx: ServiceContext) -> None:
     report = csv_import.import_customers(ctx, GOOD)
     assert (report.rows, report.created, report.rejected) == (3, 3, 0)
-    assert report.warnings == ["unknown column 'Loyalty Card' ignored"]
+    assert report.warnings == ("unknown column 'Loyalty Card' ignored",)
     ann = customer(ctx, "C-001")
     assert ann.name == "Ann Lee"
     assert ann.company_name == "Lee, Partners & Co"
@@ -91,7 +91,7 @@ def test_bad_rows_are_reported_by_line_and_field_and_good_rows_imported(
     ctx: ServiceContext,
 ) -> None:
     report = csv_import.import_customers(ctx, BAD)
-    assert report.errors == BAD_ROWS
+    assert report.errors == tuple(BAD_ROWS)
     assert (report.rows, report.created, report.rejected) == (12, 3, 9)
     assert customer(ctx, "B-007").name == "Quoted name, over two lines"
     assert customer(ctx, "B-010").company_name == 'Two, "Quoted" Ltd'
