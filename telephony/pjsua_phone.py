@@ -675,7 +675,9 @@ class PjsuaPhone:
         if refusal is not None:
             code, reason = refusal
             record.local_hangup = True
-            call.hangup(self._op(code))
+            # Not from inside this callback: pjsua 2.15.1 aborts (pjsip_rx_data_free_cloned
+            # assertion) when a final response to an offer-less INVITE is sent here.
+            self._commands.put(("refuse", call.call_id, lambda: self._finish_refusal(call, code)))
             self._emit(CallRefused(source, code, reason, details.sip_call_id))
             return
         record.offered = True
@@ -707,6 +709,10 @@ class PjsuaPhone:
         )
         if self.settings.auto_ringing:
             call.answer(self._op(180))
+
+    def _finish_refusal(self, call: _Call, code: int) -> None:
+        if call.call_id in self._calls:
+            call.hangup(self._op(code))
 
     @staticmethod
     def _op(code: int = 0) -> Any:

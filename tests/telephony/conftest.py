@@ -9,7 +9,14 @@ from pathlib import Path
 import phonenumbers
 import pytest
 
-from telephony.events import IncomingCall, PhoneError, RegistrationChanged, RegistrationState
+from telephony.events import (
+    CallEnded,
+    CallStateChanged,
+    IncomingCall,
+    PhoneError,
+    RegistrationChanged,
+    RegistrationState,
+)
 from telephony.pjsua_phone import PjsuaPhone
 from telephony.settings import SipSettings
 from tests.telephony.peers import HOST, EventLog, Kamailio, Sipp, free_port, make_certificate
@@ -84,11 +91,16 @@ def phone(kamailio: Kamailio) -> Iterator[PjsuaPhone]:
 
 @pytest.fixture
 def events(phone: PjsuaPhone) -> Iterator[EventLog]:
-    """Every event of this test; at the end no call may be left and no error reported."""
+    """Every event of this test. At the end every call the test saw must have ended (so no
+    late event leaks into the next test), the registry must be empty and no error reported."""
     log = EventLog()
     unsubscribe = phone.subscribe(log)
     yield log
+    seen = {e.call_id for e in log.of(IncomingCall)} | {e.call_id for e in log.of(CallStateChanged)}
+    for call_id in seen:
+        log.wait_for(CallEnded, lambda e, wanted=call_id: e.call_id == wanted)
     unsubscribe()
+    assert phone.call_ids() == ()
     assert log.of(PhoneError) == []
 
 

@@ -208,7 +208,7 @@ def test_blind_transfer_sends_refer(phone: PjsuaPhone, events: EventLog, sipp: R
     progress = events.wait_for(TransferProgress, lambda e: e.final)
     assert progress.code == 200
     run.expect_success()
-    ended = events.wait_for(CallEnded)
+    ended = events.wait_for(CallEnded, lambda e: e.call_id == offered.call_id)
     assert ended.ended_by is Party.LOCAL
 
 
@@ -226,3 +226,24 @@ def test_outbound_call_to_a_sipp_uas(phone: PjsuaPhone, events: EventLog, sipp: 
     ended = events.wait_for(CallEnded, lambda e: e.call_id == call_id)
     uas.expect_success()
     assert (ended.answered, ended.ended_by) == (True, Party.LOCAL)
+
+
+def test_second_call_is_offered_as_waiting(
+    phone: PjsuaPhone, events: EventLog, sipp: RunSipp
+) -> None:
+    first = sipp("uac_agent_hangs_up.xml")
+    call_one = events.wait_for(IncomingCall)
+    phone.answer(call_one.call_id)
+    events.wait_for(CallStateChanged, lambda e: e.state is CallState.CONFIRMED)
+    second = sipp("uac_rejected_486.xml")
+    call_two = events.wait_for(IncomingCall, lambda e: e.call_id != call_one.call_id)
+    assert call_two.waiting
+    assert not call_one.waiting
+    phone.reject(call_two.call_id)
+    second.expect_success()
+    phone.hangup(call_one.call_id)
+    first.expect_success()
+    ended = events.wait_for(CallEnded, lambda e: e.call_id == call_one.call_id)
+    assert ended.answered
+    rejected = events.wait_for(CallEnded, lambda e: e.call_id == call_two.call_id)
+    assert (rejected.answered, rejected.code) == (False, 486)
