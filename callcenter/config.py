@@ -46,6 +46,7 @@ class Config:
     event_log: Path | None = None
     agent_username: str | None = None
     sip: SipAccountConfig = field(default_factory=SipAccountConfig)
+    shortcuts: tuple[tuple[str, str], ...] = ()
 
     @property
     def embedded(self) -> bool:
@@ -129,6 +130,9 @@ def from_table(table: dict[str, Any], path: Path | None) -> Config:
         trusted_proxies=tuple(str(p) for p in sip_table.get("trusted_proxies", [])),
         queue_header=_str(sip_table, "queue_header", "X-Queue", "sip."),
     )
+    shortcuts = table.get("shortcuts", {})
+    if not isinstance(shortcuts, dict) or not all(isinstance(v, str) for v in shortcuts.values()):
+        raise ConfigError("[shortcuts] must map action names to key sequences (strings)")
     return Config(
         path=path,
         shared_database_url=url,
@@ -138,6 +142,7 @@ def from_table(table: dict[str, Any], path: Path | None) -> Config:
         event_log=event_log,
         agent_username=agent if isinstance(agent, str) else None,
         sip=sip,
+        shortcuts=tuple(sorted(shortcuts.items())),
     )
 
 

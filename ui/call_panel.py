@@ -1,0 +1,163 @@
+"""The current call: who, which queue, how long, and the buttons to handle it."""
+
+from __future__ import annotations
+
+import html
+import time
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from callcenter.phones import display
+from callcenter.screenpop import PopKind, ScreenPop
+from ui.formatting import duration
+
+KEYPAD = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#")
+
+
+class CallPanel(QGroupBox):
+    """Shows one call and offers its controls; knows nothing of the phone itself.
+
+    Signals (GUI thread, no arguments unless stated):
+        answer, reject, hangup, hold, mute: the agent pressed that control.
+        dtmf(str): a keypad digit.
+        transfer(str): blind transfer to the number or SIP URI typed.
+    """
+
+    answer = Signal()
+    reject = Signal()
+    hangup = Signal()
+    hold = Signal()
+    mute = Signal()
+    dtmf = Signal(str)
+    transfer = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Call", parent)
+        self.caller = QLabel("No call")
+        self.caller.setObjectName("callerLabel")
+        self.caller.setTextFormat(Qt.TextFormat.RichText)
+        self.caller.setWordWrap(True)
+        self.detail = QLabel("")
+        self.detail.setWordWrap(True)
+        self.timer_label = QLabel("")
+        self.timer_label.setObjectName("callTimer")
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for key, text, signal in (
+            ("answer", "&Answer", self.answer),
+            ("reject", "&Reject", self.reject),
+            ("hangup", "&Hang up", self.hangup),
+            ("hold", "Hol&d", self.hold),
+            ("mute", "&Mute", self.mute),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"{key}Button")
+            button.clicked.connect(signal.emit)
+            self.buttons[key] = button
+            row.addWidget(button)
+        self.buttons["hold"].setCheckable(True)
+        self.buttons["mute"].setCheckable(True)
+        keypad = QGridLayout()
+        self.keys: dict[str, QPushButton] = {}
+        for index, digit in enumerate(KEYPAD):
+            key = QPushButton(digit)
+            key.setFixedWidth(36)
+            key.clicked.connect(lambda _checked=False, d=digit: self.dtmf.emit(d))
+            self.keys[digit] = key
+            keypad.addWidget(key, index // 3, index % 3)
+        self.transfer_button = QPushButton("&Transfer…")
+        self.transfer_button.clicked.connect(self._ask_transfer)
+        keypad.addWidget(self.transfer_button, 4, 0, 1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.caller)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.timer_label)
+        layout.addLayout(row)
+        layout.addLayout(keypad)
+        self._started: float | None = None
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self._tick)
+        self.set_phase("idle")
+
+    def _ask_transfer(self) -> None:
+        target, ok = QInputDialog.getText(self, "Blind transfer", "Transfer the caller to:")
+        if ok and target.strip():
+            self.transfer.emit(target.strip())
+
+    def show_offer(self, pop: ScreenPop) -> None:
+        """A call is ringing: say who it is before the agent answers."""
+        caller = pop.caller
+        esc = html.escape
+        number = display(caller.number_e164) if caller.number_e164 else (caller.number_raw or "")
+        if pop.kind == PopKind.WITHHELD:
+            who = "Withheld number"
+        elif pop.kind == PopKind.CUSTOMER and pop.record is not None:
+            who = pop.record.profile.name
+        elif pop.kind == PopKind.CHOOSE:
+            who = f"{len(pop.matches)} customers share this number"
+        else:
+            who = caller.display_name or "Unknown caller"
+        self.caller.setText(f"<b style='font-size:15pt'>{esc(who)}</b><br>{esc(number)}")
+        parts = []
+        if caller.queue:
+            parts.append(f"Queue: {caller.queue}")
+        if caller.dialled_number:
+            parts.append(f"Dialled: {caller.dialled_number}")
+        if caller.display_name and pop.kind != PopKind.WITHHELD:
+            parts.append(f"Caller ID name: {caller.display_name}")
+        self.detail.setText(" · ".join(parts))
+
+    def show_outbound(self, number: str, name: str | None) -> None:
+        self.caller.setText(
+            f"<b style='font-size:15pt'>{html.escape(name or 'Calling')}</b><br>"
+            f"{html.escape(number)}"
+        )
+        self.detail.setText("Outbound call")
+
+    def set_phase(self, phase: str) -> None:
+        """``idle``, ``ringing``, ``dialling``, ``talking`` or ``ended``: which controls apply."""
+        enabled = {
+            "idle": set(),
+            "ringing": {"answer", "reject"},
+            "dialling": {"hangup"},
+            "talking": {"hangup", "hold", "mute"},
+            "ended": set(),
+        }[phase]
+        for key, button in self.buttons.items():
+            button.setEnabled(key in enabled)
+        talking = phase == "talking"
+        for key in self.keys.values():
+            key.setEnabled(talking)
+        self.transfer_button.setEnabled(talking)
+        if phase == "talking" and self._started is None:
+            self._started = time.monotonic()
+            self._ticker.start()
+            self._tick()
+        if phase in ("idle", "ended"):
+            self._ticker.stop()
+            if phase == "idle":
+                self._started = None
+                self.timer_label.setText("")
+                self.caller.setText("No call")
+                self.detail.setText("")
+            else:
+                self.timer_label.setText(self.timer_label.text() + "  (ended)")
+        if phase != "talking":
+            self.buttons["hold"].setChecked(False)
+            self.buttons["mute"].setChecked(False)
+        self.phase = phase
+
+    def _tick(self) -> None:
+        if self._started is not None:
+            self.timer_label.setText(f"Talking {duration(time.monotonic() - self._started)}")

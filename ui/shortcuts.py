@@ -1,0 +1,32 @@
+"""Keyboard shortcuts: one table of defaults, overridable from the config file."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+DEFAULTS: dict[str, tuple[str, str]] = {
+    "answer": ("Ctrl+Return", "Answer the ringing call"),
+    "reject": ("Ctrl+Shift+Backspace", "Reject the ringing call"),
+    "hangup": ("Ctrl+Shift+E", "Hang up"),
+    "hold": ("Ctrl+Shift+H", "Hold / resume"),
+    "mute": ("Ctrl+Shift+M", "Mute / unmute"),
+    "transfer": ("Ctrl+Shift+T", "Blind transfer"),
+    "dial": ("Ctrl+D", "Go to the dial box"),
+    "search": ("Ctrl+F", "Go to the search box"),
+    "save_log": ("Ctrl+S", "Save the call log"),
+    "save_ready": ("Ctrl+Shift+S", "Save the call log and become Ready"),
+    "extend": ("Ctrl+Shift+X", "Extend wrap-up by 30 seconds"),
+    "new_request": ("Ctrl+N", "New service request"),
+    "callback": ("Ctrl+B", "Schedule a callback"),
+    "manual_log": ("Ctrl+L", "Log a call made outside the softphone"),
+    "ready": ("F9", "Become Ready"),
+    "not_ready": ("F10", "Go Not ready"),
+}
+
+
+def resolve(overrides: Mapping[str, str]) -> dict[str, str]:
+    """The key sequence for every action; unknown action names are an error worth seeing."""
+    unknown = set(overrides) - set(DEFAULTS)
+    if unknown:
+        raise ValueError(f"unknown shortcut action(s): {', '.join(sorted(unknown))}")
+    return {name: overrides.get(name, keys) for name, (keys, _what) in DEFAULTS.items()}
