@@ -114,6 +114,8 @@ def from_table(table: dict[str, Any], path: Path | None) -> Config:
         raise ConfigError("wrap_up_seconds: must be a whole number from 0 to 3600")
     event_log_text = table.get("event_log")
     event_log = Path(event_log_text) if isinstance(event_log_text, str) else None
+    if event_log is not None and not event_log.is_absolute():
+        event_log = base / event_log
     agent = table.get("agent_username")
     sip_table = table.get("sip", {})
     if not isinstance(sip_table, dict):

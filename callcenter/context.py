@@ -37,6 +37,12 @@ class ServiceContext:
     ) -> ServiceContext:
         return cls(sessions=session_factory(engine), default_region=default_region, actor=actor)
 
+    def dispose(self) -> None:
+        """Close the store's connections (the context is unusable afterwards)."""
+        bind = self.sessions.kw.get("bind")
+        if bind is not None:
+            bind.dispose()
+
     @property
     def actor_id(self) -> uuid.UUID | None:
         return self.actor.user_id if self.actor else None

@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -92,6 +92,18 @@ def get_profile(ctx: ServiceContext, customer_id: uuid.UUID) -> CustomerProfile:
     require(ctx, Action.READ_CUSTOMERS)
     with ctx.sessions() as session:
         return _profile(session, _load(session, customer_id))
+
+
+def customer_count(ctx: ServiceContext) -> int:
+    """How many live customers the store holds."""
+    require(ctx, Action.READ_CUSTOMERS)
+    with ctx.sessions() as session:
+        return int(
+            session.scalar(
+                select(func.count()).select_from(Customer).where(Customer.deleted.is_(False))
+            )
+            or 0
+        )
 
 
 def create_customer(ctx: ServiceContext, new: NewCustomer) -> CustomerProfile:

@@ -8,6 +8,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
 from callcenter.config import Config
+from callcenter.context import ServiceContext
 from db import migrate
 from db.store import open_engine
 
@@ -49,3 +50,10 @@ def upgrade_all(config: Config) -> dict[str, str | None]:
         finally:
             engine.dispose()
     return result
+
+
+def open_context(config: Config, which: str = LOCAL) -> ServiceContext:
+    """A context on a store brought to the current schema first (the desk's own store)."""
+    engine = open_store(config, which)
+    migrate.upgrade(engine)
+    return ServiceContext.for_engine(engine, config.default_region)

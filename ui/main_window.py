@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         self.state_combo.setObjectName("stateCombo")
         self.state_combo.setMinimumWidth(180)
         self.state_combo.addItem("Ready", ("ready", None))
+        self.state_combo.addItem("Not ready", ("not_ready", None))
         for reason in self.reasons:
             self.state_combo.addItem(f"Not ready — {reason.label}", ("not_ready", reason.code))
         self.state_combo.activated.connect(self._state_chosen)
@@ -352,8 +353,9 @@ class MainWindow(QMainWindow):
             ("ready", None) if status.state == AgentState.READY else ("not_ready", status.reason)
         )
         index = self.state_combo.findData(wanted)
-        if index >= 0:
-            self.state_combo.setCurrentIndex(index)
+        if index < 0:
+            index = self.state_combo.findData(("not_ready", None))
+        self.state_combo.setCurrentIndex(index)
         self.log_panel.show_wrap_up(self.desk.state.wrap_up_remaining())
 
     def _tick(self) -> None:
@@ -389,7 +391,10 @@ class MainWindow(QMainWindow):
         try:
             if kind == "ready":
                 self.desk.state.set_ready()
-            elif reason is not None:
+            elif reason is None:
+                self.statusBar().showMessage("Choose why you are not ready.", 4000)
+                self._show_state(self.desk.state.status)
+            else:
                 self.desk.state.set_not_ready(reason)
         except ValidationError as exc:
             self.statusBar().showMessage(exc.message, 6000)

@@ -40,6 +40,8 @@ SLA_COLOURS = {SlaState.NEAR: "#b26a00", SlaState.BREACHED: "#c62828", SlaState.
 def make_table(model: RecordTableModel[object]) -> QTableView:
     view = QTableView()
     view.setModel(SortProxy(model, view))
+    # No sort indicator: rows keep the service's order (newest first) until a header is clicked.
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     view.setSortingEnabled(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from importlib.metadata import entry_points
 
 from callcenter.cli import data as data
 from callcenter.cli import dbcmd as dbcmd
@@ -13,6 +14,11 @@ from callcenter.cli import lookup as lookup
 from callcenter.errors import ServiceError
 
 COMMAND_MODULES = (dbcmd, data, lookup)
+
+
+#: Packages above the core (the desktop in ``ui/``) add their commands through this
+#: entry-point group, so ``callcenter`` never imports them and the layers stay one-way.
+PLUGIN_GROUP = "callcenter.commands"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(commands)
+    for entry in entry_points(group=PLUGIN_GROUP):
+        entry.load().register(commands)
     return parser
 
 

@@ -1,0 +1,102 @@
+"""Starting the desktop: Qt application, sign-in, the desk and its phone, the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QApplication, QInputDialog
+
+from callcenter.agent_state import AgentStateMachine
+from callcenter.config import Config
+from callcenter.context import ServiceContext
+from callcenter.desk import Desk
+from callcenter.directory import not_ready_reasons, people, sign_in_actor
+from callcenter.event_log import EventLog
+from callcenter.stores import LOCAL, open_context
+from db.enums import Role
+from telephony.phone import Phone
+from ui.main_window import MainWindow
+from ui.phone_bridge import PhoneBridge
+from ui.shortcuts import resolve
+
+log = logging.getLogger(__name__)
+
+SYNC_TEXT = "Store: this desk only (replication not set up)"
+
+
+@dataclass
+class Running:
+    """Everything a running desktop owns, so it can be shut down in order."""
+
+    window: MainWindow
+    desk: Desk
+    bridge: PhoneBridge | None
+    events: EventLog
+
+    def close(self) -> None:
+        if self.bridge is not None:
+            self.bridge.detach()
+        if self.desk.phone is not None:
+            close = getattr(self.desk.phone, "close", None)
+            if close is not None:
+                close()
+        self.desk.ctx.dispose()
+        self.events.close()
+
+
+def choose_user(ctx: ServiceContext) -> str | None:
+    """Embedded sign-in: pick yourself from the store's agents and supervisors."""
+    names = [p.username for p in people(ctx) if p.role in (Role.AGENT, Role.SUPERVISOR)]
+    if not names:
+        return None
+    name, ok = QInputDialog.getItem(None, "Sign in", "Who is at this desk?", names, 0, False)
+    return name if ok else None
+
+
+def build(
+    config: Config,
+    username: str | None,
+    phone_factory: Callable[[], Phone] | None = None,
+) -> Running:
+    """Open the local store, sign in, start the phone, and show the main window."""
+    base = open_context(config, LOCAL)
+    username = username or config.agent_username or choose_user(base)
+    if not username:
+        raise SystemExit("no agent signed in")
+    actor = sign_in_actor(base, username)
+    ctx = ServiceContext(base.sessions, base.default_region, actor)
+    events = EventLog(config.event_log)
+    events.write("agent.sign_in", username=actor.username, role=actor.role)
+    machine = AgentStateMachine(
+        config.wrap_up_seconds, ctx.clock, frozenset(r.code for r in not_ready_reasons(ctx))
+    )
+    phone = phone_factory() if phone_factory else None
+    desk = Desk(ctx, machine, phone, events)
+    bridge = None
+    if phone is not None:
+        bridge = PhoneBridge(phone)
+        bridge.event.connect(desk.handle)
+    machine.sign_in()
+    window = MainWindow(desk, resolve(dict(config.shortcuts)), SYNC_TEXT)
+    return Running(window, desk, bridge, events)
+
+
+def run(
+    config: Config,
+    username: str | None,
+    phone_factory: Callable[[], Phone] | None = None,
+    after_start: Callable[[Running], None] | None = None,
+) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("callcenter")
+    running = build(config, username, phone_factory)
+    running.window.show()
+    if after_start is not None:
+        after_start(running)
+    try:
+        return int(app.exec())
+    finally:
+        running.close()

@@ -1,0 +1,95 @@
+"""``callcenter desktop`` and ``callcenter demo``: the commands that open the window.
+
+Registered through the ``callcenter.commands`` entry point so the core never imports ``ui``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from callcenter import config as config_module
+from callcenter.config import ENV_VAR, Config
+from callcenter.stores import LOCAL, open_context
+
+DEMO_CUSTOMERS = 5000
+DEMO_AGENT = "agent01"
+
+
+def register(commands: Any) -> None:
+    desktop = commands.add_parser("desktop", help="open the agent desktop")
+    desktop.add_argument("--user", help="sign in as this user (default: agent_username)")
+    desktop.add_argument("--event-log", metavar="PATH", help="write events as JSON Lines here")
+    desktop.set_defaults(func=run_desktop)
+
+    demo = commands.add_parser(
+        "demo",
+        help="run the desktop on demo data in a folder of its own (no server needed)",
+        description="Create (once) a config, SQLite stores and demo customers in FOLDER, then "
+        "open the desktop signed in as a demo agent.",
+    )
+    demo.add_argument(
+        "--folder",
+        type=Path,
+        help="where the demo lives (default: the config file's folder, else ./demo-data)",
+    )
+    demo.add_argument("--customers", type=int, default=DEMO_CUSTOMERS, metavar="N")
+    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--event-log", metavar="PATH", help="write events as JSON Lines here")
+    demo.set_defaults(func=run_demo)
+
+
+def _with_event_log(config: Config, path: str | None) -> Config:
+    return replace(config, event_log=Path(path)) if path else config
+
+
+def run_desktop(args: argparse.Namespace) -> int:
+    from ui.app import run
+
+    config = _with_event_log(config_module.load(args.config), args.event_log)
+    return run(config, args.user)
+
+
+def demo_folder(args: argparse.Namespace) -> Path:
+    if args.folder:
+        return Path(args.folder)
+    explicit = args.config or os.environ.get(ENV_VAR)
+    return Path(explicit).parent if explicit else Path("demo-data")
+
+
+def prepare_demo(folder: Path, customers: int, seed: int) -> Config:
+    """Write the demo's config once and fill its desk store with demo data once."""
+    from callcenter import demo_data
+    from callcenter.customers import customer_count
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "callcenter.toml"
+    if not path.exists():
+        path.write_text(
+            "# Written by `callcenter demo`: embedded SQLite stores in this folder.\n"
+            f'agent_username = "{DEMO_AGENT}"\n'
+            'default_region = "GB"\n'
+            "wrap_up_seconds = 30\n"
+            'event_log = "events.jsonl"\n',
+            encoding="utf-8",
+        )
+    config = config_module.load(path)
+    ctx = open_context(config, LOCAL)
+    try:
+        if not customer_count(ctx):
+            print(f"creating {customers} demo customers in {folder} …", flush=True)
+            demo_data.generate(ctx, customers, seed=seed)
+    finally:
+        ctx.dispose()
+    return config
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from ui.app import run
+
+    config = prepare_demo(demo_folder(args), args.customers, args.seed)
+    config = _with_event_log(config, args.event_log)
+    return run(config, DEMO_AGENT)
