@@ -89,6 +89,10 @@ def phone(kamailio: Kamailio) -> Iterator[PjsuaPhone]:
     the_phone.close()
 
 
+def _is_call(call_id: str) -> Callable[[CallEnded], bool]:
+    return lambda event: event.call_id == call_id
+
+
 @pytest.fixture
 def events(phone: PjsuaPhone) -> Iterator[EventLog]:
     """Every event of this test. At the end every call the test saw must have ended (so no
@@ -98,7 +102,7 @@ def events(phone: PjsuaPhone) -> Iterator[EventLog]:
     yield log
     seen = {e.call_id for e in log.of(IncomingCall)} | {e.call_id for e in log.of(CallStateChanged)}
     for call_id in seen:
-        log.wait_for(CallEnded, lambda e, wanted=call_id: e.call_id == wanted)
+        log.wait_for(CallEnded, _is_call(call_id))
     unsubscribe()
     assert phone.call_ids() == ()
     assert log.of(PhoneError) == []
