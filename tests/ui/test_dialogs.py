@@ -1,0 +1,345 @@
+"""The desk's dialogs driven like an agent would: typing, clicking, Enter and Esc, against a
+real migrated SQLite store."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent, QPalette
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from callcenter import service_requests as srs
+from callcenter.context import ServiceContext
+from callcenter.records import CustomerProfile, ServiceRequestView
+from callcenter.service_requests import NewServiceRequest
+from db.enums import Priority, SRStatus
+from tests.callcenter.conftest import People
+from tests.ui.conftest import START, Clock
+from ui.dialogs.service_request_dialog import ServiceRequestDialog, select_data
+from ui.models import RecordTableModel
+
+
+def type_with_ime(widget: QWidget, text: str) -> None:
+    """Chinese arrives as an input method's commit, not as key presses (QTest types ASCII)."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def combo_texts(combo: QComboBox) -> list[str]:
+    return [combo.itemText(i) for i in range(combo.count())]
+
+
+def choose(combo: QComboBox, text: str) -> None:
+    """Pick an item by its visible text, as a person reading the list would."""
+    index = combo.findText(text, Qt.MatchFlag.MatchStartsWith)
+    assert index >= 0, f"{text!r} not in {combo_texts(combo)}"
+    combo.setCurrentIndex(index)
+
+
+def table_rows(model: RecordTableModel[object]) -> list[list[str]]:
+    return [
+        [model.data(model.index(r, c)) for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+
+
+def text_colour(widget: QWidget) -> str:
+    return widget.palette().color(QPalette.ColorRole.WindowText).name()
+
+
+def open_sr(
+    ctx: ServiceContext, subject: str = "Router dead", **changes: object
+) -> ServiceRequestView:
+    sr = srs.create_service_request(ctx, NewServiceRequest(subject, "technical"))
+    if changes:
+        sr = srs.update_service_request(ctx, sr.id, sr.version, **changes)
+    return sr
+
+
+def show(qtbot: QtBot, dialog: QDialog) -> QDialog:
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+# Service requests ---------------------------------------------------------------------------
+
+
+def test_sr_created_from_a_call_with_the_customer_prefilled(
+    qtbot: QtBot, agent_ctx: ServiceContext, people: People, customer: CustomerProfile
+) -> None:
+    dialog = ServiceRequestDialog(agent_ctx, customer_id=customer.id, customer_name=customer.name)
+    show(qtbot, dialog)
+    assert dialog.customer.text() == "王小明"
+    assert dialog.status.currentData() == SRStatus.OPEN
+    assert not dialog.status.isEnabled()
+    type_with_ime(dialog.subject, "路由器坏了")
+    qtbot.keyClicks(dialog.subject, " router dead")
+    choose(dialog.category, "Technical")
+    choose(dialog.priority, "High")
+    qtbot.keyClicks(dialog.description, "No lights since the storm.")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        qtbot.keyClick(dialog.subject, Qt.Key.Key_Return)
+    sr = saved.args[0]
+    assert sr.customer_id == customer.id
+    assert sr.subject == "路由器坏了 router dead"
+    assert sr.priority == Priority.HIGH
+    assert sr.assignee_id == people.agent.user_id
+    assert sr.description == "No lights since the storm."
+    assert sr.sla_due_at == START + dt.timedelta(hours=8)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_sr_enter_does_nothing_until_the_subject_is_written(
+    qtbot: QtBot, agent_ctx: ServiceContext
+) -> None:
+    dialog = show(qtbot, ServiceRequestDialog(agent_ctx))
+    qtbot.keyClicks(dialog.subject, "   ")
+    assert not dialog.save_button.isEnabled()
+    with qtbot.assertNotEmitted(dialog.saved):
+        qtbot.keyClick(dialog.subject, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    qtbot.keyClick(dialog.subject, Qt.Key.Key_Escape)
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    assert not dialog.isVisible()
+
+
+def test_sr_service_error_shows_on_its_field_and_nothing_is_written(
+    qtbot: QtBot, ctx: ServiceContext, agent_ctx: ServiceContext, people: People
+) -> None:
+    sr = open_sr(ctx)
+    dialog = show(qtbot, ServiceRequestDialog(agent_ctx, request=sr))
+    assert dialog.assignee.isEnabled()  # unassigned: the agent may take it, not give it away
+    choose(dialog.assignee, "Bob")
+    qtbot.keyClicks(dialog.description, "Customer rang twice")
+    with qtbot.assertNotEmitted(dialog.saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.errors.text("assignee_id") == "Only a supervisor can reassign"
+    assert dialog.isVisible()
+    assert dialog.description.toPlainText() == "Customer rang twice"
+    stored = srs.get_service_request(ctx, sr.id)
+    assert (stored.version, stored.assignee_id, stored.description) == (sr.version, None, "")
+    assert len(stored.history) == 1
+
+    choose(dialog.assignee, "Ann")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert saved.args[0].assignee_id == people.agent.user_id
+    assert saved.args[0].description == "Customer rang twice"
+
+
+def test_sr_assignee_locked_for_an_agent_once_assigned(
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    agent_ctx: ServiceContext,
+    supervisor_ctx: ServiceContext,
+    people: People,
+) -> None:
+    sr = open_sr(ctx, assignee_id=people.other_agent.user_id)
+    agent_view = show(qtbot, ServiceRequestDialog(agent_ctx, request=sr))
+    assert not agent_view.assignee.isEnabled()
+    supervisor_view = show(qtbot, ServiceRequestDialog(supervisor_ctx, request=sr))
+    assert supervisor_view.assignee.isEnabled()
+
+
+@pytest.mark.parametrize(
+    ("changes", "offered"),
+    [
+        ({}, ["Open", "In progress", "Waiting on customer", "Resolved"]),
+        ({"status": SRStatus.IN_PROGRESS}, ["In progress", "Waiting on customer", "Resolved"]),
+        (
+            {"status": SRStatus.RESOLVED, "resolution": "Replaced"},
+            ["Resolved", "Closed", "Reopened"],
+        ),
+    ],
+)
+def test_sr_status_offers_only_legal_next_states(
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    agent_ctx: ServiceContext,
+    changes: dict[str, object],
+    offered: list[str],
+) -> None:
+    dialog = show(qtbot, ServiceRequestDialog(agent_ctx, request=open_sr(ctx, **changes)))
+    assert combo_texts(dialog.status) == offered
+    assert dialog.status.currentIndex() == 0
+
+
+def test_sr_resolve_asks_for_a_resolution_first(
+    qtbot: QtBot, ctx: ServiceContext, agent_ctx: ServiceContext, clock: Clock
+) -> None:
+    sr = open_sr(ctx)
+    clock.advance(dt.timedelta(hours=2))
+    dialog = show(qtbot, ServiceRequestDialog(agent_ctx, request=sr))
+    assert dialog.resolve_button.isVisible()
+    assert not dialog.reopen_button.isVisible()
+    with qtbot.assertNotEmitted(dialog.saved):
+        qtbot.mouseClick(dialog.resolve_button, Qt.MouseButton.LeftButton)
+    assert dialog.errors.text("resolution") == "Resolution is required to resolve a request."
+    assert dialog.focusWidget() is dialog.resolution
+    assert srs.get_service_request(ctx, sr.id).status == SRStatus.OPEN
+
+    qtbot.keyClicks(dialog.resolution, "Replaced the power supply")
+    choose(dialog.satisfaction, "5")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        qtbot.mouseClick(dialog.resolve_button, Qt.MouseButton.LeftButton)
+    resolved = saved.args[0]
+    assert resolved.status == SRStatus.RESOLVED
+    assert resolved.resolution == "Replaced the power supply"
+    assert resolved.satisfaction == 5
+    assert resolved.resolved_at == START + dt.timedelta(hours=2)
+
+
+def test_sr_choosing_resolved_in_the_status_needs_a_resolution_too(
+    qtbot: QtBot, ctx: ServiceContext, agent_ctx: ServiceContext
+) -> None:
+    sr = open_sr(ctx)
+    dialog = show(qtbot, ServiceRequestDialog(agent_ctx, request=sr))
+    choose(dialog.status, "Resolved")
+    with qtbot.assertNotEmitted(dialog.saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.errors.text("resolution") == "Resolution is required to resolve a request."
+    assert dialog.status.currentData() == SRStatus.RESOLVED  # what was chosen stays chosen
+
+
+def test_sr_reopen_keeps_the_dialog_open_on_the_reopened_request(
+    qtbot: QtBot, ctx: ServiceContext, agent_ctx: ServiceContext
+) -> None:
+    sr = open_sr(ctx, status=SRStatus.RESOLVED, resolution="Replaced")
+    dialog = show(qtbot, ServiceRequestDialog(agent_ctx, request=sr))
+    assert dialog.reopen_button.isVisible()
+    assert not dialog.resolve_button.isVisible()
+    with qtbot.waitSignal(dialog.saved) as saved:
+        qtbot.mouseClick(dialog.reopen_button, Qt.MouseButton.LeftButton)
+    assert saved.args[0].status == SRStatus.REOPENED
+    assert dialog.isVisible()
+    assert combo_texts(dialog.status) == [
+        "In progress",
+        "Waiting on customer",
+        "Resolved",
+        "Reopened",
+    ]
+    assert dialog.status.currentData() == SRStatus.REOPENED
+    assert dialog.resolve_button.isVisible()
+    assert ["Status", "Resolved", "Reopened"] in [
+        row[2:] for row in table_rows(dialog.history_model)
+    ]
+
+
+def test_sr_history_shows_when_who_field_from_to(
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    supervisor_ctx: ServiceContext,
+    people: People,
+    clock: Clock,
+) -> None:
+    sr = open_sr(supervisor_ctx)
+    clock.advance(dt.timedelta(minutes=5))
+    srs.update_service_request(
+        supervisor_ctx, sr.id, sr.version, assignee_id=people.agent.user_id, priority="urgent"
+    )
+    dialog = show(qtbot, ServiceRequestDialog(supervisor_ctx, request=sr))
+    rows = table_rows(dialog.history_model)
+    assert sorted(rows) == sorted(
+        [
+            ["2026-11-25 10:30", "Sue", "Status", "", "Open"],
+            ["2026-11-25 10:35", "Sue", "Assignee", "", "Ann"],
+            ["2026-11-25 10:35", "Sue", "Priority", "Normal", "Urgent"],
+        ]
+    )
+    proxy = dialog.history.model()
+    assert proxy.rowCount() == 3
+    assert proxy.data(proxy.index(2, 0)) == "2026-11-25 10:30"  # newest first
+    assert dialog.history.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("elapsed", "resolve", "state", "colour"),
+    [
+        (dt.timedelta(hours=9), False, "breached", "#c62828"),
+        (dt.timedelta(hours=7, minutes=30), False, "near", "#b35c00"),
+        (dt.timedelta(hours=3), True, "met", "#2e7d32"),
+    ],
+)
+def test_sr_sla_due_is_coloured_by_its_state(
+    qtbot: QtBot,
+    agent_ctx: ServiceContext,
+    clock: Clock,
+    *,
+    elapsed: dt.timedelta,
+    resolve: bool,
+    state: str,
+    colour: str,
+) -> None:
+    sr = open_sr(agent_ctx)  # technical: 8 hours
+    clock.advance(elapsed)
+    if resolve:
+        sr = srs.resolve(agent_ctx, sr.id, sr.version, "Fixed")
+    dialog = show(qtbot, ServiceRequestDialog(agent_ctx, request=sr))
+    assert dialog.sla_due.property("sla") == state
+    assert text_colour(dialog.sla_due) == colour
+    assert dialog.sla_due.text() == f"2026-11-25 18:30 ({state.capitalize()})"
+
+
+def test_sr_stale_version_offers_reload_and_keeps_what_was_typed(
+    qtbot: QtBot, agent_ctx: ServiceContext, supervisor_ctx: ServiceContext
+) -> None:
+    sr = open_sr(agent_ctx)
+    dialog = show(qtbot, ServiceRequestDialog(agent_ctx, request=sr))
+    srs.update_service_request(supervisor_ctx, sr.id, sr.version, priority=Priority.URGENT)
+    dialog.subject.selectAll()
+    qtbot.keyClicks(dialog.subject, "Router dead after storm")
+    with qtbot.assertNotEmitted(dialog.saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.conflict.isVisible()
+    assert "changed by someone else" in dialog.conflict_text.text()
+
+    qtbot.mouseClick(dialog.reload_button, Qt.MouseButton.LeftButton)
+    assert not dialog.conflict.isVisible()
+    assert dialog.subject.text() == "Router dead after storm"
+    assert dialog.priority.currentData() == Priority.URGENT
+    with qtbot.waitSignal(dialog.saved) as saved:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert (saved.args[0].subject, saved.args[0].priority) == (
+        "Router dead after storm",
+        Priority.URGENT,
+    )
+
+
+def test_sr_editor_screenshot(
+    qtbot: QtBot,
+    agent_ctx: ServiceContext,
+    *,
+    supervisor_ctx: ServiceContext,
+    people: People,
+    customer: CustomerProfile,
+    clock: Clock,
+    screenshot_dir: Path,
+) -> None:
+    sr = srs.create_service_request(
+        agent_ctx,
+        NewServiceRequest(
+            "宽带断线 Broadband drops every evening",
+            "technical",
+            customer_id=customer.id,
+            description="Drops around 19:00 for ten minutes; router lights stay green.",
+        ),
+    )
+    clock.advance(dt.timedelta(hours=3))
+    sr = srs.update_service_request(
+        supervisor_ctx, sr.id, sr.version, assignee_id=people.agent.user_id, priority="high"
+    )
+    clock.advance(dt.timedelta(hours=6))
+    sr = srs.update_service_request(agent_ctx, sr.id, sr.version, status="in_progress")
+    dialog = show(qtbot, ServiceRequestDialog(agent_ctx, request=sr))
+    select_data(dialog.satisfaction, None)
+    dialog.resize(960, 660)
+    path = screenshot_dir / "sr-editor.png"
+    assert dialog.grab().save(str(path))
+    assert path.stat().st_size > 0
