@@ -581,7 +581,7 @@ class _ReferenceWriter:
         rows = [
             self.row(
                 username=username,
-                display_name=_display_name(self.rng, "GB" if i % 4 else "CN"),
+                display_name=_person_name(self.rng, "GB" if i % 4 else "CN")[0],
                 role=role.value,
                 team_id=teams[team] if team else None,
                 sip_username=username,
@@ -620,10 +620,6 @@ class _ReferenceWriter:
             products=tuple(products[sku] for sku, _n, _p in PRODUCTS),
             categories=tuple((code, categories[code][0]) for code, _l, _h in SR_CATEGORIES),
         )
-
-
-def _display_name(rng: random.Random, region: str) -> str:
-    return _person_name(rng, region)[0]
 
 
 def _person_name(rng: random.Random, region: str) -> tuple[str, str]:
