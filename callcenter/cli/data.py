@@ -31,7 +31,9 @@ def register(commands: Any) -> None:
         "then N demo customers with numbers, orders, service requests and calls. "
         "The same seed gives the same data; running again appends new customers.",
     )
-    demo.add_argument("--customers", type=_count, required=True, metavar="N")
+    demo.add_argument(
+        "--customers", type=_count, required=True, metavar="N", help="how many customers to add"
+    )
     demo.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
     add_store_option(demo)
     demo.set_defaults(func=run_demo_data)
@@ -44,7 +46,7 @@ def register(commands: Any) -> None:
         description="Import customers from a UTF-8 CSV file, matched on external_id. "
         "Exit status: 0 all rows imported, 1 some rows rejected, 2 the file is unusable.",
     )
-    customers.add_argument("file", metavar="FILE.csv")
+    customers.add_argument("file", metavar="FILE.csv", help="the CSV file (docs/csv-import.md)")
     customers.add_argument("--json", action="store_true", help="print the report as JSON")
     add_store_option(customers)
     customers.set_defaults(func=run_import_customers)
