@@ -100,6 +100,8 @@ def events(phone: PjsuaPhone) -> Iterator[EventLog]:
     log = EventLog()
     unsubscribe = phone.subscribe(log)
     yield log
+    for call_id in phone.call_ids():  # a failed test may leave a call up
+        phone.hangup(call_id)
     seen = {e.call_id for e in log.of(IncomingCall)} | {e.call_id for e in log.of(CallStateChanged)}
     for call_id in seen:
         log.wait_for(CallEnded, _is_call(call_id))
