@@ -13,14 +13,20 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from callcenter import service_requests as srs
+from callcenter.callbacks import NewCallback, due_callbacks, record_attempt, schedule_callback
 from callcenter.context import ServiceContext
-from callcenter.records import CustomerProfile, ServiceRequestView
+from callcenter.records import CallbackView, CustomerProfile, ServiceRequestView
 from callcenter.service_requests import NewServiceRequest
-from db.enums import Priority, SRStatus
+from db.enums import CallbackOutcome, CallbackStatus, Priority, SRStatus
 from tests.callcenter.conftest import People
 from tests.ui.conftest import START, Clock
+from ui.dialogs.callback_dialog import CallbackDialog, CallbackOutcomeDialog, WhenPicker
 from ui.dialogs.service_request_dialog import ServiceRequestDialog, select_data
 from ui.models import RecordTableModel
+
+# The offscreen platform cannot pass a window's size limits on and says so whenever a layout
+# sets them; on a real display the same call is silent.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 def type_with_ime(widget: QWidget, text: str) -> None:
@@ -341,5 +347,215 @@ def test_sr_editor_screenshot(
     select_data(dialog.satisfaction, None)
     dialog.resize(960, 660)
     path = screenshot_dir / "sr-editor.png"
+    assert dialog.grab().save(str(path))
+    assert path.stat().st_size > 0
+
+
+# Callbacks ------------------------------------------------------------------------------------
+
+
+def local(text: str) -> dt.datetime:
+    """A wall-clock time in the machine's zone, as the date-time picker shows it."""
+    return dt.datetime.fromisoformat(text).astimezone()
+
+
+def shown(picker: WhenPicker) -> str:
+    return picker.edit.dateTime().toString("yyyy-MM-dd HH:mm")
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("hour", "2026-11-25 11:30"),
+        ("afternoon", "2026-11-25 14:00"),
+        ("tomorrow", "2026-11-26 09:00"),
+        ("monday", "2026-11-30 09:00"),
+    ],
+)
+def test_callback_quick_choices_set_the_time(
+    qtbot: QtBot, agent_ctx: ServiceContext, key: str, expected: str
+) -> None:
+    dialog = show(qtbot, CallbackDialog(agent_ctx, phone_number="07700 900123"))
+    assert shown(dialog.when) == "2026-11-25 11:30"  # "in an hour" until told otherwise
+    qtbot.mouseClick(dialog.when.quick[key], Qt.MouseButton.LeftButton)
+    assert shown(dialog.when) == expected
+    assert dialog.when.value() == local(expected)
+
+
+def test_callback_this_afternoon_is_offered_only_before_two(
+    qtbot: QtBot, agent_ctx: ServiceContext, clock: Clock
+) -> None:
+    clock.now = local("2026-11-30 15:10")  # a Monday: next Monday is a week away
+    dialog = show(qtbot, CallbackDialog(agent_ctx, phone_number="07700 900123"))
+    assert not dialog.when.quick["afternoon"].isEnabled()
+    qtbot.mouseClick(dialog.when.quick["monday"], Qt.MouseButton.LeftButton)
+    assert shown(dialog.when) == "2026-12-07 09:00"
+
+
+def test_callback_saved_for_my_queue_with_the_customer(
+    qtbot: QtBot, agent_ctx: ServiceContext, people: People, customer: CustomerProfile
+) -> None:
+    dialog = show(
+        qtbot,
+        CallbackDialog(
+            agent_ctx,
+            phone_number="07700 900123",
+            customer_id=customer.id,
+            customer_name=customer.name,
+        ),
+    )
+    assert dialog.customer.isChecked()
+    assert dialog.customer.text() == "王小明"
+    assert not dialog.save_button.isEnabled()  # no reason yet
+    qtbot.mouseClick(dialog.when.quick["tomorrow"], Qt.MouseButton.LeftButton)
+    choose(dialog.length, "60")
+    qtbot.mouseClick(dialog.by_queue, Qt.MouseButton.LeftButton)
+    assert dialog.queue.isEnabled()
+    assert dialog.queue.currentText() == "Support"
+    qtbot.keyClicks(dialog.reason, "Refund decision")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    callback = saved.args[0]
+    assert callback.owner_queue_id == people.queue_id
+    assert callback.owner_user_id is None
+    assert callback.customer_id == customer.id
+    assert callback.phone_number == "+447700900123"
+    assert callback.reason == "Refund decision"
+    assert (callback.due_from, callback.due_until) == (
+        local("2026-11-26 09:00"),
+        local("2026-11-26 10:00"),
+    )
+    assert callback.status == CallbackStatus.PENDING
+
+
+def test_callback_for_me_without_the_customer(
+    qtbot: QtBot, agent_ctx: ServiceContext, people: People, customer: CustomerProfile
+) -> None:
+    dialog = show(
+        qtbot,
+        CallbackDialog(agent_ctx, customer_id=customer.id, customer_name=customer.name),
+    )
+    assert dialog.mine.isChecked()
+    assert not dialog.queue.isEnabled()
+    qtbot.keyClicks(dialog.number, "+44 20 7946 0018")
+    qtbot.keyClick(dialog.customer, Qt.Key.Key_Space)
+    qtbot.keyClicks(dialog.reason, "Check the engineer came")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    callback = saved.args[0]
+    assert (callback.owner_user_id, callback.owner_queue_id) == (people.agent.user_id, None)
+    assert callback.customer_id is None
+    assert (callback.due_from, callback.due_until) == (
+        local("2026-11-25 11:30"),
+        local("2026-11-25 12:00"),
+    )
+
+
+def test_callback_bad_number_is_shown_on_the_number_and_nothing_saved(
+    qtbot: QtBot, agent_ctx: ServiceContext, people: People
+) -> None:
+    dialog = show(qtbot, CallbackDialog(agent_ctx, phone_number="12"))
+    qtbot.keyClicks(dialog.reason, "Quote")
+    with qtbot.assertNotEmitted(dialog.saved):
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert dialog.errors.text("phone_number") == "'12' is not a phone number"
+    assert dialog.focusWidget() is dialog.number
+    assert dialog.reason.text() == "Quote"
+    assert dialog.isVisible()
+    horizon = dt.timedelta(days=30)
+    assert due_callbacks(agent_ctx, people.agent.user_id, (people.queue_id,), horizon) == []
+
+
+def scheduled(ctx: ServiceContext, people: People) -> CallbackView:
+    return schedule_callback(
+        ctx,
+        NewCallback(
+            phone_number="07700 900123",
+            due_from=START,
+            due_until=START + dt.timedelta(minutes=30),
+            reason="Refund decision",
+            owner_user_id=people.agent.user_id,
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("outcome", "status"),
+    [
+        (CallbackOutcome.REACHED, CallbackStatus.DONE),
+        (CallbackOutcome.NO_ANSWER, CallbackStatus.PENDING),
+        (CallbackOutcome.WRONG_NUMBER, CallbackStatus.FAILED),
+    ],
+)
+def test_callback_outcome_moves_the_status(
+    qtbot: QtBot,
+    agent_ctx: ServiceContext,
+    people: People,
+    *,
+    outcome: CallbackOutcome,
+    status: CallbackStatus,
+) -> None:
+    dialog = show(qtbot, CallbackOutcomeDialog(agent_ctx, scheduled(agent_ctx, people)))
+    assert not dialog.save_button.isEnabled()
+    assert not dialog.when.isEnabled()
+    qtbot.mouseClick(dialog.outcome_buttons[outcome], Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.notes, "Spoke to ")
+    type_with_ime(dialog.notes, "王先生")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        qtbot.keyClick(dialog.notes, Qt.Key.Key_Return)
+    callback = saved.args[0]
+    assert callback.status == status
+    assert callback.attempt_count == 1
+    assert [(a.outcome, a.agent_id) for a in callback.attempts] == [(outcome, people.agent.user_id)]
+
+
+def test_callback_outcome_rescheduled_takes_the_new_time(
+    qtbot: QtBot, agent_ctx: ServiceContext, people: People
+) -> None:
+    dialog = show(qtbot, CallbackOutcomeDialog(agent_ctx, scheduled(agent_ctx, people)))
+    assert shown(dialog.when) == "2026-11-26 09:00"
+    qtbot.mouseClick(dialog.outcome_buttons[CallbackOutcome.RESCHEDULED], Qt.MouseButton.LeftButton)
+    assert dialog.when.isEnabled()
+    qtbot.mouseClick(dialog.when.quick["monday"], Qt.MouseButton.LeftButton)
+    choose(dialog.length, "120")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    callback = saved.args[0]
+    assert callback.status == CallbackStatus.PENDING
+    assert (callback.due_from, callback.due_until) == (
+        local("2026-11-30 09:00"),
+        local("2026-11-30 11:00"),
+    )
+
+
+def test_callback_outcome_on_a_finished_callback_says_why(
+    qtbot: QtBot, agent_ctx: ServiceContext, people: People
+) -> None:
+    callback = scheduled(agent_ctx, people)
+    record_attempt(agent_ctx, callback.id, CallbackOutcome.REACHED)
+    dialog = show(qtbot, CallbackOutcomeDialog(agent_ctx, callback))
+    qtbot.mouseClick(dialog.outcome_buttons[CallbackOutcome.NO_ANSWER], Qt.MouseButton.LeftButton)
+    with qtbot.assertNotEmitted(dialog.saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.errors.text("status") == "The callback is already done"
+    assert dialog.isVisible()
+
+
+def test_callback_dialog_screenshot(
+    qtbot: QtBot, agent_ctx: ServiceContext, customer: CustomerProfile, screenshot_dir: Path
+) -> None:
+    dialog = show(
+        qtbot,
+        CallbackDialog(
+            agent_ctx,
+            phone_number="07700 900123",
+            customer_id=customer.id,
+            customer_name=customer.name,
+        ),
+    )
+    qtbot.keyClicks(dialog.reason, "Confirm the refund reached the card")
+    qtbot.mouseClick(dialog.when.quick["tomorrow"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.by_queue, Qt.MouseButton.LeftButton)
+    path = screenshot_dir / "callback-dialog.png"
     assert dialog.grab().save(str(path))
     assert path.stat().st_size > 0
