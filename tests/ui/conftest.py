@@ -21,8 +21,9 @@ from tests.callcenter.conftest import People, people
 
 __all__ = ["people"]  # the dictionary and users of the service tests, shared as a fixture
 
-#: A Wednesday morning: "this afternoon", "tomorrow" and "next Monday" are all ahead of it.
-START = dt.datetime(2026, 11, 25, 10, 30, tzinfo=dt.UTC)
+#: A Wednesday morning in the machine's own zone (the desk shows local time): "this
+#: afternoon", "tomorrow" and "next Monday" are all ahead of it.
+START = dt.datetime(2026, 11, 25, 10, 30).astimezone()
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
