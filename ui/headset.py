@@ -41,7 +41,7 @@ class _FarEndReader(QIODevice):
     """Pull-mode source for the sink: the bridge's far-end audio, silence when it runs dry
     (so the sink never stalls between talk spurts)."""
 
-    def __init__(self, bridge: AudioBridge, parent: QObject | None = None) -> None:
+    def __init__(self, bridge: AudioBridge, parent: QObject) -> None:
         super().__init__(parent)
         self._bridge = bridge
 
@@ -59,16 +59,14 @@ class _FarEndReader(QIODevice):
             return bytes(min(size, FRAME_BYTES))
         return chunk
 
-    def writeData(self, data: bytes, size: int) -> int:  # noqa: N802 - Qt's name
+    def writeData(self, data: bytes | bytearray | memoryview, size: int) -> int:  # noqa: N802
         return -1
 
 
 class _RingTone(QIODevice):
     """An endless ring cadence: ``frequency`` for ``on_ms``, then silence for ``off_ms``."""
 
-    def __init__(
-        self, frequency: float, on_ms: int, off_ms: int, parent: QObject | None = None
-    ) -> None:
+    def __init__(self, frequency: float, on_ms: int, off_ms: int, parent: QObject) -> None:
         super().__init__(parent)
         self._frequency = frequency
         self._on = SAMPLE_RATE * on_ms // 1000
@@ -92,7 +90,7 @@ class _RingTone(QIODevice):
         self._position = (self._position + count) % self._period
         return samples.tobytes()
 
-    def writeData(self, data: bytes, size: int) -> int:  # noqa: N802 - Qt's name
+    def writeData(self, data: bytes | bytearray | memoryview, size: int) -> int:  # noqa: N802
         return -1
 
 
@@ -234,11 +232,11 @@ class Headset(QObject):
             return
         data: QByteArray = self._capture_io.readAll()
         if data.size():
-            self._bridge.write_capture(data.data())
+            self._bridge.write_capture(bytes(data.data()))
 
-    def _on_sink_state(self, state: QAudio.State) -> None:
-        if self._sink is not None and self._sink.error() not in (
-            QAudio.Error.NoError,
-            QAudio.Error.UnderrunError,
-        ):
+    def _on_sink_state(self, _state: QAudio.State) -> None:
+        # Compared by name: PySide6 exposes the enum as both QAudio.Error and QtAudio.Error,
+        # which the type stubs treat as unrelated. (The QAudio import also registers the
+        # QAudio::State conversion this slot needs.)
+        if self._sink is not None and self._sink.error().name not in ("NoError", "UnderrunError"):
             self.error.emit(f"speaker {self.output_name!r} failed: {self._sink.error().name}")
