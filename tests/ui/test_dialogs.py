@@ -15,12 +15,14 @@ from pytestqt.qtbot import QtBot
 from callcenter import service_requests as srs
 from callcenter.callbacks import NewCallback, due_callbacks, record_attempt, schedule_callback
 from callcenter.context import ServiceContext
+from callcenter.customer360 import load_customer_360
 from callcenter.records import CallbackView, CustomerProfile, ServiceRequestView
 from callcenter.service_requests import NewServiceRequest
-from db.enums import CallbackOutcome, CallbackStatus, Priority, SRStatus
+from db.enums import CallbackOutcome, CallbackStatus, Channel, Direction, Priority, SRStatus
 from tests.callcenter.conftest import People
 from tests.ui.conftest import START, Clock
-from ui.dialogs.callback_dialog import CallbackDialog, CallbackOutcomeDialog, WhenPicker
+from ui.dialogs.callback_dialog import CallbackDialog, CallbackOutcomeDialog, WhenPicker, to_qt
+from ui.dialogs.manual_log_dialog import ManualLogDialog
 from ui.dialogs.service_request_dialog import ServiceRequestDialog, select_data
 from ui.models import RecordTableModel
 
@@ -557,5 +559,93 @@ def test_callback_dialog_screenshot(
     qtbot.mouseClick(dialog.when.quick["tomorrow"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.by_queue, Qt.MouseButton.LeftButton)
     path = screenshot_dir / "callback-dialog.png"
+    assert dialog.grab().save(str(path))
+    assert path.stat().st_size > 0
+
+
+# Manual log -------------------------------------------------------------------------------------
+
+
+def test_manual_log_saved_with_its_end_worked_out(
+    qtbot: QtBot, agent_ctx: ServiceContext, people: People, customer: CustomerProfile
+) -> None:
+    dialog = show(
+        qtbot,
+        ManualLogDialog(agent_ctx, customer_id=customer.id, customer_name=customer.name),
+    )
+    assert dialog.customer.isChecked()
+    assert not dialog.save_button.isEnabled()
+    dialog.started.setDateTime(to_qt(local("2026-11-25 09:15")))
+    qtbot.keyClicks(dialog.duration, "4:3")
+    assert not dialog.save_button.isEnabled()  # not yet mm:ss
+    qtbot.keyClicks(dialog.duration, "0")
+    assert dialog.save_button.isEnabled()
+    choose(dialog.direction, "Inbound")
+    qtbot.keyClicks(dialog.number, "07700 900123")
+    choose(dialog.disposition, "Resolved")
+    qtbot.keyClicks(dialog.notes, "Called from the shop; ")
+    type_with_ime(dialog.notes, "已解决")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        qtbot.keyClick(dialog.duration, Qt.Key.Key_Return)
+    call = saved.args[0]
+    assert call.channel == Channel.PHONE
+    assert call.direction == Direction.INBOUND
+    assert call.offered_at == call.answered_at == local("2026-11-25 09:15")
+    assert call.ended_at == local("2026-11-25 09:19:30")
+    assert call.caller_number == "+447700900123"
+    assert call.disposition_code == "resolved"
+    assert call.notes == "Called from the shop; 已解决"
+    assert (call.customer_id, call.agent_id) == (customer.id, people.agent.user_id)
+
+
+def test_manual_log_without_customer_or_number(qtbot: QtBot, agent_ctx: ServiceContext) -> None:
+    dialog = show(qtbot, ManualLogDialog(agent_ctx))
+    assert not dialog.customer.isEnabled()
+    assert dialog.direction.currentData() == Direction.OUTBOUND
+    qtbot.keyClicks(dialog.duration, "75:00")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    call = saved.args[0]
+    assert (call.customer_id, call.caller_number, call.disposition_code) == (None, None, None)
+    assert call.ended_at - call.offered_at == dt.timedelta(minutes=75)
+    assert call.offered_at == START.replace(second=0)
+
+
+def test_manual_log_notes_required_by_the_disposition_stay_open(
+    qtbot: QtBot, agent_ctx: ServiceContext, customer: CustomerProfile
+) -> None:
+    dialog = show(
+        qtbot,
+        ManualLogDialog(agent_ctx, customer_id=customer.id, customer_name=customer.name),
+    )
+    qtbot.keyClicks(dialog.duration, "02:00")
+    choose(dialog.disposition, "Complaint")
+    with qtbot.assertNotEmitted(dialog.saved):
+        qtbot.keyClick(dialog.duration, Qt.Key.Key_Return)
+    assert dialog.errors.text("notes") == "Notes are required for disposition 'Complaint'."
+    assert dialog.focusWidget() is dialog.notes
+    assert dialog.duration.text() == "02:00"
+    assert dialog.disposition.currentText() == "Complaint"
+    assert load_customer_360(agent_ctx, customer.id).recent_interactions == ()
+
+
+def test_manual_log_screenshot(
+    qtbot: QtBot, agent_ctx: ServiceContext, customer: CustomerProfile, screenshot_dir: Path
+) -> None:
+    dialog = show(
+        qtbot,
+        ManualLogDialog(
+            agent_ctx,
+            customer_id=customer.id,
+            customer_name=customer.name,
+            phone_number="07700 900123",
+        ),
+    )
+    dialog.started.setDateTime(to_qt(local("2026-11-25 09:15")))
+    qtbot.keyClicks(dialog.duration, "04:30")
+    choose(dialog.disposition, "Resolved")
+    qtbot.keyClicks(dialog.notes, "Rang from my mobile while the line was down. ")
+    type_with_ime(dialog.notes, "客户确认退款已到账。")
+    path = screenshot_dir / "manual-log.png"
     assert dialog.grab().save(str(path))
     assert path.stat().st_size > 0

@@ -29,7 +29,14 @@ from callcenter.directory import queues, queues_of
 from callcenter.errors import ServiceError
 from callcenter.records import CallbackView
 from db.enums import CallbackOutcome
-from ui.dialogs.service_request_dialog import FieldErrors, buddy, select_data, tab_order
+from ui.dialogs.service_request_dialog import (
+    FieldErrors,
+    buddy,
+    button_row,
+    save_and_cancel,
+    select_data,
+    tab_order,
+)
 from ui.formatting import label, local_time
 
 WINDOW_MINUTES = (15, 30, 60, 120)
@@ -148,17 +155,6 @@ def _window(picker: WhenPicker, length: QComboBox) -> tuple[dt.datetime, dt.date
     return start, start + dt.timedelta(minutes=int(length.currentData()))
 
 
-def _buttons(dialog: QDialog, save: Callable[[], None]) -> tuple[QPushButton, QPushButton]:
-    ok = QPushButton("&Save")
-    ok.setDefault(True)
-    ok.clicked.connect(save)
-    cancel = QPushButton("Cancel")
-    cancel.setAutoDefault(False)
-    cancel.setToolTip("Close without saving (Esc)")
-    cancel.clicked.connect(dialog.reject)
-    return ok, cancel
-
-
 class CallbackDialog(QDialog):
     """Schedule a callback owned by the agent or by one of their queues.
 
@@ -215,16 +211,12 @@ class CallbackDialog(QDialog):
             ),
         ):
             form.addRow(buddy(text, widget), self.errors.wrap(field, title, *names))
-        self.save_button, self.cancel_button = _buttons(self, self._save)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.cancel_button)
+        self.save_button, self.cancel_button = save_and_cancel(self, self._save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addStretch(1)
         layout.addWidget(general)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(self.save_button, self.cancel_button))
         tab_order(
             self.number,
             self.customer,
@@ -374,16 +366,12 @@ class CallbackOutcomeDialog(QDialog):
             self.errors.wrap(self.length, "Window", "due_until"),
         )
         form.addRow(buddy("N&otes:", self.notes), self.errors.wrap(self.notes, "Notes", "notes"))
-        self.save_button, self.cancel_button = _buttons(self, self._save)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.cancel_button)
+        self.save_button, self.cancel_button = save_and_cancel(self, self._save)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addLayout(form)
         layout.addWidget(general)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(self.save_button, self.cancel_button))
         tab_order(
             *self.outcome_buttons.values(),
             *self.when.widgets(),

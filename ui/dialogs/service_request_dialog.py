@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -149,6 +150,27 @@ def tab_order(*widgets: QWidget) -> None:
         QWidget.setTabOrder(first, second)
 
 
+def save_and_cancel(dialog: QDialog, save: Callable[[], None]) -> tuple[QPushButton, QPushButton]:
+    """Save is the default button (Enter, only while enabled); Cancel rejects, as Esc does."""
+    ok = QPushButton("&Save")
+    ok.setDefault(True)
+    ok.clicked.connect(save)
+    cancel = QPushButton("Cancel")
+    cancel.setAutoDefault(False)
+    cancel.setToolTip("Close without saving (Esc)")
+    cancel.clicked.connect(dialog.reject)
+    return ok, cancel
+
+
+def button_row(*buttons: QPushButton) -> QHBoxLayout:
+    """Buttons at the right edge, in the order given."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for button in buttons:
+        row.addWidget(button)
+    return row
+
+
 def select_data(combo: QComboBox, value: Any) -> None:
     """Select the item whose data equals ``value`` (Python equality, so UUIDs match)."""
     for i in range(combo.count()):
@@ -187,8 +209,8 @@ class ServiceRequestDialog(QDialog):
         self._categories: list[CategoryCode] = categories(ctx)
         if request is not None:
             customer_id = request.customer_id
-            if customer_id is not None and customer_name is None:
-                customer_name = get_profile(ctx, customer_id).name
+        if customer_id is not None and customer_name is None:
+            customer_name = get_profile(ctx, customer_id).name
         self._customer_id = customer_id
         self._build(customer_name)
         if request is None:
@@ -358,30 +380,18 @@ class ServiceRequestDialog(QDialog):
         return self.conflict
 
     def _buttons(self) -> QHBoxLayout:
-        self.save_button = QPushButton("&Save")
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self._save)
+        self.save_button, self.cancel_button = save_and_cancel(self, self._save)
         self.resolve_button = QPushButton("&Resolve")
         self.resolve_button.setToolTip("Resolve with the resolution written above")
         self.resolve_button.clicked.connect(self._resolve)
         self.reopen_button = QPushButton("Re&open")
         self.reopen_button.setToolTip("Open the request again; it keeps its history")
         self.reopen_button.clicked.connect(self._reopen)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Close without saving (Esc)")
-        self.cancel_button.clicked.connect(self.reject)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        for button in (self.reopen_button, self.resolve_button, self.cancel_button):
+        for button in (self.reopen_button, self.resolve_button):
             button.setAutoDefault(False)
-        for button in (
-            self.reopen_button,
-            self.resolve_button,
-            self.save_button,
-            self.cancel_button,
-        ):
-            row.addWidget(button)
-        return row
+        return button_row(
+            self.reopen_button, self.resolve_button, self.save_button, self.cancel_button
+        )
 
     # Showing a request ----------------------------------------------------------------------
 
