@@ -649,3 +649,83 @@ def test_manual_log_screenshot(
     path = screenshot_dir / "manual-log.png"
     assert dialog.grab().save(str(path))
     assert path.stat().st_size > 0
+
+
+# Keyboard -------------------------------------------------------------------------------------
+
+
+def tab_path(qtbot: QtBot, dialog: QDialog, first: QWidget, last: QWidget) -> list[str]:
+    """The dialog's attributes that take the focus as Tab is pressed from ``first`` until
+    ``last`` has it; a date-time edit is listed once, though Tab first walks its sections."""
+    names = {id(w): n for n, w in vars(dialog).items() if isinstance(w, QWidget)}
+    picker = getattr(dialog, "when", None)
+    if isinstance(picker, WhenPicker):
+        names[id(picker.edit)] = "when.edit"
+        names |= {id(b): f"when.{k}" for k, b in picker.quick.items()}
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    first.setFocus()
+    seen: list[str] = []
+    for _ in range(40):
+        focus = QApplication.focusWidget()
+        assert focus is not None, seen
+        if focus is last:
+            return seen
+        qtbot.keyClick(focus, Qt.Key.Key_Tab)
+        name = names.get(id(QApplication.focusWidget()), "?")
+        if name not in seen[-1:]:
+            seen.append(name)
+    raise AssertionError(f"Tab never reached the last widget: {seen}")
+
+
+def test_sr_tab_order_follows_the_form(
+    qtbot: QtBot, ctx: ServiceContext, agent_ctx: ServiceContext
+) -> None:
+    dialog = show(qtbot, ServiceRequestDialog(agent_ctx, request=open_sr(ctx)))
+    assert tab_path(qtbot, dialog, dialog.subject, dialog.cancel_button) == [
+        "category",
+        "priority",
+        "status",
+        "assignee",
+        "satisfaction",
+        "description",
+        "resolution",
+        "history",
+        "resolve_button",
+        "save_button",
+        "cancel_button",
+    ]
+
+
+def test_callback_tab_order_and_mnemonics(qtbot: QtBot, agent_ctx: ServiceContext) -> None:
+    dialog = show(qtbot, CallbackDialog(agent_ctx, phone_number="07700 900123"))
+    qtbot.keyClicks(dialog.reason, "Quote")
+    assert tab_path(qtbot, dialog, dialog.number, dialog.cancel_button) == [
+        "when.edit",
+        "when.hour",
+        "when.afternoon",
+        "when.tomorrow",
+        "when.monday",
+        "length",
+        "reason",
+        "mine",
+        "save_button",
+        "cancel_button",
+    ]
+    qtbot.keyClick(dialog, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is dialog.reason
+    qtbot.keyClick(dialog, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: shown(dialog.when) == "2026-11-26 09:00")  # an animated click
+
+
+def test_manual_log_tab_order(qtbot: QtBot, agent_ctx: ServiceContext) -> None:
+    dialog = show(qtbot, ManualLogDialog(agent_ctx))
+    assert tab_path(qtbot, dialog, dialog.started, dialog.cancel_button) == [
+        "started",
+        "duration",
+        "direction",
+        "number",
+        "disposition",
+        "notes",
+        "cancel_button",
+    ]

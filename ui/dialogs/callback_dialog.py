@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable
+from html import escape
 
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
@@ -327,7 +328,7 @@ class CallbackOutcomeDialog(QDialog):
         self.errors = FieldErrors(general)
 
         summary = QLabel(
-            f"<b>{callback.phone_number}</b> · {callback.reason}<br>"
+            f"<b>{escape(callback.phone_number)}</b> · {escape(callback.reason)}<br>"
             f"Due {local_time(callback.due_from)} to {local_time(callback.due_until, False)}"
             f" · attempts so far {callback.attempt_count} of {MAX_ATTEMPTS}"
         )
