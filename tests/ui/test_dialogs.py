@@ -19,6 +19,7 @@ from callcenter.customer360 import load_customer_360
 from callcenter.records import CallbackView, CustomerProfile, ServiceRequestView
 from callcenter.service_requests import NewServiceRequest
 from db.enums import CallbackOutcome, CallbackStatus, Channel, Direction, Priority, SRStatus
+from db.models import User
 from tests.callcenter.conftest import People
 from tests.ui.conftest import START, Clock
 from ui.dialogs.callback_dialog import CallbackDialog, CallbackOutcomeDialog, WhenPicker, to_qt
@@ -154,6 +155,21 @@ def test_sr_assignee_locked_for_an_agent_once_assigned(
     assert not agent_view.assignee.isEnabled()
     supervisor_view = show(qtbot, ServiceRequestDialog(supervisor_ctx, request=sr))
     assert supervisor_view.assignee.isEnabled()
+
+
+def test_sr_saving_keeps_a_departed_assignee(
+    qtbot: QtBot, ctx: ServiceContext, supervisor_ctx: ServiceContext, people: People
+) -> None:
+    sr = open_sr(ctx, assignee_id=people.other_agent.user_id)
+    with ctx.sessions.begin() as session:
+        session.get(User, people.other_agent.user_id).active = False
+    dialog = show(qtbot, ServiceRequestDialog(supervisor_ctx, request=sr))
+    assert dialog.assignee.currentText().endswith("(inactive)")
+    assert dialog.assignee.currentData() == people.other_agent.user_id
+    with qtbot.waitSignal(dialog.saved) as saved:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert saved.args[0].assignee_id == people.other_agent.user_id
+    assert saved.args[0].version == sr.version
 
 
 @pytest.mark.parametrize(

@@ -116,9 +116,6 @@ class FieldErrors:
         _title, _widget, error = self._fields[name]
         return "" if error.isHidden() else error.text()
 
-    def general_text(self) -> str:
-        return "" if self._general.isHidden() else self._general.text()
-
 
 def _sentence(title: str, message: str) -> str:
     """``is required`` under "Subject" reads "Subject is required"."""
@@ -171,12 +168,13 @@ def button_row(*buttons: QPushButton) -> QHBoxLayout:
     return row
 
 
-def select_data(combo: QComboBox, value: Any) -> None:
+def select_data(combo: QComboBox, value: Any) -> bool:
     """Select the item whose data equals ``value`` (Python equality, so UUIDs match)."""
     for i in range(combo.count()):
         if combo.itemData(i) == value:
             combo.setCurrentIndex(i)
-            return
+            return True
+    return False
 
 
 class ServiceRequestDialog(QDialog):
@@ -440,7 +438,10 @@ class ServiceRequestDialog(QDialog):
         for name, value in values.items():
             widget = self._widgets[name]
             if isinstance(widget, QComboBox):
-                select_data(widget, value)
+                if not select_data(widget, value) and name in ("category_code", "assignee_id"):
+                    # A retired category or a departed assignee: show it rather than change it.
+                    widget.addItem(f"{self._value(name, str(value))} (inactive)", value)
+                    widget.setCurrentIndex(widget.count() - 1)
             elif isinstance(widget, QLineEdit):
                 widget.setText(value or "")
             elif isinstance(widget, QPlainTextEdit):
