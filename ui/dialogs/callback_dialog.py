@@ -82,10 +82,13 @@ QUICK_CHOICES: tuple[tuple[str, str, Callable[[dt.datetime], dt.datetime | None]
 
 
 def to_qt(value: dt.datetime) -> QDateTime:
+    """An aware datetime as a Qt date-time in local time (through the instant, so no zone
+    is guessed)."""
     return QDateTime.fromMSecsSinceEpoch(round(value.timestamp() * 1000))
 
 
 def from_qt(value: QDateTime) -> dt.datetime:
+    """What a date-time editor shows, as an aware UTC datetime for the services."""
     return dt.datetime.fromtimestamp(value.toMSecsSinceEpoch() / 1000, tz=dt.UTC)
 
 
