@@ -577,11 +577,7 @@ class PjsuaPhone:
             # modify() re-registers by itself when the credentials changed; only when they
             # did not (re-register after unregister) does the renewal need asking for.
             self._account.modify(cfg)
-            try:
-                self._account.setRegistration(True)
-            except pj.Error as exc:
-                if exc.status != _PJSIP_EBUSY:
-                    raise
+            self._renew_registration()
 
     def _do_unregister(self) -> None:
         self._want_registered = False
@@ -596,14 +592,24 @@ class PjsuaPhone:
         if self._want_registered and self._account is not None:
             self._retry_delay = float(self.settings.register_first_retry_seconds)
             self._retry_at = None
+            self._renew_registration()
+
+    def _renew_registration(self) -> None:
+        """Ask for a fresh REGISTER unless one is already on its way (modify() and
+        handleIpChange() start one themselves when they see a reason to)."""
+        assert self._account is not None
+        try:
             self._account.setRegistration(True)
+        except pj.Error as exc:
+            if exc.status != _PJSIP_EBUSY:
+                raise
 
     def _retry_registration_if_due(self) -> None:
         if self._retry_at is None or time.monotonic() < self._retry_at:
             return
         self._retry_at = None
         if self._want_registered and self._account is not None:
-            self._account.setRegistration(True)
+            self._renew_registration()
 
     def _on_reg_state(self, prm: Any) -> None:
         code = int(prm.code)

@@ -51,10 +51,12 @@ def test_volume_scales_far_end_and_clips() -> None:
 def test_rings_are_safe_across_threads() -> None:
     bridge = AudioBridge(max_latency_ms=20_000)
     frame = sine(440, 320)
-    writers = [
-        threading.Thread(target=lambda: [bridge.write_capture(frame) for _ in range(200)])
-        for _ in range(4)
-    ]
+
+    def write_many() -> None:
+        for _ in range(200):
+            bridge.write_capture(frame)
+
+    writers = [threading.Thread(target=write_many) for _ in range(4)]
     for writer in writers:
         writer.start()
     for writer in writers:

@@ -212,6 +212,30 @@ def test_blind_transfer_sends_refer(phone: PjsuaPhone, events: EventLog, sipp: R
     assert ended.ended_by is Party.LOCAL
 
 
+def test_attended_transfer_sends_refer_with_replaces(
+    phone: PjsuaPhone, events: EventLog, sipp: RunSipp
+) -> None:
+    caller = sipp("uac_refer_replaces.xml")
+    offered = events.wait_for(IncomingCall)
+    phone.answer(offered.call_id)
+    events.wait_for(
+        CallStateChanged, lambda e: e.call_id == offered.call_id and e.state is CallState.CONFIRMED
+    )
+    colleague = sipp("uas_answer.xml", target=None)
+    consult = phone.dial(f"sip:colleague@{HOST}:{colleague.port}")
+    events.wait_for(
+        CallStateChanged, lambda e: e.call_id == consult and e.state is CallState.CONFIRMED
+    )
+    phone.attended_transfer(offered.call_id, consult)
+    progress = events.wait_for(TransferProgress, lambda e: e.final)
+    assert (progress.call_id, progress.code) == (offered.call_id, 200)
+    caller.expect_success()
+    events.wait_for(CallEnded, lambda e: e.call_id == offered.call_id)
+    phone.hangup(consult)
+    events.wait_for(CallEnded, lambda e: e.call_id == consult)
+    colleague.expect_success()
+
+
 def test_outbound_call_to_a_sipp_uas(phone: PjsuaPhone, events: EventLog, sipp: RunSipp) -> None:
     uas = sipp("uas_answer.xml", target=None)
     call_id = phone.dial(f"sip:uas@{HOST}:{uas.port}")

@@ -26,3 +26,9 @@ def test_wrong_password_is_a_final_failure(phone: PjsuaPhone, events: EventLog) 
     assert failed.reason
     phone.register(PASSWORD)
     events.wait_for(RegistrationChanged, lambda e: e.state is RegistrationState.REGISTERED)
+
+
+def test_network_change_registers_again(phone: PjsuaPhone, events: EventLog) -> None:
+    phone.network_changed()
+    again = events.wait_for(RegistrationChanged, lambda e: e.state is RegistrationState.REGISTERED)
+    assert again.code == 200
