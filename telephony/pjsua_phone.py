@@ -241,7 +241,7 @@ class PjsuaPhone:
         self._ids = itertools.count(1)
         self._thread: threading.Thread | None = None
         self._started = threading.Event()
-        self._start_error: BaseException | None = None
+        self._start_error: str | None = None
         self._stopping = False
         self._closed = False
         self._registry_lock = threading.Lock()
@@ -408,7 +408,9 @@ class PjsuaPhone:
         try:
             self._boot()
         except BaseException as exc:
-            self._start_error = exc
+            # Keep only the text: the traceback would keep _boot's frame, and with it the
+            # Endpoint, alive, and pjsua2 aborts when a second Endpoint is made meanwhile.
+            self._start_error = _describe(exc)
             self._destroy_library()
             self._started.set()
             return
@@ -510,15 +512,12 @@ class PjsuaPhone:
         deadline = time.monotonic() + _SHUTDOWN_PUMP_SECONDS
         while self._calls and time.monotonic() < deadline:
             ep.libHandleEvents(20)
-        self._graveyard.clear()
+        # Calls that never reached DISCONNECTED in time are released here, before the
+        # library goes: a Call or media port outliving libDestroy() aborts the process.
         with self._registry_lock:
-            leftovers = list(self._calls.values())
             self._calls.clear()
-        for record in leftovers:
-            del record
-        leftovers.clear()
-        if self._port is not None:
-            self._port = None
+        self._graveyard.clear()
+        self._port = None
         if self._account is not None:
             with contextlib.suppress(Exception):
                 if self._account.getInfo().regIsActive:

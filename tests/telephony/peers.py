@@ -13,7 +13,7 @@ import socket
 import subprocess
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -426,12 +426,3 @@ class EventLog:
                         f"no {kind.__name__} within {timeout}s; events: {self.events[-15:]}"
                     )
                 self._cond.wait(remaining)
-
-
-@contextlib.contextmanager
-def subscribed(phone: object, log: EventLog) -> Iterator[EventLog]:
-    unsubscribe = phone.subscribe(log)  # type: ignore[attr-defined]
-    try:
-        yield log
-    finally:
-        unsubscribe()
