@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from telephony.events import RegistrationChanged, RegistrationState
 from telephony.pjsua_phone import PjsuaPhone
 from tests.telephony.conftest import PASSWORD
 from tests.telephony.peers import EventLog
+
+pytestmark = pytest.mark.sip
 
 
 def test_unregister_then_register_again(phone: PjsuaPhone, events: EventLog) -> None:
