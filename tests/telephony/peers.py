@@ -25,6 +25,16 @@ HOST = "127.0.0.1"
 E = TypeVar("E")
 
 
+def die_with_parent(command: list[str]) -> list[str]:
+    """Wrap ``command`` so the kernel sends it SIGTERM when the test process dies: a crashed
+    run (pjsua2 aborts on some assertions) then leaves no Kamailio, SIPp or PulseAudio behind.
+    ``setpriv`` (util-linux) sets the signal and execs; no ``preexec_fn`` in a threaded process.
+    """
+    if shutil.which("setpriv") is None:
+        return command
+    return ["setpriv", "--pdeathsig", "TERM", "--", *command]
+
+
 def free_port(kind: int = socket.SOCK_DGRAM) -> int:
     """A port free for both UDP and TCP right now (Kamailio listens on both)."""
     for _ in range(50):
@@ -196,26 +206,32 @@ class Kamailio:
         rundir.mkdir(exist_ok=True)
         with self.log_path.open("wb") as log:
             self.process = subprocess.Popen(
-                [
-                    "kamailio",
-                    "-f",
-                    str(cfg),
-                    "-DD",
-                    "-E",
-                    "-Y",
-                    str(rundir),
-                    "-P",
-                    str(rundir / "kamailio.pid"),
-                    "-m",
-                    "64",
-                    "-M",
-                    "8",
-                ],
+                die_with_parent(
+                    [
+                        "kamailio",
+                        "-f",
+                        str(cfg),
+                        "-DD",
+                        "-E",
+                        "-Y",
+                        str(rundir),
+                        "-P",
+                        str(rundir / "kamailio.pid"),
+                        "-m",
+                        "64",
+                        "-M",
+                        "8",
+                    ]
+                ),
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
-        self._wait_alive()
+        try:
+            self._wait_alive()
+        except BaseException:
+            self.stop()
+            raise
 
     def _wait_alive(self, timeout: float = 15.0) -> None:
         deadline = time.monotonic() + timeout
@@ -351,7 +367,7 @@ class Sipp:
         args += extra or []
         self.args = args
         self.process = subprocess.Popen(
-            args,
+            die_with_parent(args),
             cwd=workdir,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,

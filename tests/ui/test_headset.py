@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from telephony.audio import FRAME_BYTES, SAMPLE_RATE, AudioBridge
+from tests.telephony.peers import die_with_parent
 from tests.telephony.tones import rms, sine, upward_crossings_per_second
 
 # Qt Multimedia announces its backend probing as warnings on a machine without PipeWire.
@@ -32,21 +34,30 @@ def virtual_headset(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     runtime = tmp_path_factory.mktemp("pulse")
     runtime.chmod(0o700)
     env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime), "HOME": str(runtime)}
-    subprocess.run(
-        [
-            "pulseaudio",
-            "-D",
-            "--exit-idle-time=-1",
-            "-n",
-            "--load=module-null-sink sink_name=headset",
-            "--load=module-native-protocol-unix",
-        ],
+    daemon = subprocess.Popen(
+        die_with_parent(
+            [
+                "pulseaudio",
+                "--exit-idle-time=-1",
+                "--daemonize=no",
+                "-n",
+                "--load=module-null-sink sink_name=headset",
+                "--load=module-native-protocol-unix",
+            ]
+        ),
         env=env,
-        check=True,
-        capture_output=True,
-        timeout=30,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
+        deadline = time.monotonic() + 20
+        while (
+            subprocess.run(["pactl", "info"], env=env, capture_output=True, check=False).returncode
+            != 0
+        ):
+            if daemon.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("the PulseAudio daemon did not start")
+            time.sleep(0.1)  # the daemon offers nothing to wait on but its socket
         subprocess.run(
             [
                 "pactl",
@@ -66,7 +77,8 @@ def virtual_headset(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
             patch.setenv("PULSE_SERVER", f"unix:{Path(runtime) / 'pulse' / 'native'}")
             yield
     finally:
-        subprocess.run(["pulseaudio", "--kill"], env=env, check=False, timeout=30)
+        daemon.terminate()
+        daemon.wait(10)
 
 
 @pytest.fixture
