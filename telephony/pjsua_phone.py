@@ -254,7 +254,6 @@ class PjsuaPhone:
         self._port: _BridgePort | None = None
         self._trusted: list[tuple[str, int | None]] = []
         self._flood = _TokenBucket(settings.invite_rate_per_second, settings.invite_burst)
-        self._password = ""
         self._want_registered = False
         self._retry_at: float | None = None
         self._retry_delay = float(settings.register_first_retry_seconds)
@@ -562,7 +561,6 @@ class PjsuaPhone:
         return cfg
 
     def _do_register(self, password: str) -> None:
-        self._password = password
         self._want_registered = True
         self._retry_at = None
         self._retry_delay = float(self.settings.register_first_retry_seconds)
