@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
@@ -121,6 +122,6 @@ class LogPanel(QGroupBox):
         if remaining is None:
             self.wrap_up.setText("")
             return
-        seconds = int(remaining.total_seconds())
+        seconds = math.ceil(remaining.total_seconds())
         self.wrap_up.setText(f"Wrap-up: {seconds} s left")
         self.wrap_up.setStyleSheet("color:#c62828; font-weight:bold" if seconds <= 10 else "")

@@ -8,7 +8,7 @@ import pytest
 
 from callcenter.context import Actor, ServiceContext
 from db.enums import Role
-from db.models import DispositionCode, Queue, SRCategory, User
+from db.models import DispositionCode, NotReadyReason, Queue, QueueMember, SRCategory, User
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,11 @@ class People:
 
 @pytest.fixture
 def people(ctx: ServiceContext) -> People:
+    return seed_people(ctx)
+
+
+def seed_people(ctx: ServiceContext) -> People:
+    """Categories, dispositions, reasons, three people and a queue (ann is in it)."""
     with ctx.sessions.begin() as s:
         s.add_all(
             [
@@ -29,6 +34,8 @@ def people(ctx: ServiceContext) -> People:
                 SRCategory(code="retired", label="Retired", sla_hours=8, active=False),
                 DispositionCode(code="resolved", label="Resolved"),
                 DispositionCode(code="complaint", label="Complaint", requires_notes=True),
+                NotReadyReason(code="break", label="Break"),
+                NotReadyReason(code="lunch", label="Lunch"),
             ]
         )
         users = {
@@ -43,6 +50,7 @@ def people(ctx: ServiceContext) -> People:
         queue = Queue(name="support", display_name="Support", dialled_number="+442079460000")
         s.add(queue)
         s.flush()
+        s.add(QueueMember(queue_id=queue.id, user_id=users["ann"].id))
         actors = {n: Actor(u.id, u.username, u.role) for n, u in users.items()}
         return People(actors["ann"], actors["bob"], actors["sue"], queue.id)
 

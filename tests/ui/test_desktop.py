@@ -1,0 +1,221 @@
+"""The agent desktop driven offscreen: pops, logging, wrap-up, search, shortcuts, closing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from callcenter import customers, drafts
+from callcenter.agent_state import AgentState
+from callcenter.config import from_table
+from callcenter.customers import NewCustomer
+from callcenter.stores import LOCAL, open_context
+from db.enums import PhoneKind, Role
+from telephony.events import (
+    CallDirection,
+    CallEnded,
+    CallState,
+    CallStateChanged,
+    IncomingCall,
+    Party,
+)
+from tests.callcenter.conftest import seed_people
+from ui.app import Running, build
+from ui.main_window import PAGE_CHOOSER, PAGE_RECORD, PAGE_UNKNOWN
+
+
+@pytest.fixture(autouse=True)
+def no_modal_questions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal question offscreen would wait forever; tests that ask replace this."""
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+
+
+@pytest.fixture
+def running(qtbot: QtBot, tmp_path: Path) -> Iterator[Running]:
+    config = from_table(
+        {"agent_username": "ann", "wrap_up_seconds": 30, "event_log": "events.jsonl"},
+        tmp_path / "callcenter.toml",
+    )
+    ctx = open_context(config, LOCAL)
+    seed_people(ctx)
+    home = (("020 7946 0958", PhoneKind.HOME),)
+    shared = (("07700 900555", PhoneKind.MOBILE),)
+    customers.create_customer(ctx, NewCustomer(name="Ann Customer", phones=home, external_id="K1"))
+    customers.create_customer(ctx, NewCustomer(name="张伟", phones=shared))
+    customers.create_customer(ctx, NewCustomer(name="Wang Fang", phones=shared))
+    ctx.dispose()
+    app = build(config, "ann")
+    qtbot.addWidget(app.window)
+    app.window.show()
+    yield app
+    app.desk.calls.clear()  # or closing would ask about the unlogged calls and wait
+    app.window.current_call = None
+    app.close()
+
+
+def offer(
+    call_id: str, number: str, *, e164: str | None = None, withheld: bool = False
+) -> IncomingCall:
+    return IncomingCall(
+        call_id=call_id,
+        sip_call_id=f"{call_id}@pbx",
+        caller_number=number,
+        caller_e164=e164,
+        display_name="",
+        withheld=withheld,
+        identity_source="from",
+        dialled_number="+442079460000",
+        queue="support",
+        waited_seconds=None,
+        received_monotonic=time.monotonic(),
+        received_wall=time.time(),
+        source_address="127.0.0.1:5062",
+        waiting=False,
+        headers=(),
+    )
+
+
+def events(app: Running) -> list[dict[str, object]]:
+    assert app.events.path is not None
+    return [json.loads(line) for line in app.events.path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_known_caller_pops_before_answer_then_logs(running: Running, qtbot: QtBot) -> None:
+    w, desk = running.window, running.desk
+    desk.state.set_ready()
+    with qtbot.waitSignal(w.pop_painted) as painted:
+        desk.handle(offer("c1", "02079460958", e164="+442079460958"))
+    assert painted.args[0] == "c1"
+    assert w.stack.currentIndex() == PAGE_RECORD
+    assert w.record_view.record is not None
+    assert w.record_view.record.profile.name == "Ann Customer"
+    assert "Ann Customer" in w.call_panel.caller.text()
+    assert "Queue: support" in w.call_panel.detail.text()
+    assert w.call_panel.buttons["answer"].isEnabled()
+    desk.handle(CallStateChanged("c1", CallState.CONFIRMED, CallDirection.INBOUND, 200, "OK"))
+    assert w.call_panel.buttons["hangup"].isEnabled()
+    qtbot.keyClicks(w.log_panel.notes, "Customer wants a copy of the invoice")
+    qtbot.waitUntil(lambda: drafts.load_draft(desk.ctx, "c1") is not None, timeout=3000)
+    desk.handle(CallEnded("c1", CallDirection.INBOUND, 200, "BYE", Party.REMOTE, True, 30.0))
+    assert desk.state.status.state == AgentState.WRAP_UP
+    assert "Wrap-up: 30 s left" in w.log_panel.wrap_up.text()
+    w.log_panel.extend.click()
+    assert desk.state.wrap_up_remaining() > dt.timedelta(seconds=50)  # type: ignore[operator]
+    w.log_panel.disposition.setCurrentIndex(w.log_panel.disposition.findData("resolved"))
+    w.log_panel.save_ready.click()
+    assert desk.state.status.state == AgentState.READY
+    assert w.current_call is None
+    assert drafts.unsaved_drafts(desk.ctx) == []
+    history = w.record_view.interactions
+    assert history.rowCount() == 1
+    names = [e["event"] for e in events(running)]
+    for name in (
+        "call.incoming",
+        "screenpop.shown",
+        "call.answered",
+        "call.ended",
+        "interaction.saved",
+    ):
+        assert name in names
+    shown = next(e for e in events(running) if e["event"] == "screenpop.shown")
+    assert 0 < float(shown["latency_ms"]) < 1000  # type: ignore[arg-type]
+
+
+def test_shared_number_offers_a_chooser(running: Running, qtbot: QtBot) -> None:
+    w = running.window
+    running.desk.handle(offer("c2", "+447700900555", e164="+447700900555"))
+    assert w.stack.currentIndex() == PAGE_CHOOSER
+    assert w.chooser.matches.count() == 2
+    labels = {w.chooser.matches.item(i).text() for i in range(2)}
+    assert any("张伟" in text for text in labels)
+    w.chooser.matches.setCurrentRow(1)
+    w.chooser.open_button.click()
+    assert w.stack.currentIndex() == PAGE_RECORD
+    assert running.desk.calls["c2"].customer_id == w.record_view.record.profile.id  # type: ignore[union-attr]
+
+
+def test_unknown_caller_quick_create(running: Running, qtbot: QtBot) -> None:
+    w = running.window
+    running.desk.handle(offer("c3", "0161 496 0000", e164="+441614960000"))
+    assert w.stack.currentIndex() == PAGE_UNKNOWN
+    assert w.unknown.number.text() == "+441614960000"
+    assert "Unknown caller" in w.unknown.title.text()
+    w.unknown.create_button.click()
+    assert "name: is required" in w.unknown.error.text()
+    qtbot.keyClicks(w.unknown.name, "New Person")
+    w.unknown.create_button.click()
+    assert w.stack.currentIndex() == PAGE_RECORD
+    assert w.record_view.record.profile.name == "New Person"  # type: ignore[union-attr]
+    assert running.desk.calls["c3"].customer_id == w.record_view.record.profile.id  # type: ignore[union-attr]
+
+
+def test_withheld_caller_is_labelled(running: Running) -> None:
+    w = running.window
+    running.desk.handle(offer("c4", "anonymous", withheld=True))
+    assert w.stack.currentIndex() == PAGE_UNKNOWN
+    assert "Withheld number" in w.unknown.title.text()
+    assert w.unknown.number.text() == ""
+    assert "Withheld number" in w.call_panel.caller.text()
+
+
+def test_missed_call_is_recorded(running: Running) -> None:
+    w, desk = running.window, running.desk
+    desk.handle(offer("c5", "02079460958", e164="+442079460958"))
+    desk.handle(CallEnded("c5", CallDirection.INBOUND, 487, "Cancelled", Party.REMOTE, False, 0.0))
+    assert w.current_call is None
+    assert not w.log_panel.isEnabled()
+
+
+def test_search_as_you_type_opens_record(running: Running, qtbot: QtBot) -> None:
+    w = running.window
+    w.actions_by_name["search"].trigger()
+    assert w.search_box.hasFocus()
+    qtbot.keyClicks(w.search_box, "wang")
+    qtbot.waitUntil(lambda: w.search_box.results.count() > 0, timeout=2000)
+    qtbot.keyClick(w.search_box, Qt.Key.Key_Return)
+    assert w.record_view.record.profile.name == "Wang Fang"  # type: ignore[union-attr]
+
+
+def test_shortcuts_are_configurable(qtbot: QtBot, tmp_path: Path) -> None:
+    config = from_table(
+        {"agent_username": "ann", "shortcuts": {"answer": "F5"}}, tmp_path / "c.toml"
+    )
+    ctx = open_context(config, LOCAL)
+    seed_people(ctx)
+    ctx.dispose()
+    app = build(config, "ann")
+    qtbot.addWidget(app.window)
+    try:
+        actions = app.window.actions_by_name
+        assert actions["answer"].shortcut().toString() == "F5"
+        assert actions["search"].shortcut().toString() == "Ctrl+F"
+        assert app.desk.ctx.actor is not None and app.desk.ctx.actor.role == Role.AGENT
+    finally:
+        app.close()
+
+
+def test_closing_with_an_unlogged_call_asks(
+    running: Running, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w, desk = running.window, running.desk
+    desk.handle(offer("c6", "02079460958", e164="+442079460958"))
+    desk.handle(CallStateChanged("c6", CallState.CONFIRMED, CallDirection.INBOUND, 200, "OK"))
+    desk.handle(CallEnded("c6", CallDirection.INBOUND, 200, "BYE", Party.REMOTE, True, 5.0))
+    asked: list[str] = []
+
+    def refuse(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", refuse)
+    assert not w.close()
+    assert asked and "has not been logged" in asked[0]
+    assert w.isVisible()
