@@ -15,7 +15,6 @@ import re
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -26,6 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from callcenter import audit
 from callcenter.context import ServiceContext
 from callcenter.customer_fields import (
+    clean_choice,
     clean_email,
     clean_name,
     clean_phone,
@@ -219,14 +219,6 @@ def _header(path: Path, cells: list[str], report: _Tally) -> list[str]:
 # --- validating ---------------------------------------------------------------------------
 
 
-def _choice(enum_cls: type[StrEnum], value: str, field_name: str) -> str:
-    text = value.strip().lower().replace(" ", "_")
-    if text not in {m.value for m in enum_cls}:
-        allowed = ", ".join(m.value for m in enum_cls)
-        raise ValidationError(field_name, f"{value!r} is not one of {allowed}")
-    return text
-
-
 def _text(value: str, field_name: str) -> str:
     text = " ".join(value.split())
     limit = MAX_LENGTHS.get(field_name)
@@ -281,9 +273,9 @@ def _profile(cells: dict[str, str]) -> dict[str, Any]:
     cleaners: dict[str, Callable[[str], Any]] = {
         "name": clean_name,
         "company": lambda v: clean_name(v, "company"),
-        "kind": lambda v: _choice(CustomerKind, v, "kind"),
-        "lifecycle_stage": lambda v: _choice(LifecycleStage, v, "lifecycle_stage"),
-        "value_tier": lambda v: _choice(ValueTier, v, "value_tier"),
+        "kind": lambda v: clean_choice(CustomerKind, v, "kind"),
+        "lifecycle_stage": lambda v: clean_choice(LifecycleStage, v, "lifecycle_stage"),
+        "value_tier": lambda v: clean_choice(ValueTier, v, "value_tier"),
         "region": _region,
         "industry": lambda v: _text(v, "industry"),
         "source": lambda v: _text(v, "source"),

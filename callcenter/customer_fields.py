@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from enum import StrEnum
+from typing import TypeVar
 
 from callcenter.errors import ValidationError
 from callcenter.phones import ParsedNumber, parse
@@ -12,6 +14,7 @@ _CJK = re.compile(
 )
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 NAME_MAX = 200
+E = TypeVar("E", bound=StrEnum)
 
 
 def spaced_cjk(text: str) -> str:
@@ -60,3 +63,13 @@ def clean_tags(tags: list[str] | tuple[str, ...] | str) -> str:
         if norm:
             seen[norm] = None
     return ",".join(seen)
+
+
+def clean_choice(enum_cls: type[E], value: object, field: str) -> E:
+    """One of a closed vocabulary, written any case and with spaces ("In progress" too)."""
+    text = str(value).strip().lower().replace(" ", "_")
+    try:
+        return enum_cls(text)
+    except ValueError:
+        allowed = ", ".join(m.value for m in enum_cls)
+        raise ValidationError(field, f"{value!r} is not one of {allowed}") from None

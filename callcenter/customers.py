@@ -13,6 +13,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from callcenter import audit
 from callcenter.context import ServiceContext
 from callcenter.customer_fields import (
+    clean_choice,
     clean_email,
     clean_name,
     clean_phone,
@@ -62,14 +63,6 @@ EDITABLE_FIELDS = frozenset(
 )
 
 
-def _enum(enum_cls: Any, value: Any, field_name: str) -> Any:
-    try:
-        return enum_cls(value)
-    except ValueError:
-        allowed = ", ".join(m.value for m in enum_cls)
-        raise ValidationError(field_name, f"{value!r} is not one of {allowed}") from None
-
-
 def _profile(session: Session, row: Customer) -> CustomerProfile:
     owner_name = None
     if row.owner_id:
@@ -111,11 +104,14 @@ def create_customer(ctx: ServiceContext, new: NewCustomer) -> CustomerProfile:
     require(ctx, Action.EDIT_CUSTOMERS)
     name = clean_name(new.name)
     company = " ".join(new.company_name.split()) if new.company_name else None
-    kind = _enum(CustomerKind, new.kind, "kind")
-    stage = _enum(LifecycleStage, new.lifecycle_stage, "lifecycle_stage")
-    tier = _enum(ValueTier, new.value_tier, "value_tier")
+    kind = clean_choice(CustomerKind, new.kind, "kind")
+    stage = clean_choice(LifecycleStage, new.lifecycle_stage, "lifecycle_stage")
+    tier = clean_choice(ValueTier, new.value_tier, "value_tier")
     phones = [
-        (clean_phone(raw, ctx.default_region, f"phones[{i}]"), _enum(PhoneKind, k, "phone kind"))
+        (
+            clean_phone(raw, ctx.default_region, f"phones[{i}]"),
+            clean_choice(PhoneKind, k, "phone kind"),
+        )
         for i, (raw, k) in enumerate(new.phones)
     ]
     emails = [clean_email(e, f"emails[{i}]") for i, e in enumerate(new.emails)]
@@ -191,7 +187,7 @@ def attach_number(
             e164=parsed.e164,
             national=parsed.national,
             extension=parsed.extension,
-            kind=_enum(PhoneKind, kind, "kind"),
+            kind=clean_choice(PhoneKind, kind, "kind"),
             updated_by=ctx.actor_id,
         )
         session.add(row)
@@ -219,7 +215,7 @@ def update_customer(
         ("value_tier", ValueTier),
     ):
         if key in clean:
-            clean[key] = _enum(enum_cls, clean[key], key)
+            clean[key] = clean_choice(enum_cls, clean[key], key)
     if "tags" in clean:
         clean["tags"] = clean_tags(clean["tags"])
     try:

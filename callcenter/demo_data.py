@@ -28,6 +28,7 @@ from callcenter.context import ServiceContext
 from callcenter.customer_fields import clean_tags, search_text
 from callcenter.errors import ValidationError
 from callcenter.permissions import Action, require
+from callcenter.service_requests import ALPHABET, NUMBER_LENGTH
 from db.base import Base
 from db.enums import (
     CallbackOutcome,
@@ -52,7 +53,6 @@ BATCH_CUSTOMERS = 5000
 #: reads index pages back through the kernel; this lasts for the connection only.
 SQLITE_CACHE_KIB = 128 * 1024
 EXTERNAL_ID_PREFIX = "DEMO-"
-SR_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32: no I, L, O, U
 
 Row = dict[str, Any]
 Progress = Callable[[int, int], None]
@@ -949,7 +949,9 @@ class _CustomerWriter:
         """``SR-`` and 8 random base32 characters, the same shape a desk makes offline."""
         while True:
             bits = self.rng.getrandbits(40)
-            number = "SR-" + "".join(SR_ALPHABET[(bits >> s) & 31] for s in range(35, -1, -5))
+            number = "SR-" + "".join(
+                ALPHABET[(bits >> s) & 31] for s in range((NUMBER_LENGTH - 1) * 5, -1, -5)
+            )
             if number not in self.sr_numbers:
                 self.sr_numbers.add(number)
                 return number

@@ -18,6 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from callcenter import audit
 from callcenter.context import ServiceContext
+from callcenter.customer_fields import clean_choice
 from callcenter.errors import ConflictError, NotFoundError, ValidationError
 from callcenter.permissions import Action, is_supervisor, require
 from callcenter.records import ServiceRequestView
@@ -26,7 +27,7 @@ from db.enums import Priority, SRStatus
 from db.models import Customer, Queue, ServiceRequest, SRCategory, SRHistory, User
 
 #: Crockford base32 without I, L, O, U: unambiguous when read out on the phone.
-_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 NUMBER_LENGTH = 8
 
 TRANSITIONS: dict[SRStatus, frozenset[SRStatus]] = {
@@ -61,7 +62,7 @@ EDITABLE = frozenset(
 
 def new_number() -> str:
     """A human-readable number unique without asking a server (40 random bits)."""
-    return "SR-" + "".join(secrets.choice(_ALPHABET) for _ in range(NUMBER_LENGTH))
+    return "SR-" + "".join(secrets.choice(ALPHABET) for _ in range(NUMBER_LENGTH))
 
 
 @dataclass(frozen=True)
@@ -116,10 +117,7 @@ def create_service_request(ctx: ServiceContext, new: NewServiceRequest) -> Servi
         raise ValidationError("subject", "is required")
     if len(subject) > 200:
         raise ValidationError("subject", "is longer than 200 characters")
-    try:
-        priority = Priority(new.priority)
-    except ValueError:
-        raise ValidationError("priority", f"{new.priority!r} is not a priority") from None
+    priority = clean_choice(Priority, new.priority, "priority")
     for attempt in range(3):
         try:
             with ctx.sessions.begin() as session:
@@ -191,15 +189,9 @@ def _clean(changes: dict[str, Any]) -> dict[str, Any]:
         raise ValidationError(sorted(unknown)[0], "is not an editable service-request field")
     clean = dict(changes)
     if "status" in clean:
-        try:
-            clean["status"] = SRStatus(clean["status"])
-        except ValueError:
-            raise ValidationError("status", f"{clean['status']!r} is not a status") from None
+        clean["status"] = clean_choice(SRStatus, clean["status"], "status")
     if "priority" in clean:
-        try:
-            clean["priority"] = Priority(clean["priority"])
-        except ValueError:
-            raise ValidationError("priority", f"{clean['priority']!r} is not a priority") from None
+        clean["priority"] = clean_choice(Priority, clean["priority"], "priority")
     if "satisfaction" in clean and clean["satisfaction"] is not None:
         score = clean["satisfaction"]
         if not isinstance(score, int) or not 1 <= score <= 5:
