@@ -41,8 +41,34 @@ def prefix_match(
     return column.like(_escape_like(prefix) + "%", escape="\\")
 
 
-def _fts_query(tokens: list[str]) -> str:
-    return " ".join('"' + t.replace('"', '""') + '"*' for t in tokens)
+def _fts_query(tokens: list[str], prefix: bool) -> str:
+    star = "*" if prefix else ""
+    return " ".join('"' + t.replace('"', '""') + '"' + star for t in tokens)
+
+
+_SQLITE_NAMES = text(
+    "SELECT c.id, c.name, c.company_name, c.external_id "
+    "FROM (SELECT rowid AS r FROM customer_fts WHERE customer_fts MATCH :q LIMIT :n) AS hits "
+    "JOIN customers c ON c.rowid = hits.r WHERE c.deleted = 0"
+)
+
+
+def _sqlite_names(session: Session, tokens: list[str], limit: int) -> list[NameRow]:
+    """Whole-word matches first, then prefix matches, each without full-text scoring.
+
+    Scoring (bm25) every match of a short prefix costs tens of milliseconds on a million
+    customers ("al" matches 19,000); taking whole words first and ranking the few kept
+    rows in the service keeps as-you-type search in single milliseconds.
+    """
+    found: dict[uuid.UUID, NameRow] = {}
+    for prefix, score in ((False, 1.0), (True, 0.5)):
+        if len(found) >= limit:
+            break
+        rows = session.execute(_SQLITE_NAMES, {"q": _fts_query(tokens, prefix), "n": limit})
+        for r in rows:
+            key = uuid.UUID(str(r[0]))
+            found.setdefault(key, NameRow(key, r[1], r[2], r[3], score))
+    return list(found.values())[:limit]
 
 
 def customers_by_name(session: Session, tokens: list[str], limit: int) -> list[NameRow]:
@@ -50,16 +76,7 @@ def customers_by_name(session: Session, tokens: list[str], limit: int) -> list[N
     if not tokens:
         return []
     if session.get_bind().dialect.name == "sqlite":
-        rows = session.execute(
-            text(
-                "SELECT c.id, c.name, c.company_name, c.external_id, bm25(customer_fts) "
-                "FROM customer_fts JOIN customers c ON c.rowid = customer_fts.rowid "
-                "WHERE customer_fts MATCH :q AND c.deleted = 0 "
-                "ORDER BY bm25(customer_fts) LIMIT :n"
-            ),
-            {"q": _fts_query(tokens), "n": limit},
-        ).all()
-        return [NameRow(uuid.UUID(str(r[0])), r[1], r[2], r[3], -float(r[4])) for r in rows]
+        return _sqlite_names(session, tokens, limit)
     needle = " ".join(tokens)
     conditions = [
         Customer.search_text.ilike("%" + _escape_like(t) + "%", escape="\\") for t in tokens
