@@ -18,7 +18,7 @@ import queue
 import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -118,6 +118,21 @@ class _Call(pj.Call):  # type: ignore[misc]  # pjsua2 ships no type information
         # A far end asking *us* to call someone else is not a desk feature; decline it rather
         # than let pjsua2 create a call the registry does not own.
         prm.statusCode = pj.PJSIP_SC_DECLINE
+
+
+class _LoopbackCaller(pj.Account):  # type: ignore[misc]  # pjsua2 ships no type information
+    """A second account on our own endpoint that places demo calls to the agent."""
+
+
+class _LoopbackCall(pj.Call):  # type: ignore[misc]  # pjsua2 ships no type information
+    """The far end of a demo call; released by the phone when it disconnects."""
+
+    def __init__(self, phone: PjsuaPhone, account: _LoopbackCaller) -> None:
+        super().__init__(account)
+        self._phone = phone
+
+    def onCallState(self, prm: Any) -> None:  # noqa: N802 - pjsua2's name
+        self._phone._guard("loopback call state", None, self._phone._on_loopback_state, self)
 
 
 class _BridgePort(pj.AudioMediaPort):  # type: ignore[misc]  # pjsua2 ships no type information
@@ -250,7 +265,9 @@ class PjsuaPhone:
         self._transport_id = -1
         self._account: _Account | None = None
         self._calls: dict[str, _CallRecord] = {}
-        self._graveyard: list[_Call] = []
+        self._graveyard: list[Any] = []
+        self._loopback_callers: dict[str, _LoopbackCaller] = {}
+        self._loopback_calls: list[_LoopbackCall] = []
         self._port: _BridgePort | None = None
         self._trusted: list[tuple[str, int | None]] = []
         self._flood = _TokenBucket(settings.invite_rate_per_second, settings.invite_burst)
@@ -374,6 +391,26 @@ class PjsuaPhone:
         uri = _normalise_target(target, self.settings)
         self._post("dial", call_id, lambda: self._do_dial(call_id, uri))
         return call_id
+
+    def use_local_account(self) -> None:
+        """Demo and lab mode: an account with no registrar, reachable on this machine only.
+
+        Calls are then accepted from 127.0.0.1 (put it in ``trusted_proxies``).
+        """
+        self._post("local account", None, self._do_local_account)
+
+    def simulate_incoming(self, caller_uri: str, headers: Sequence[tuple[str, str]] = ()) -> None:
+        """Place a real SIP call over loopback from ``caller_uri`` to this phone's account.
+
+        The caller is a second account on the same endpoint (pjsua2 allows one endpoint per
+        process); the agent's side sees an ordinary INVITE with ``headers`` added.
+        """
+        extra = tuple(headers)
+        self._post("simulate call", None, lambda: self._do_simulate(caller_uri, extra))
+
+    def hangup_simulated(self) -> None:
+        """The simulated caller hangs up every call it placed."""
+        self._post("simulated hang-up", None, self._do_hangup_simulated)
 
     def _post(self, name: str, call_id: str | None, work: Callable[[], None]) -> None:
         if self._closed:
@@ -508,15 +545,21 @@ class PjsuaPhone:
         for call_id in list(self._calls):
             with contextlib.suppress(Exception):
                 self._do_hangup(call_id, 0)
+        self._do_hangup_simulated()
         deadline = time.monotonic() + _SHUTDOWN_PUMP_SECONDS
-        while self._calls and time.monotonic() < deadline:
+        while (self._calls or self._loopback_calls) and time.monotonic() < deadline:
             ep.libHandleEvents(20)
         # Calls that never reached DISCONNECTED in time are released here, before the
         # library goes: a Call or media port outliving libDestroy() aborts the process.
         with self._registry_lock:
             self._calls.clear()
+        self._loopback_calls.clear()
         self._graveyard.clear()
         self._port = None
+        for caller in self._loopback_callers.values():
+            with contextlib.suppress(Exception):
+                caller.shutdown()
+        self._loopback_callers.clear()
         if self._account is not None:
             with contextlib.suppress(Exception):
                 if self._account.getInfo().regIsActive:
@@ -538,6 +581,51 @@ class PjsuaPhone:
         self._ep = None
 
     # ---- registration ------------------------------------------------------------------
+
+    def _do_local_account(self) -> None:
+        if self._account is not None:
+            return
+        cfg = pj.AccountConfig()
+        cfg.idUri = f"sip:{self.settings.username}@127.0.0.1:{self.local_port}"
+        cfg.sipConfig.transportId = self._transport_id
+        account = _Account(self)
+        account.create(cfg, True)
+        self._account = account
+        self._emit(
+            RegistrationChanged(
+                RegistrationState.REGISTERED, 200, "local loopback account (no registrar)", True
+            )
+        )
+
+    def _do_simulate(self, caller_uri: str, headers: tuple[tuple[str, str], ...]) -> None:
+        caller = self._loopback_callers.get(caller_uri)
+        if caller is None:
+            cfg = pj.AccountConfig()
+            cfg.idUri = caller_uri
+            cfg.sipConfig.transportId = self._transport_id
+            caller = _LoopbackCaller()
+            caller.create(cfg, False)
+            self._loopback_callers[caller_uri] = caller
+        call = _LoopbackCall(self, caller)
+        prm = self._op()
+        for name, value in headers:
+            header = pj.SipHeader()
+            header.hName = name
+            header.hValue = value
+            prm.txOption.headers.append(header)
+        self._loopback_calls.append(call)
+        call.makeCall(f"sip:{self.settings.username}@127.0.0.1:{self.local_port}", prm)
+
+    def _on_loopback_state(self, call: _LoopbackCall) -> None:
+        if call.getInfo().state == pj.PJSIP_INV_STATE_DISCONNECTED:
+            if call in self._loopback_calls:
+                self._loopback_calls.remove(call)
+            self._graveyard.append(call)
+
+    def _do_hangup_simulated(self) -> None:
+        for call in list(self._loopback_calls):
+            with contextlib.suppress(Exception):
+                call.hangup(self._op(200))
 
     def _account_config(self, password: str) -> Any:
         settings = self.settings
