@@ -9,11 +9,14 @@ import argparse
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from callcenter import config as config_module
 from callcenter.config import ENV_VAR, Config
 from callcenter.stores import LOCAL, open_context
+
+if TYPE_CHECKING:
+    from telephony.pjsua_phone import PjsuaPhone
 
 DEMO_CUSTOMERS = 5000
 DEMO_AGENT = "agent01"
@@ -87,9 +90,34 @@ def prepare_demo(folder: Path, customers: int, seed: int) -> Config:
     return config
 
 
+def demo_phone(config: Config) -> PjsuaPhone:
+    """A softphone on a loopback account: calls come from the demo's own simulated callers."""
+    from callcenter.phones import to_e164
+    from telephony.pjsua_phone import PjsuaPhone
+    from telephony.settings import SipSettings
+
+    settings = SipSettings(
+        registrar_host="127.0.0.1",
+        username="agent",
+        bind_address="127.0.0.1",
+        trusted_proxies=("127.0.0.1",),
+    )
+    phone = PjsuaPhone(settings, normalise=lambda n: to_e164(n, config.default_region))
+    phone.start()
+    phone.use_local_account()
+    return phone
+
+
 def run_demo(args: argparse.Namespace) -> int:
-    from ui.app import run
+    from telephony.pjsua_phone import PjsuaPhone
+    from ui import demo_menu
+    from ui.app import Running, run
 
     config = prepare_demo(demo_folder(args), args.customers, args.seed)
     config = _with_event_log(config, args.event_log)
-    return run(config, DEMO_AGENT)
+
+    def add_menu(running: Running) -> None:
+        assert isinstance(running.desk.phone, PjsuaPhone)
+        demo_menu.install(running.window, running.desk.phone)
+
+    return run(config, DEMO_AGENT, lambda: demo_phone(config), after_start=add_menu)

@@ -38,7 +38,7 @@ from callcenter.desk import (
 )
 from callcenter.directory import Code, dispositions, not_ready_reasons, queues_of
 from callcenter.errors import ServiceError, ValidationError
-from callcenter.records import CallbackView, SearchHit, ServiceRequestView
+from callcenter.records import CallbackView, InteractionView, SearchHit, ServiceRequestView
 from callcenter.screenpop import PopKind, ScreenPop
 from telephony.events import CallState, RegistrationState
 from ui.call_panel import CallPanel
@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         assert ctx.actor is not None, "the desk needs a signed-in agent"
         self.actor = ctx.actor
         self.current_call: str | None = None
+        self.linked_request: uuid.UUID | None = None
         self.setWindowTitle(f"Call center — {ctx.actor.username}")
         self.resize(1366, 768)
         self.reasons: list[Code] = not_ready_reasons(ctx)
@@ -282,7 +283,6 @@ class MainWindow(QMainWindow):
         self.call_panel.show_offer(pop)
         self.call_panel.set_phase("ringing")
         self.log_panel.set_active(True)
-        self.log_panel.linked.setText(f"Call {call_id}")
         self.stack.currentWidget().repaint()
         self.call_panel.repaint()
         latency = self.desk.pop_shown(call_id)
@@ -326,6 +326,7 @@ class MainWindow(QMainWindow):
 
     def _end_call_view(self, message: str) -> None:
         self.current_call = None
+        self.linked_request = None
         self.log_panel.set_active(False)
         self.call_panel.set_phase("idle")
         self.statusBar().showMessage(message, 5000)
@@ -349,13 +350,20 @@ class MainWindow(QMainWindow):
         if status.after_call is not None:
             text += f" (then {STATE_TEXT[status.after_call].lower()})"
         self.state_label.setText(f"Agent: {text}")
-        wanted = (
-            ("ready", None) if status.state == AgentState.READY else ("not_ready", status.reason)
-        )
-        index = self.state_combo.findData(wanted)
-        if index < 0:
-            index = self.state_combo.findData(("not_ready", None))
-        self.state_combo.setCurrentIndex(index)
+        if status.state in (AgentState.READY, AgentState.NOT_READY):
+            # During a call the combo keeps the availability the agent chose.
+            wanted = (
+                ("ready", None)
+                if status.state == AgentState.READY
+                else (
+                    "not_ready",
+                    status.reason,
+                )
+            )
+            index = self.state_combo.findData(wanted)
+            if index < 0:
+                index = self.state_combo.findData(("not_ready", None))
+            self.state_combo.setCurrentIndex(index)
         self.log_panel.show_wrap_up(self.desk.state.wrap_up_remaining())
 
     def _tick(self) -> None:
@@ -419,6 +427,7 @@ class MainWindow(QMainWindow):
                 self.current_call,
                 self.log_panel.disposition.currentData(),
                 self.log_panel.notes.toPlainText(),
+                service_request_id=self.linked_request,
                 and_ready=and_ready,
             )
         except ValidationError as exc:
@@ -522,13 +531,20 @@ class MainWindow(QMainWindow):
         record = self.record_view.record
         dialog = ServiceRequestDialog(
             self.desk.ctx,
-            self,
-            sr=sr,
+            request=sr,
             customer_id=record.profile.id if record and sr is None else None,
             customer_name=record.profile.name if record and sr is None else None,
+            parent=self,
         )
-        dialog.saved.connect(lambda _sr: self._refresh_record())
+        dialog.saved.connect(self._service_request_saved)
         dialog.open()
+
+    def _service_request_saved(self, sr: ServiceRequestView) -> None:
+        self.desk.events.write("sr.saved", id=sr.id, number=sr.number, status=sr.status)
+        if self.current_call is not None and self.current_call in self.desk.calls:
+            self.log_panel.linked.setText(f"Service request {sr.number}")
+            self.linked_request = sr.id
+        self._refresh_record()
 
     def schedule_callback(self) -> None:
         from ui.dialogs.callback_dialog import CallbackDialog
@@ -542,19 +558,23 @@ class MainWindow(QMainWindow):
             number = record.profile.phones[0].e164 or record.profile.phones[0].raw
         dialog = CallbackDialog(
             self.desk.ctx,
-            self,
-            number=number,
+            phone_number=number,
             customer_id=record.profile.id if record else None,
             customer_name=record.profile.name if record else None,
+            parent=self,
         )
-        dialog.saved.connect(lambda _cb: self._refresh_record())
+        dialog.saved.connect(self._callback_saved)
         dialog.open()
+
+    def _callback_saved(self, callback: CallbackView) -> None:
+        self.desk.events.write("callback.saved", id=callback.id, status=callback.status)
+        self._refresh_record()
 
     def record_callback_outcome(self, callback: CallbackView) -> None:
         from ui.dialogs.callback_dialog import CallbackOutcomeDialog
 
-        dialog = CallbackOutcomeDialog(self.desk.ctx, callback, self)
-        dialog.saved.connect(lambda _cb: self._refresh_record())
+        dialog = CallbackOutcomeDialog(self.desk.ctx, callback, parent=self)
+        dialog.saved.connect(self._callback_saved)
         dialog.open()
 
     def open_manual_log(self) -> None:
@@ -563,12 +583,16 @@ class MainWindow(QMainWindow):
         record = self.record_view.record
         dialog = ManualLogDialog(
             self.desk.ctx,
-            self,
             customer_id=record.profile.id if record else None,
             customer_name=record.profile.name if record else None,
+            parent=self,
         )
-        dialog.saved.connect(lambda _i: self._refresh_record())
+        dialog.saved.connect(self._manual_log_saved)
         dialog.open()
+
+    def _manual_log_saved(self, interaction: InteractionView) -> None:
+        self.desk.events.write("interaction.saved", id=interaction.id, manual=True)
+        self._refresh_record()
 
     def show_shortcuts(self) -> None:
         rows = "".join(

@@ -1,0 +1,137 @@
+"""Screenshots of the desktop's main states, made offscreen from the real demo.
+
+Usage: QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUT_DIR]
+
+Runs the demo (its own folder, demo data, the loopback softphone), places real simulated
+SIP calls and saves idle, ringing with pop, on call with the log, unknown caller, shared
+number chooser, callbacks due and the SR editor at 1366x768 (and the pop at 1920x1080).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from callcenter.callbacks import NewCallback, schedule_callback
+from callcenter.demo_calls import DemoCaller
+from ui import demo_menu
+from ui.app import build
+from ui.commands import DEMO_AGENT, demo_phone, prepare_demo
+from ui.main_window import MainWindow
+
+
+def pump_until(condition: object, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():  # type: ignore[operator]
+        if time.monotonic() > deadline:
+            raise TimeoutError("the desktop did not get there in time")
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+
+
+def save(widget: QWidget, out: Path, name: str) -> None:
+    QCoreApplication.processEvents()
+    widget.grab().save(str(out / name))
+    print(f"wrote {out / name}")
+
+
+def promise_callbacks(window: MainWindow) -> None:
+    """Two callbacks of the agent's own, one overdue, so the due list has something to show."""
+    ctx = window.desk.ctx
+    assert ctx.actor is not None
+    record = window.record_view.record
+    now = dt.datetime.now(dt.UTC)
+    for start, reason in ((-40, "Promised a call back about the refund"), (20, "Confirm delivery")):
+        schedule_callback(
+            ctx,
+            NewCallback(
+                phone_number="+44 20 7946 0958",
+                due_from=now + dt.timedelta(minutes=start),
+                due_until=now + dt.timedelta(minutes=start + 30),
+                reason=reason,
+                customer_id=record.profile.id if record else None,
+                owner_user_id=ctx.actor.user_id,
+            ),
+        )
+    window.callbacks.refresh()
+
+
+def sr_editor(window: MainWindow, out: Path) -> None:
+    """The editor opened from "My open requests", as the agent would open it."""
+    from ui.dialogs.service_request_dialog import ServiceRequestDialog
+
+    requests = window.requests.model
+    if requests.rowCount():
+        dialog = ServiceRequestDialog(window.desk.ctx, request=requests.record(0), parent=window)
+        dialog.show()
+        save(dialog, out, "sr-editor-from-desk.png")
+        dialog.close()
+
+
+def main() -> None:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    if QApplication.instance() is None:
+        QApplication(sys.argv)
+    folder = Path(tempfile.mkdtemp(prefix="cc-shots-"))
+    config = prepare_demo(folder, 3000, 1)
+    running = build(config, DEMO_AGENT, lambda: demo_phone(config))
+    window, desk = running.window, running.desk
+    phone = desk.phone
+    assert phone is not None
+    actions = demo_menu.install(window, phone)  # type: ignore[arg-type]
+    window.resize(1366, 768)
+    window.show()
+    pump_until(lambda: "registered" in window.reg_label.text())
+    desk.state.set_ready()
+    save(window, out, "idle.png")
+
+    def call(kind: DemoCaller) -> str:
+        before = set(desk.calls)
+        actions[kind].trigger()
+        pump_until(lambda: set(desk.calls) - before)
+        return next(iter(set(desk.calls) - before))
+
+    call_id = call(DemoCaller.KNOWN)
+    save(window, out, "ringing-pop.png")
+    window.resize(1920, 1080)
+    save(window, out, "ringing-pop-1920.png")
+    window.resize(1366, 768)
+    desk.answer(call_id)
+    pump_until(lambda: window.call_panel.phase == "talking")
+    window.log_panel.notes.setPlainText(
+        "Customer asks about the last invoice; explained the late fee and agreed a refund."
+    )
+    window.log_panel.disposition.setCurrentIndex(1)
+    save(window, out, "on-call-log.png")
+    phone.hangup_simulated()  # type: ignore[attr-defined]
+    pump_until(lambda: window.call_panel.phase == "ended")
+    save(window, out, "wrap-up.png")
+    window.log_panel.save_ready.click()
+
+    call_id = call(DemoCaller.UNKNOWN)
+    save(window, out, "unknown-caller.png")
+    phone.hangup_simulated()  # type: ignore[attr-defined]
+    pump_until(lambda: window.current_call is None)
+
+    call_id = call(DemoCaller.SHARED)
+    save(window, out, "shared-number-chooser.png")
+    phone.hangup_simulated()  # type: ignore[attr-defined]
+    pump_until(lambda: window.current_call is None)
+
+    promise_callbacks(window)
+    save(window, out, "callbacks-due.png")
+
+    sr_editor(window, out)
+    window.hide()
+    running.close()
+
+
+if __name__ == "__main__":
+    main()
