@@ -1,0 +1,104 @@
+"""The desktop with its real softphone: a SIPp call through Kamailio pops the right record."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from callcenter import customers
+from callcenter.agent_state import AgentState
+from callcenter.config import from_table
+from callcenter.customers import NewCustomer
+from callcenter.phones import to_e164
+from callcenter.stores import LOCAL, open_context
+from db.enums import PhoneKind
+from telephony.pjsua_phone import PjsuaPhone
+from tests.callcenter.conftest import seed_people
+from tests.telephony.conftest import PASSWORD, kamailio, phone_settings
+from tests.telephony.peers import Kamailio, Sipp
+from ui.app import Running, build
+
+__all__ = ["kamailio"]  # the Kamailio fixture, shared with the telephony tests
+
+pytestmark = pytest.mark.sip
+
+
+@pytest.fixture
+def desktop(qtbot: QtBot, tmp_path: Path, kamailio: Kamailio) -> Iterator[Running]:
+    config = from_table(
+        {"agent_username": "ann", "default_region": "DE", "event_log": "events.jsonl"},
+        tmp_path / "callcenter.toml",
+    )
+    ctx = open_context(config, LOCAL)
+    seed_people(ctx)
+    customers.create_customer(
+        ctx,
+        NewCustomer(
+            name="Klara Fischer", phones=(("030 123456", PhoneKind.HOME),), external_id="K-7"
+        ),
+    )
+    ctx.dispose()
+
+    def make_phone() -> PjsuaPhone:
+        phone = PjsuaPhone(
+            phone_settings(kamailio), normalise=lambda n: to_e164(n, config.default_region)
+        )
+        phone.start()
+        phone.register(PASSWORD)
+        return phone
+
+    running = build(config, "ann", make_phone)
+    qtbot.addWidget(running.window)
+    running.window.show()
+    yield running
+    running.desk.calls.clear()
+    running.window.current_call = None
+    running.close()
+
+
+def test_sipp_call_through_kamailio_pops_and_logs(
+    desktop: Running, qtbot: QtBot, tmp_path: Path, kamailio: Kamailio
+) -> None:
+    window, desk = desktop.window, desktop.desk
+    qtbot.waitUntil(lambda: window.reg_label.text() == "SIP: registered", timeout=10_000)
+    desk.state.set_ready()
+    caller = Sipp(
+        "uac_caller_hangs_up.xml",
+        tmp_path / "sipp",
+        target=kamailio.address,
+        keys={
+            "from_hdr": 'From: "Klara F." <sip:+4930123456@127.0.0.1>',
+            "to_hdr": "<sip:+498001234@127.0.0.1>",
+            "pai": "X-No-PAI: 1",
+            "rpid": "X-No-RPID: 1",
+            "privacy": "X-No-Privacy: 1",
+            "queue": "X-Queue: sales",
+            "wait": "X-No-Wait: 1",
+        },
+        extra=["-d", "1500"],
+    )
+    with qtbot.waitSignal(window.pop_painted, timeout=10_000) as painted:
+        pass
+    call_id = painted.args[0]
+    assert window.record_view.record is not None
+    assert window.record_view.record.profile.external_id == "K-7"
+    assert "Queue: sales" in window.call_panel.detail.text()
+    window.call_panel.buttons["answer"].click()
+    qtbot.waitUntil(lambda: window.call_panel.phase == "talking", timeout=5000)
+    qtbot.keyClicks(window.log_panel.notes, "Asked about her order")
+    qtbot.waitUntil(lambda: window.call_panel.phase == "ended", timeout=10_000)
+    assert desk.state.status.state == AgentState.WRAP_UP
+    window.log_panel.save_ready.click()
+    assert desk.state.status.state == AgentState.READY
+    caller.expect_success()
+    assert desktop.events.path is not None
+    lines = [json.loads(x) for x in desktop.events.path.read_text(encoding="utf-8").splitlines()]
+    shown = next(e for e in lines if e["event"] == "screenpop.shown")
+    assert shown["call_id"] == call_id
+    assert shown["latency_ms"] < 1000
+    saved = [e for e in lines if e["event"] == "interaction.saved"]
+    assert len(saved) == 1
