@@ -360,6 +360,9 @@ class Desk:
             call_id=call_id,
             customer_id=session.customer_id,
             caller_number=session.caller.number_e164 or session.caller.number_raw,
+            direction=session.direction,
+            started_at=session.offered_at,
+            answered_at=session.answered_at,
         )
 
     def save_log(
@@ -386,6 +389,23 @@ class Desk:
     def choose_customer(self, call_id: str, customer_id: uuid.UUID) -> None:
         """The agent picked a customer (from the chooser, quick-create or attach)."""
         self.session(call_id).customer_id = customer_id
+
+    def recover(self, draft: drafts.Draft) -> CallSession:
+        """A log typed before a crash or a closed window becomes an unlogged call again."""
+        number = draft.caller_number
+        session = CallSession(
+            call_id=draft.key,
+            direction=draft.direction or Direction.INBOUND,
+            caller=CallerInfo(draft.key, number, number, None, number is None),
+            offered_at=draft.started_at,
+            received_monotonic=self._monotonic(),
+            answered_at=draft.answered_at,
+            ended_at=draft.updated_at,
+            customer_id=draft.customer_id,
+            ended=True,
+        )
+        self.calls[draft.key] = session
+        return session
 
     def unlogged_calls(self) -> list[CallSession]:
         return [s for s in self.calls.values() if s.ended and not s.logged]

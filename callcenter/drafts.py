@@ -17,6 +17,7 @@ from callcenter.errors import ValidationError
 from callcenter.interactions import NOTES_MAX, NewInteraction, add_interaction
 from callcenter.records import InteractionView
 from callcenter.views import interaction_view
+from db.enums import Direction
 from db.models import NoteDraft
 
 
@@ -30,7 +31,9 @@ class Draft:
     disposition_code: str | None
     notes: str
     caller_number: str | None
+    direction: Direction | None
     started_at: dt.datetime
+    answered_at: dt.datetime | None
     updated_at: dt.datetime
 
 
@@ -44,7 +47,9 @@ def _view(row: NoteDraft) -> Draft:
         disposition_code=row.disposition_code,
         notes=row.notes,
         caller_number=row.caller_number,
+        direction=Direction(row.direction) if row.direction else None,
         started_at=row.started_at,
+        answered_at=row.answered_at,
         updated_at=row.updated_at,
     )
 
@@ -60,6 +65,9 @@ def save_draft(
     customer_id: uuid.UUID | None = None,
     service_request_id: uuid.UUID | None = None,
     caller_number: str | None = None,
+    direction: Direction | None = None,
+    started_at: dt.datetime | None = None,
+    answered_at: dt.datetime | None = None,
 ) -> Draft:
     """Create or overwrite the draft under ``key`` (a call id, or a manual log's id)."""
     if not key:
@@ -70,7 +78,7 @@ def save_draft(
     with ctx.sessions.begin() as session:
         row = session.get(NoteDraft, key)
         if row is None:
-            row = NoteDraft(key=key, started_at=now)
+            row = NoteDraft(key=key, started_at=started_at or now)
             session.add(row)
         row.notes = notes
         row.disposition_code = disposition_code
@@ -79,6 +87,8 @@ def save_draft(
         row.customer_id = customer_id
         row.service_request_id = service_request_id
         row.caller_number = caller_number
+        row.direction = direction.value if direction else None
+        row.answered_at = answered_at
         row.updated_at = now
         session.flush()
         return _view(row)

@@ -43,6 +43,7 @@ from callcenter.screenpop import PopKind, ScreenPop
 from telephony.events import CallState, RegistrationState
 from ui.call_panel import CallPanel
 from ui.caller_panel import ChooserPanel, UnknownCallerPanel
+from ui.formatting import local_time
 from ui.log_panel import LogPanel
 from ui.record_view import RecordView
 from ui.search_box import SearchBox
@@ -436,6 +437,7 @@ class MainWindow(QMainWindow):
         session = self.desk.calls.get(self.current_call)
         if session is None or session.ended:
             self._end_call_view("Call log saved")
+            self._restore_drafts()
         else:
             self.statusBar().showMessage("Call log saved; the call goes on", 4000)
         self._refresh_record()
@@ -607,13 +609,27 @@ class MainWindow(QMainWindow):
         )
 
     def _restore_drafts(self) -> None:
-        """Logs typed before a crash or a closed window: say so, and keep them."""
+        """Logs typed before a crash or a closed window come back, one at a time, to be saved."""
+        if self.current_call is not None:
+            return
         waiting = drafts.unsaved_drafts(self.desk.ctx)
-        if waiting:
-            self.statusBar().showMessage(
-                f"{len(waiting)} unsaved call log(s) from an earlier session are kept as drafts.",
-                15_000,
-            )
+        if not waiting:
+            return
+        draft = waiting[0]
+        session = self.desk.recover(draft)
+        self.current_call = session.call_id
+        if draft.customer_id is not None:
+            self.open_customer(draft.customer_id)
+        self.call_panel.show_outbound(draft.caller_number or "unknown number", "Unsaved call log")
+        self.call_panel.detail.setText(
+            f"Call of {local_time(draft.started_at)}, kept as a draft; save it to finish."
+        )
+        self.call_panel.set_phase("ended")
+        self.log_panel.set_active(True)
+        self.log_panel.load(draft.notes, draft.disposition_code)
+        self.statusBar().showMessage(
+            f"Recovered {len(waiting)} unsaved call log(s) from an earlier session.", 15_000
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's API
         """Never leave a call unlogged silently: ask first."""

@@ -29,5 +29,7 @@ class NoteDraft(Base):
     disposition_code: Mapped[str | None] = mapped_column(String(32))
     notes: Mapped[str] = mapped_column(Text, default="")
     caller_number: Mapped[str | None] = mapped_column(String(64))
+    direction: Mapped[str | None] = mapped_column(String(16))
     started_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    answered_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)

@@ -29,7 +29,9 @@ def upgrade() -> None:
         sa.Column("disposition_code", sa.String(length=32), nullable=True),
         sa.Column("notes", sa.Text(), nullable=False),
         sa.Column("caller_number", sa.String(length=64), nullable=True),
+        sa.Column("direction", sa.String(length=16), nullable=True),
         sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("answered_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("key", name=op.f("pk_note_drafts")),
     )
