@@ -81,7 +81,7 @@ def main() -> None:
         QApplication(sys.argv)
     folder = Path(tempfile.mkdtemp(prefix="cc-shots-"))
     config = prepare_demo(folder, 3000, 1)
-    running = build(config, DEMO_AGENT, lambda: demo_phone(config))
+    running = build(config, DEMO_AGENT, lambda audio: demo_phone(config, audio))
     window, desk = running.window, running.desk
     phone = desk.phone
     assert phone is not None

@@ -17,7 +17,9 @@ from callcenter.directory import not_ready_reasons, people, sign_in_actor
 from callcenter.event_log import EventLog
 from callcenter.stores import LOCAL, open_context
 from db.enums import Role
+from telephony.audio import AudioBridge
 from telephony.phone import Phone
+from ui.headset import Headset
 from ui.main_window import MainWindow
 from ui.phone_bridge import PhoneBridge
 from ui.shortcuts import resolve
@@ -37,6 +39,9 @@ class Running:
     events: EventLog
 
     def close(self) -> None:
+        if self.window.headset is not None:
+            self.window.headset.stop_ring()
+            self.window.headset.stop()
         if self.bridge is not None:
             self.bridge.detach()
         if self.desk.phone is not None:
@@ -59,7 +64,7 @@ def choose_user(ctx: ServiceContext) -> str | None:
 def build(
     config: Config,
     username: str | None,
-    phone_factory: Callable[[], Phone] | None = None,
+    phone_factory: Callable[[AudioBridge], Phone] | None = None,
 ) -> Running:
     """Open the local store, sign in, start the phone, and show the main window."""
     base = open_context(config, LOCAL)
@@ -73,21 +78,24 @@ def build(
     machine = AgentStateMachine(
         config.wrap_up_seconds, ctx.clock, frozenset(r.code for r in not_ready_reasons(ctx))
     )
-    phone = phone_factory() if phone_factory else None
+    audio = AudioBridge()
+    phone = phone_factory(audio) if phone_factory else None
     desk = Desk(ctx, machine, phone, events)
     bridge = None
+    headset = None
     if phone is not None:
         bridge = PhoneBridge(phone)
-        bridge.event.connect(desk.handle)
+        bridge.phone_event.connect(desk.handle)
+        headset = Headset(audio)
     machine.sign_in()
-    window = MainWindow(desk, resolve(dict(config.shortcuts)), SYNC_TEXT)
+    window = MainWindow(desk, resolve(dict(config.shortcuts)), SYNC_TEXT, headset=headset)
     return Running(window, desk, bridge, events)
 
 
 def run(
     config: Config,
     username: str | None,
-    phone_factory: Callable[[], Phone] | None = None,
+    phone_factory: Callable[[AudioBridge], Phone] | None = None,
     after_start: Callable[[Running], None] | None = None,
 ) -> int:
     app = QApplication.instance() or QApplication(sys.argv)

@@ -70,11 +70,11 @@ class CallPanel(QGroupBox):
         keypad = QGridLayout()
         self.keys: dict[str, QPushButton] = {}
         for index, digit in enumerate(KEYPAD):
-            key = QPushButton(digit)
-            key.setFixedWidth(36)
-            key.clicked.connect(lambda _checked=False, d=digit: self.dtmf.emit(d))
-            self.keys[digit] = key
-            keypad.addWidget(key, index // 3, index % 3)
+            pad_key = QPushButton(digit)
+            pad_key.setFixedWidth(36)
+            pad_key.clicked.connect(lambda _checked=False, d=digit: self.dtmf.emit(d))
+            self.keys[digit] = pad_key
+            keypad.addWidget(pad_key, index // 3, index % 3)
         self.transfer_button = QPushButton("&Transfer…")
         self.transfer_button.clicked.connect(self._ask_transfer)
         keypad.addWidget(self.transfer_button, 4, 0, 1, 3)
@@ -137,8 +137,8 @@ class CallPanel(QGroupBox):
         for key, button in self.buttons.items():
             button.setEnabled(key in enabled)
         talking = phase == "talking"
-        for key in self.keys.values():
-            key.setEnabled(talking)
+        for digit_button in self.keys.values():
+            digit_button.setEnabled(talking)
         self.transfer_button.setEnabled(talking)
         if phase == "talking" and self._started is None:
             self._started = time.monotonic()

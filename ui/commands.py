@@ -16,6 +16,7 @@ from callcenter.config import ENV_VAR, Config
 from callcenter.stores import LOCAL, open_context
 
 if TYPE_CHECKING:
+    from telephony.audio import AudioBridge
     from telephony.pjsua_phone import PjsuaPhone
 
 DEMO_CUSTOMERS = 5000
@@ -90,7 +91,7 @@ def prepare_demo(folder: Path, customers: int, seed: int) -> Config:
     return config
 
 
-def demo_phone(config: Config) -> PjsuaPhone:
+def demo_phone(config: Config, audio: AudioBridge | None = None) -> PjsuaPhone:
     """A softphone on a loopback account: calls come from the demo's own simulated callers."""
     from callcenter.phones import to_e164
     from telephony.pjsua_phone import PjsuaPhone
@@ -102,7 +103,7 @@ def demo_phone(config: Config) -> PjsuaPhone:
         bind_address="127.0.0.1",
         trusted_proxies=("127.0.0.1",),
     )
-    phone = PjsuaPhone(settings, normalise=lambda n: to_e164(n, config.default_region))
+    phone = PjsuaPhone(settings, normalise=lambda n: to_e164(n, config.default_region), audio=audio)
     phone.start()
     phone.use_local_account()
     return phone
@@ -120,4 +121,4 @@ def run_demo(args: argparse.Namespace) -> int:
         assert isinstance(running.desk.phone, PjsuaPhone)
         demo_menu.install(running.window, running.desk.phone)
 
-    return run(config, DEMO_AGENT, lambda: demo_phone(config), after_start=add_menu)
+    return run(config, DEMO_AGENT, lambda audio: demo_phone(config, audio), after_start=add_menu)

@@ -171,8 +171,11 @@ class Headset(QObject):
         return self._sink is not None
 
     def start(self) -> None:
-        """Open both devices for a call."""
+        """Open both devices for a call; with no devices (a server, a test) audio stays in
+        the bridge, the null device."""
         self.stop()
+        if self._output.isNull() or self._input.isNull():
+            return
         self._bridge.far_end.clear()
         self._bridge.capture.clear()
         self._reader = _FarEndReader(self._bridge, self)
@@ -205,8 +208,10 @@ class Headset(QObject):
             self._reader = None
 
     def play_ring(self) -> None:
-        """Ring on the chosen output until stop_ring()."""
+        """Ring on the chosen output until stop_ring(); silent when there is no output."""
         self.stop_ring()
+        if self._output.isNull():
+            return
         self._ring = _RingTone(*self._ring_args, parent=self)
         self._ring.open(QIODevice.OpenModeFlag.ReadOnly)
         self._ring_sink = QAudioSink(self._output, audio_format(), self)

@@ -44,6 +44,7 @@ from telephony.events import CallState, RegistrationState
 from ui.call_panel import CallPanel
 from ui.caller_panel import ChooserPanel, UnknownCallerPanel
 from ui.formatting import local_time
+from ui.headset import Headset
 from ui.log_panel import LogPanel
 from ui.record_view import RecordView
 from ui.search_box import SearchBox
@@ -76,10 +77,12 @@ class MainWindow(QMainWindow):
         desk: Desk,
         shortcuts: dict[str, str],
         sync_text: str,
+        headset: Headset | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.desk = desk
+        self.headset = headset
         ctx = desk.ctx
         assert ctx.actor is not None, "the desk needs a signed-in agent"
         self.actor = ctx.actor
@@ -283,8 +286,12 @@ class MainWindow(QMainWindow):
         self.show_pop(pop)
         self.call_panel.show_offer(pop)
         self.call_panel.set_phase("ringing")
+        if self.headset is not None:
+            self.headset.play_ring()
         self.log_panel.set_active(True)
-        self.stack.currentWidget().repaint()
+        page = self.stack.currentWidget()
+        if page is not None:
+            page.repaint()
         self.call_panel.repaint()
         latency = self.desk.pop_shown(call_id)
         self.pop_painted.emit(call_id, latency)
@@ -308,6 +315,9 @@ class MainWindow(QMainWindow):
         if event.call_id != self.current_call:
             return
         if event.state in (CallState.CONFIRMED, CallState.HELD, CallState.REMOTE_HELD):
+            if self.headset is not None and not self.headset.active:
+                self.headset.stop_ring()
+                self.headset.start()
             self.call_panel.set_phase("talking")
             self.call_panel.buttons["hold"].setChecked(event.state == CallState.HELD)
         elif event.state in (CallState.CALLING, CallState.EARLY) and (
@@ -318,6 +328,9 @@ class MainWindow(QMainWindow):
     def _finished(self, event: CallFinished) -> None:
         if event.call_id != self.current_call:
             return
+        if self.headset is not None:
+            self.headset.stop_ring()
+            self.headset.stop()
         self.call_panel.set_phase("ended")
         self.call_panel.detail.setText(f"Call ended: {event.reason}")
         if not event.needs_log:

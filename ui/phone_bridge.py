@@ -14,15 +14,15 @@ class PhoneBridge(QObject):
     """Re-emits every phone event on the GUI thread.
 
     Signals:
-        event(object): a ``telephony.events`` record; emitted on the GUI thread.
+        phone_event(object): a ``telephony.events`` record; emitted on the GUI thread.
     """
 
-    event = Signal(object)
+    phone_event = Signal(object)
     _arrived = Signal(object)
 
     def __init__(self, phone: Phone, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._arrived.connect(self.event.emit, Qt.ConnectionType.QueuedConnection)
+        self._arrived.connect(self.phone_event.emit, Qt.ConnectionType.QueuedConnection)
         self._unsubscribe: Callable[[], None] | None = phone.subscribe(self._on_phone_thread)
 
     def _on_phone_thread(self, event: PhoneEvent) -> None:

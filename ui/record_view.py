@@ -6,7 +6,7 @@ import datetime as dt
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -240,10 +240,10 @@ class RecordView(QWidget):
         layout.addWidget(self.tabs, 1)
         self.clear()
 
-    def _open(self, table: QTableView, signal: Signal) -> None:
+    def _open(self, table: QTableView, signal: SignalInstance) -> None:
         record = selected_record(table)
         if record is not None:
-            signal.emit(record)  # type: ignore[attr-defined]
+            signal.emit(record)
 
     def _link(self, href: str) -> None:
         if href.startswith("dial:"):

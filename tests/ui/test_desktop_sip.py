@@ -16,6 +16,7 @@ from callcenter.customers import NewCustomer
 from callcenter.phones import to_e164
 from callcenter.stores import LOCAL, open_context
 from db.enums import PhoneKind
+from telephony.audio import AudioBridge
 from telephony.pjsua_phone import PjsuaPhone
 from tests.callcenter.conftest import seed_people
 from tests.telephony.conftest import PASSWORD, kamailio, phone_settings
@@ -28,7 +29,10 @@ pytestmark = pytest.mark.sip
 
 
 @pytest.fixture
-def desktop(qtbot: QtBot, tmp_path: Path, kamailio: Kamailio) -> Iterator[Running]:
+def desktop(
+    qtbot: QtBot, tmp_path: Path, kamailio: Kamailio, virtual_headset: None
+) -> Iterator[Running]:
+    """The desktop with its softphone registered at Kamailio and the virtual headset."""
     config = from_table(
         {"agent_username": "ann", "default_region": "DE", "event_log": "events.jsonl"},
         tmp_path / "callcenter.toml",
@@ -43,9 +47,11 @@ def desktop(qtbot: QtBot, tmp_path: Path, kamailio: Kamailio) -> Iterator[Runnin
     )
     ctx.dispose()
 
-    def make_phone() -> PjsuaPhone:
+    def make_phone(audio: AudioBridge) -> PjsuaPhone:
         phone = PjsuaPhone(
-            phone_settings(kamailio), normalise=lambda n: to_e164(n, config.default_region)
+            phone_settings(kamailio),
+            normalise=lambda n: to_e164(n, config.default_region),
+            audio=audio,
         )
         phone.start()
         phone.register(PASSWORD)
@@ -87,8 +93,10 @@ def test_sipp_call_through_kamailio_pops_and_logs(
     assert window.record_view.record is not None
     assert window.record_view.record.profile.external_id == "K-7"
     assert "Queue: sales" in window.call_panel.detail.text()
+    assert window.headset is not None and window.headset.ringing
     window.call_panel.buttons["answer"].click()
     qtbot.waitUntil(lambda: window.call_panel.phase == "talking", timeout=5000)
+    assert window.headset.active and not window.headset.ringing
     qtbot.keyClicks(window.log_panel.notes, "Asked about her order")
     qtbot.waitUntil(lambda: window.call_panel.phase == "ended", timeout=10_000)
     assert desk.state.status.state == AgentState.WRAP_UP

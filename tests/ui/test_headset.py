@@ -4,81 +4,14 @@ through its own capture, and frequencies can be checked end to end."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from telephony.audio import FRAME_BYTES, SAMPLE_RATE, AudioBridge
-from tests.telephony.peers import die_with_parent
 from tests.telephony.tones import rms, sine, upward_crossings_per_second
-
-# Qt Multimedia announces its backend probing as warnings on a machine without PipeWire.
-# pytest-qt's qt_log_ignore matches message text (not the qt.multimedia category), hence these.
-pytestmark = pytest.mark.qt_log_ignore("pipewire", "FFmpeg")
-
-SPEAKER = "Null Output"
-MICROPHONE = "HeadsetMic"
-
-
-@pytest.fixture(scope="module")
-def virtual_headset(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """A private PulseAudio daemon with one speaker and one microphone, for this module."""
-    if shutil.which("pulseaudio") is None or shutil.which("pactl") is None:
-        pytest.skip("pulseaudio / pactl are not installed (scripts/setup installs them)")
-    runtime = tmp_path_factory.mktemp("pulse")
-    runtime.chmod(0o700)
-    env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime), "HOME": str(runtime)}
-    daemon = subprocess.Popen(
-        die_with_parent(
-            [
-                "pulseaudio",
-                "--exit-idle-time=-1",
-                "--daemonize=no",
-                "-n",
-                "--load=module-null-sink sink_name=headset",
-                "--load=module-native-protocol-unix",
-            ]
-        ),
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 20
-        while (
-            subprocess.run(["pactl", "info"], env=env, capture_output=True, check=False).returncode
-            != 0
-        ):
-            if daemon.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("the PulseAudio daemon did not start")
-            time.sleep(0.1)  # the daemon offers nothing to wait on but its socket
-        subprocess.run(
-            [
-                "pactl",
-                "load-module",
-                "module-remap-source",
-                "master=headset.monitor",
-                "source_name=mic",
-                f"source_properties=device.description={MICROPHONE}",
-            ],
-            env=env,
-            check=True,
-            capture_output=True,
-            timeout=30,
-        )
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setenv("XDG_RUNTIME_DIR", str(runtime))
-            patch.setenv("PULSE_SERVER", f"unix:{Path(runtime) / 'pulse' / 'native'}")
-            yield
-    finally:
-        daemon.terminate()
-        daemon.wait(10)
+from tests.ui.conftest import MICROPHONE, SPEAKER
 
 
 @pytest.fixture
