@@ -118,6 +118,7 @@ class Desk:
         self.events = events
         self._monotonic = monotonic
         self.calls: dict[str, CallSession] = {}
+        self._queue_ids: dict[str | None, uuid.UUID | None] = {}
         self._listeners: list[Callable[[DeskEvent], None]] = []
         state.subscribe(self._on_state)
 
@@ -180,14 +181,14 @@ class Desk:
             queue=event.queue,
             dialled=event.dialled_number,
         )
-        queue = queue_named(self.ctx, event.queue or event.dialled_number)
+        queue = self._queue(event.queue or event.dialled_number)
         session = CallSession(
             call_id=event.call_id,
             direction=Direction.INBOUND,
             caller=caller,
             offered_at=dt.datetime.fromtimestamp(event.received_wall, dt.UTC),
             received_monotonic=event.received_monotonic,
-            queue_id=queue.id if queue else None,
+            queue_id=queue,
         )
         self.calls[event.call_id] = session
         if self.state.status.state in (
@@ -200,6 +201,13 @@ class Desk:
         if session.pop.record is not None:
             session.customer_id = session.pop.record.profile.id
         self._emit(CallOffered(event.call_id, session.pop))
+
+    def _queue(self, name: str | None) -> uuid.UUID | None:
+        """The queue a call names; the dictionary is read once per desk, not once per ring."""
+        if name not in self._queue_ids:
+            found = queue_named(self.ctx, name)
+            self._queue_ids[name] = found.id if found else None
+        return self._queue_ids[name]
 
     def pop_shown(self, call_id: str) -> float:
         """The UI painted the pop: log the latency from the INVITE's arrival, in ms."""
