@@ -50,15 +50,19 @@ def read_table(path: Path) -> dict[str, Any]:
 
 
 def merged(base: Mapping[str, Any], updates: Mapping[str, Any]) -> dict[str, Any]:
-    """``base`` with ``updates`` laid over it, table by table; a None update removes a key."""
+    """``base`` with ``updates`` laid over it, table by table; a None update removes a key,
+    and a table that removals leave empty goes too (no bare ``[audio]`` header in the file)."""
     result = dict(base)
     for key, value in updates.items():
         if value is None:
             result.pop(key, None)
-        elif isinstance(value, Mapping) and isinstance(result.get(key), Mapping):
-            result[key] = merged(result[key], value)
         elif isinstance(value, Mapping):
-            result[key] = merged({}, value)
+            below = result.get(key)
+            table = merged(below if isinstance(below, Mapping) else {}, value)
+            if table or not value or any(v is not None for v in value.values()):
+                result[key] = table
+            else:
+                result.pop(key, None)
         else:
             result[key] = value
     return result

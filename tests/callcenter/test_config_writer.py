@@ -130,6 +130,19 @@ def test_save_keeps_keys_it_does_not_know(tmp_path: Path) -> None:
     assert config.shortcuts == (("answer", "F5"),)
 
 
+def test_a_table_emptied_by_removals_is_dropped() -> None:
+    base = {"audio": {"output": "Headset"}, "sip": {"username": "ann"}}
+    assert config_writer.merged(base, {"audio": {"output": None, "input": None}}) == {
+        "sip": {"username": "ann"}
+    }
+    assert config_writer.merged({}, {"audio": {"output": None}}) == {}
+    assert config_writer.merged({}, {"shortcuts": {}}) == {"shortcuts": {}}
+    assert config_writer.merged(base, {"audio": {"ring": "Speakers"}})["audio"] == {
+        "output": "Headset",
+        "ring": "Speakers",
+    }
+
+
 def test_save_creates_the_file_and_its_folder(tmp_path: Path) -> None:
     path = tmp_path / "new" / "callcenter.toml"
     config = config_writer.save(path, {"wrap_up_seconds": 0})
