@@ -367,13 +367,9 @@ class SettingsDialog(QDialog):
 
     def _updates(self) -> dict[str, Any]:
         """The fields as config keys; an empty optional field removes its key."""
-        wrap_up = self.wrap_up
         return {
             "default_region": self._region(),
-            # Text the spin box cannot accept (e.g. emptied) goes on for from_table to refuse.
-            "wrap_up_seconds": wrap_up.value()
-            if wrap_up.hasAcceptableInput()
-            else wrap_up.cleanText(),
+            "wrap_up_seconds": self._wrap_up(),
             "sip": {
                 "registrar": self.registrar.text().strip() or None,
                 "username": self.username.text().strip() or None,
@@ -395,10 +391,17 @@ class SettingsDialog(QDialog):
         index = self.region.findText(text, Qt.MatchFlag.MatchFixedString)
         if index >= 0:
             return str(self.region.itemData(index))
-        for code, choice in region_choices():
-            if choice.rsplit(" (", 1)[0].casefold() == text.casefold():
-                return code
+        for i in range(self.region.count()):
+            if self.region.itemText(i).rsplit(" (", 1)[0].casefold() == text.casefold():
+                return str(self.region.itemData(i))
         return text.upper()
+
+    def _wrap_up(self) -> int | str:
+        """The seconds; text the spin box cannot accept (emptied) goes on for from_table to
+        refuse, so the message is the file's own."""
+        if self.wrap_up.hasAcceptableInput():
+            return self.wrap_up.value()
+        return self.wrap_up.cleanText()
 
     def _check_before_writing(self) -> None:
         """What ``from_table`` cannot know: the registrar's form and where passwords go."""
