@@ -126,6 +126,7 @@ def main() -> None:
             work / "sipp",
             target=kamailio.address,
             calls=len(numbers),
+            timeout_s=int(len(numbers) / args.rate) + 60,
             extra=[
                 "-inf",
                 str(work / "callers.csv"),
