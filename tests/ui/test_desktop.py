@@ -15,8 +15,10 @@ from pytestqt.qtbot import QtBot
 
 from callcenter import customers, drafts
 from callcenter.agent_state import AgentState
+from callcenter.callbacks import NewCallback, schedule_callback
 from callcenter.config import from_table
 from callcenter.customers import NewCustomer
+from callcenter.search import search
 from callcenter.stores import LOCAL, open_context
 from db.enums import PhoneKind, Role
 from telephony.events import (
@@ -219,3 +221,34 @@ def test_closing_with_an_unlogged_call_asks(
     assert not w.close()
     assert asked and "has not been logged" in asked[0]
     assert w.isVisible()
+
+
+def test_callback_reminder_and_click_to_dial(running: Running, qtbot: QtBot) -> None:
+    w, desk = running.window, running.desk
+    ctx = desk.ctx
+    assert ctx.actor is not None
+    (hit,) = [h for h in search(ctx, "Ann Customer") if h.customer_id]
+    now = dt.datetime.now(dt.UTC)
+    callback = schedule_callback(
+        ctx,
+        NewCallback(
+            "020 7946 0958",
+            now - dt.timedelta(minutes=5),
+            now + dt.timedelta(minutes=25),
+            "Promised an answer on the refund",
+            customer_id=hit.customer_id,
+            owner_user_id=ctx.actor.user_id,
+        ),
+    )
+    with qtbot.waitSignal(w.callbacks.fell_due) as due:
+        w.callbacks.refresh()
+    assert due.args[0].id == callback.id
+    assert "Callback due" in w.statusBar().currentMessage()
+    assert w.callbacks.model.rowCount() == 1
+    w.callbacks.table.selectRow(0)
+    w.callbacks.table.doubleClicked.emit(w.callbacks.table.currentIndex())
+    assert w.record_view.record is not None
+    assert w.record_view.record.profile.id == hit.customer_id
+    assert "no softphone" in w.statusBar().currentMessage()
+    with qtbot.assertNotEmitted(w.callbacks.fell_due):
+        w.callbacks.refresh()  # announced once only
