@@ -15,12 +15,14 @@ from typing import Any
 
 import phonenumbers
 import platformdirs
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from callcenter.errors import ConfigError
 
 APP_NAME = "callcenter"
 ENV_VAR = "CALLCENTER_CONFIG"
-_SECRET_KEYS = frozenset({"password", "passwd", "secret", "token"})
+SECRET_KEYS = frozenset({"password", "passwd", "secret", "token"})
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,15 @@ class SipAccountConfig:
     display_name: str = ""
     trusted_proxies: tuple[str, ...] = ()
     queue_header: str = "X-Queue"
+
+
+@dataclass(frozen=True)
+class AudioConfig:
+    """Device descriptions as Qt lists them; None is the system default."""
+
+    output: str | None = None
+    input: str | None = None
+    ring: str | None = None
 
 
 @dataclass(frozen=True)
@@ -47,6 +58,7 @@ class Config:
     agent_username: str | None = None
     sip: SipAccountConfig = field(default_factory=SipAccountConfig)
     shortcuts: tuple[tuple[str, str], ...] = ()
+    audio: AudioConfig = field(default_factory=AudioConfig)
 
     @property
     def embedded(self) -> bool:
@@ -69,13 +81,21 @@ def resolve_path(explicit: str | Path | None) -> Path:
 
 def _find_secret(table: dict[str, Any], prefix: str = "") -> str | None:
     for key, value in table.items():
-        if key.lower() in _SECRET_KEYS:
+        if key.lower() in SECRET_KEYS:
             return prefix + key
         if isinstance(value, dict):
             found = _find_secret(value, f"{prefix}{key}.")
             if found:
                 return found
     return None
+
+
+def make_url_password(url: str) -> bool:
+    """True when a database URL carries a password (which belongs in the keyring)."""
+    try:
+        return bool(make_url(url).password)
+    except ArgumentError:
+        return False
 
 
 def _embedded_defaults(base: Path) -> tuple[str, Path]:
@@ -132,6 +152,16 @@ def from_table(table: dict[str, Any], path: Path | None) -> Config:
         trusted_proxies=tuple(str(p) for p in sip_table.get("trusted_proxies", [])),
         queue_header=_str(sip_table, "queue_header", "X-Queue", "sip."),
     )
+    audio_table = table.get("audio", {})
+    if not isinstance(audio_table, dict):
+        raise ConfigError("[audio] must be a table")
+    audio = AudioConfig(
+        *(_str(audio_table, key, "", "audio.") or None for key in ("output", "input", "ring"))
+    )
+    if make_url_password(url):
+        raise ConfigError(
+            "database.shared_url: must not contain a password; it is kept in the OS keyring"
+        )
     shortcuts = table.get("shortcuts", {})
     if not isinstance(shortcuts, dict) or not all(isinstance(v, str) for v in shortcuts.values()):
         raise ConfigError("[shortcuts] must map action names to key sequences (strings)")
@@ -145,6 +175,7 @@ def from_table(table: dict[str, Any], path: Path | None) -> Config:
         agent_username=agent if isinstance(agent, str) else None,
         sip=sip,
         shortcuts=tuple(sorted(shortcuts.items())),
+        audio=audio,
     )
 
 

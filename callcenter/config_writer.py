@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from callcenter.config import _SECRET_KEYS, Config, from_table
+from callcenter.config import SECRET_KEYS, Config, from_table
 from callcenter.errors import ConfigError
 from callcenter.secrets import split_password
 
@@ -109,7 +109,7 @@ def _table(lines: list[str], path: tuple[str, ...], table: Mapping[str, Any]) ->
 
 
 def _checked(key: str, path: tuple[str, ...]) -> str:
-    if key.lower() in _SECRET_KEYS:
+    if key.lower() in SECRET_KEYS:
         name = ".".join((*path, key))
         raise ConfigError(f"{name}: passwords are never written to the config file")
     return key

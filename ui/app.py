@@ -15,6 +15,7 @@ from callcenter.context import ServiceContext
 from callcenter.desk import Desk
 from callcenter.directory import not_ready_reasons, people, sign_in_actor
 from callcenter.event_log import EventLog
+from callcenter.secrets import SecretStore
 from callcenter.stores import LOCAL, open_context
 from db.enums import Role
 from telephony.audio import AudioBridge
@@ -65,6 +66,7 @@ def build(
     config: Config,
     username: str | None,
     phone_factory: Callable[[AudioBridge], Phone] | None = None,
+    secrets: SecretStore | None = None,
 ) -> Running:
     """Open the local store, sign in, start the phone, and show the main window."""
     base = open_context(config, LOCAL)
@@ -88,7 +90,20 @@ def build(
         bridge.phone_event.connect(desk.handle)
         headset = Headset(audio)
     machine.sign_in()
-    window = MainWindow(desk, resolve(dict(config.shortcuts)), SYNC_TEXT, headset=headset)
+    if headset is not None:
+        try:
+            headset.set_output(config.audio.output)
+            headset.set_input(config.audio.input)
+        except ValueError as exc:  # the configured headset is not plugged in
+            log.warning("audio: %s; using the system default", exc)
+    window = MainWindow(
+        desk,
+        resolve(dict(config.shortcuts)),
+        SYNC_TEXT,
+        headset=headset,
+        config_path=config.path,
+        secrets=secrets,
+    )
     return Running(window, desk, bridge, events)
 
 
@@ -97,10 +112,11 @@ def run(
     username: str | None,
     phone_factory: Callable[[AudioBridge], Phone] | None = None,
     after_start: Callable[[Running], None] | None = None,
+    secrets: SecretStore | None = None,
 ) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("callcenter")
-    running = build(config, username, phone_factory)
+    running = build(config, username, phone_factory, secrets)
     running.window.show()
     if after_start is not None:
         after_start(running)

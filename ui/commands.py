@@ -16,6 +16,7 @@ from callcenter.config import ENV_VAR, Config
 from callcenter.stores import LOCAL, open_context
 
 if TYPE_CHECKING:
+    from callcenter.secrets import SecretStore
     from telephony.audio import AudioBridge
     from telephony.pjsua_phone import PjsuaPhone
 
@@ -51,10 +52,33 @@ def _with_event_log(config: Config, path: str | None) -> Config:
 
 
 def run_desktop(args: argparse.Namespace) -> int:
+    from callcenter.secrets import SecretStore
+    from callcenter.softphone import configured
     from ui.app import run
 
     config = _with_event_log(config_module.load(args.config), args.event_log)
-    return run(config, args.user)
+    secrets = SecretStore()
+    if not configured(config):
+        return run(config, args.user, secrets=secrets)
+    return run(config, args.user, lambda audio: desk_phone(config, secrets, audio), secrets=secrets)
+
+
+def desk_phone(config: Config, secrets: SecretStore, audio: AudioBridge) -> PjsuaPhone:
+    """The configured SIP account, registered with the password from the OS keyring (asked
+    for once, and kept for this session only when there is no usable keyring)."""
+    from callcenter.phones import to_e164
+    from callcenter.softphone import sip_settings
+    from telephony.pjsua_phone import PjsuaPhone
+    from ui.password_prompt import sip_password
+
+    phone = PjsuaPhone(
+        sip_settings(config), normalise=lambda n: to_e164(n, config.default_region), audio=audio
+    )
+    phone.start()
+    password = sip_password(config, secrets)
+    if password is not None:
+        phone.register(password)
+    return phone
 
 
 def demo_folder(args: argparse.Namespace) -> Path:

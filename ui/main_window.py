@@ -4,6 +4,7 @@ callbacks due and open requests always in view, state and sync in the status bar
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from callcenter import customers, drafts
 from callcenter.agent_state import AgentState, Status
+from callcenter.config import Config
 from callcenter.customer360 import load_customer_360
 from callcenter.desk import (
     CallChanged,
@@ -40,6 +42,7 @@ from callcenter.directory import Code, dispositions, not_ready_reasons, queues_o
 from callcenter.errors import ServiceError, ValidationError
 from callcenter.records import CallbackView, InteractionView, SearchHit, ServiceRequestView
 from callcenter.screenpop import PopKind, ScreenPop
+from callcenter.secrets import SecretStore
 from telephony.events import CallState, RegistrationState
 from ui.call_panel import CallPanel
 from ui.caller_panel import ChooserPanel, UnknownCallerPanel
@@ -77,12 +80,17 @@ class MainWindow(QMainWindow):
         desk: Desk,
         shortcuts: dict[str, str],
         sync_text: str,
+        *,
         headset: Headset | None = None,
+        config_path: Path | None = None,
+        secrets: SecretStore | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.headset = headset
+        self.config_path = config_path
+        self.secrets = secrets or SecretStore()
         ctx = desk.ctx
         assert ctx.actor is not None, "the desk needs a signed-in agent"
         self.actor = ctx.actor
@@ -227,6 +235,11 @@ class MainWindow(QMainWindow):
                 action.triggered.connect(handlers[name])
                 menu.addAction(action)
                 actions[name] = action
+        if self.config_path is not None:
+            settings = QAction("&Settings…", self)
+            settings.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
+            settings.triggered.connect(self.open_settings)
+            self.menuBar().addMenu("&Tools").addAction(settings)
         help_menu = self.menuBar().addMenu("&Help")
         keys = QAction("&Keyboard shortcuts", self)
         keys.triggered.connect(self.show_shortcuts)
@@ -608,6 +621,28 @@ class MainWindow(QMainWindow):
     def _manual_log_saved(self, interaction: InteractionView) -> None:
         self.desk.events.write("interaction.saved", id=interaction.id, manual=True)
         self._refresh_record()
+
+    def open_settings(self) -> None:
+        from ui.dialogs.settings_dialog import SettingsDialog
+
+        assert self.config_path is not None
+        dialog = SettingsDialog(
+            self.config_path,
+            self.secrets,
+            audio_devices=Headset.output_names(),
+            input_devices=Headset.input_names(),
+            parent=self,
+        )
+        dialog.saved.connect(self._settings_saved)
+        dialog.open()
+
+    def _settings_saved(self, config: Config) -> None:
+        if self.headset is not None:
+            self.headset.set_output(config.audio.output)
+            self.headset.set_input(config.audio.input)
+        self.statusBar().showMessage(
+            "Settings saved; the SIP account, region and database apply from the next start", 8000
+        )
 
     def show_shortcuts(self) -> None:
         rows = "".join(
