@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import ForeignKey, Integer, String, Text, Uuid
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base, Replicated
@@ -119,6 +119,12 @@ class Callback(Replicated, Base):
 
     attempts: Mapped[list[CallbackAttempt]] = relationship(
         lazy="raise", back_populates="callback", order_by="CallbackAttempt.at"
+    )
+
+    __table_args__ = (
+        # The screen pop asks for a customer's pending callbacks by due time; without this
+        # SQLite walks every pending callback (6.8 ms at a million customers).
+        Index("ix_callbacks_customer_status_due", "customer_id", "status", "due_from"),
     )
 
 
