@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Sequence
+from typing import Any, TypeVar
 
-from sqlalchemy import case, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from callcenter.context import ServiceContext
 from callcenter.errors import NotFoundError
@@ -49,6 +51,7 @@ from db.models import (
 )
 
 RECENT_LIMIT = 25
+R = TypeVar("R")
 OPEN_SR_STATUSES = (
     SRStatus.OPEN,
     SRStatus.IN_PROGRESS,
@@ -157,6 +160,23 @@ def _account(session: Session, customer_id: uuid.UUID, now: dt.datetime) -> Acco
     )
 
 
+def _recent(
+    session: Session,
+    model: type[R],
+    customer_id: uuid.UUID,
+    order: ColumnElement[Any] | InstrumentedAttribute[Any],
+    *conditions: ColumnElement[bool],
+) -> Sequence[R]:
+    """One bounded list of a customer's rows: live ones, in ``order``, at most RECENT_LIMIT."""
+    table: Any = model
+    return session.scalars(
+        select(model)
+        .where(table.customer_id == customer_id, table.deleted.is_(False), *conditions)
+        .order_by(order)
+        .limit(RECENT_LIMIT)
+    ).all()
+
+
 def load_customer_360(ctx: ServiceContext, customer_id: uuid.UUID) -> Customer360:
     """The whole record for the screen pop; raises NotFoundError for an unknown id."""
     require(ctx, Action.READ_CUSTOMERS)
@@ -168,50 +188,24 @@ def load_customer_360(ctx: ServiceContext, customer_id: uuid.UUID) -> Customer36
             if customer.owner_id
             else None
         )
-        srs = session.scalars(
-            select(ServiceRequest)
-            .where(
-                ServiceRequest.customer_id == customer_id,
-                ServiceRequest.deleted.is_(False),
-                ServiceRequest.status.in_(OPEN_SR_STATUSES),
-            )
-            .order_by(ServiceRequest.sla_due_at)
-            .limit(RECENT_LIMIT)
-        ).all()
-        interactions = session.scalars(
-            select(Interaction)
-            .where(Interaction.customer_id == customer_id, Interaction.deleted.is_(False))
-            .order_by(Interaction.offered_at.desc())
-            .limit(RECENT_LIMIT)
-        ).all()
-        invoices = session.scalars(
-            select(Invoice)
-            .where(Invoice.customer_id == customer_id, Invoice.deleted.is_(False))
-            .order_by(Invoice.issued_at.desc())
-            .limit(RECENT_LIMIT)
-        ).all()
-        payments = session.scalars(
-            select(Payment)
-            .where(Payment.customer_id == customer_id, Payment.deleted.is_(False))
-            .order_by(Payment.paid_at.desc())
-            .limit(RECENT_LIMIT)
-        ).all()
-        shipments = session.scalars(
-            select(Shipment)
-            .where(Shipment.customer_id == customer_id, Shipment.deleted.is_(False))
-            .order_by(Shipment.shipped_at.desc())
-            .limit(RECENT_LIMIT)
-        ).all()
-        callbacks = session.scalars(
-            select(Callback)
-            .where(
-                Callback.customer_id == customer_id,
-                Callback.deleted.is_(False),
-                Callback.status == CallbackStatus.PENDING,
-            )
-            .order_by(Callback.due_from)
-            .limit(RECENT_LIMIT)
-        ).all()
+        srs = _recent(
+            session,
+            ServiceRequest,
+            customer_id,
+            ServiceRequest.sla_due_at,
+            ServiceRequest.status.in_(OPEN_SR_STATUSES),
+        )
+        interactions = _recent(session, Interaction, customer_id, Interaction.offered_at.desc())
+        invoices = _recent(session, Invoice, customer_id, Invoice.issued_at.desc())
+        payments = _recent(session, Payment, customer_id, Payment.paid_at.desc())
+        shipments = _recent(session, Shipment, customer_id, Shipment.shipped_at.desc())
+        callbacks = _recent(
+            session,
+            Callback,
+            customer_id,
+            Callback.due_from,
+            Callback.status == CallbackStatus.PENDING,
+        )
         return Customer360(
             profile=profile_view(customer, owner_name),
             contacts=_contacts(session, customer),

@@ -42,24 +42,22 @@ class Person:
     role: Role
 
 
-def dispositions(ctx: ServiceContext) -> list[Code]:
+def _codes(ctx: ServiceContext, model: type[DispositionCode] | type[NotReadyReason]) -> list[Code]:
     with ctx.sessions() as s:
-        rows = s.scalars(
-            select(DispositionCode)
-            .where(DispositionCode.active.is_(True), DispositionCode.deleted.is_(False))
-            .order_by(DispositionCode.label)
+        rows = s.execute(
+            select(model.code, model.label)
+            .where(model.active.is_(True), model.deleted.is_(False))
+            .order_by(model.label)
         )
-        return [Code(r.code, r.label) for r in rows]
+        return [Code(code, label) for code, label in rows]
+
+
+def dispositions(ctx: ServiceContext) -> list[Code]:
+    return _codes(ctx, DispositionCode)
 
 
 def not_ready_reasons(ctx: ServiceContext) -> list[Code]:
-    with ctx.sessions() as s:
-        rows = s.scalars(
-            select(NotReadyReason)
-            .where(NotReadyReason.active.is_(True), NotReadyReason.deleted.is_(False))
-            .order_by(NotReadyReason.label)
-        )
-        return [Code(r.code, r.label) for r in rows]
+    return _codes(ctx, NotReadyReason)
 
 
 def categories(ctx: ServiceContext) -> list[CategoryCode]:

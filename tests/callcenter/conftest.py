@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from callcenter.context import Actor, ServiceContext
 from db.enums import Role
 from db.models import DispositionCode, NotReadyReason, Queue, QueueMember, SRCategory, User
+from telephony.events import IncomingCall
 
 
 @dataclass(frozen=True)
@@ -57,3 +59,31 @@ def seed_people(ctx: ServiceContext) -> People:
 
 def as_actor(ctx: ServiceContext, actor: Actor) -> ServiceContext:
     return ServiceContext(ctx.sessions, ctx.default_region, actor, ctx.clock)
+
+
+def incoming_call(
+    call_id: str,
+    number: str,
+    *,
+    e164: str | None = None,
+    withheld: bool = False,
+    received_monotonic: float | None = None,
+) -> IncomingCall:
+    """The phone's own record of a call offered now, as the desk receives it."""
+    return IncomingCall(
+        call_id=call_id,
+        sip_call_id=f"{call_id}@pbx",
+        caller_number=number,
+        caller_e164=e164,
+        display_name="",
+        withheld=withheld,
+        identity_source="from",
+        dialled_number="+442079460000",
+        queue="support",
+        waited_seconds=None,
+        received_monotonic=time.monotonic() if received_monotonic is None else received_monotonic,
+        received_wall=time.time(),
+        source_address="127.0.0.1:5062",
+        waiting=False,
+        headers=(),
+    )

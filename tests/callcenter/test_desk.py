@@ -24,29 +24,14 @@ from telephony.events import (
     IncomingCall,
     Party,
 )
-from tests.callcenter.conftest import People, as_actor
+from tests.callcenter.conftest import People, as_actor, incoming_call
 
 
 def incoming(
     call_id: str, number: str, *, withheld: bool = False, e164: str | None = None
 ) -> IncomingCall:
-    return IncomingCall(
-        call_id=call_id,
-        sip_call_id=f"{call_id}@pbx",
-        caller_number=number,
-        caller_e164=e164,
-        display_name="",
-        withheld=withheld,
-        identity_source="from",
-        dialled_number="+442079460000",
-        queue="support",
-        waited_seconds=None,
-        received_monotonic=100.0,
-        received_wall=1795400000.0,
-        source_address="127.0.0.1:5062",
-        waiting=False,
-        headers=(),
-    )
+    """Offered at a fixed moment, so the desk's latency arithmetic can be checked exactly."""
+    return incoming_call(call_id, number, withheld=withheld, e164=e164, received_monotonic=100.0)
 
 
 def ended(call_id: str, answered: bool) -> CallEnded:

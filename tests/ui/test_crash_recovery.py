@@ -28,14 +28,14 @@ CHILD = textwrap.dedent(
     from callcenter import drafts
     from callcenter.config import load
     from telephony.events import CallDirection, CallState, CallStateChanged
-    from tests.ui.test_desktop import offer
+    from tests.callcenter.conftest import incoming_call
     from ui.app import build
 
     app = QApplication(sys.argv)
     running = build(load(sys.argv[1]), "ann")
     window, desk = running.window, running.desk
     window.show()
-    desk.handle(offer("c-crash", "07700 900123", e164="+447700900123"))
+    desk.handle(incoming_call("c-crash", "07700 900123", e164="+447700900123"))
     desk.handle(CallStateChanged("c-crash", CallState.CONFIRMED, CallDirection.INBOUND, 200, "OK"))
     window.log_panel.notes.setPlainText("Router reboots nightly; 客户很着急")
     deadline = time.monotonic() + 5

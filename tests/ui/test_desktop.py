@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,10 +25,9 @@ from telephony.events import (
     CallEnded,
     CallState,
     CallStateChanged,
-    IncomingCall,
     Party,
 )
-from tests.callcenter.conftest import seed_people
+from tests.callcenter.conftest import incoming_call, seed_people
 from ui.app import Running, build
 from ui.main_window import PAGE_CHOOSER, PAGE_RECORD, PAGE_UNKNOWN
 
@@ -63,28 +61,6 @@ def running(qtbot: QtBot, tmp_path: Path) -> Iterator[Running]:
     app.close()
 
 
-def offer(
-    call_id: str, number: str, *, e164: str | None = None, withheld: bool = False
-) -> IncomingCall:
-    return IncomingCall(
-        call_id=call_id,
-        sip_call_id=f"{call_id}@pbx",
-        caller_number=number,
-        caller_e164=e164,
-        display_name="",
-        withheld=withheld,
-        identity_source="from",
-        dialled_number="+442079460000",
-        queue="support",
-        waited_seconds=None,
-        received_monotonic=time.monotonic(),
-        received_wall=time.time(),
-        source_address="127.0.0.1:5062",
-        waiting=False,
-        headers=(),
-    )
-
-
 def events(app: Running) -> list[dict[str, object]]:
     assert app.events.path is not None
     return [json.loads(line) for line in app.events.path.read_text(encoding="utf-8").splitlines()]
@@ -94,7 +70,7 @@ def test_known_caller_pops_before_answer_then_logs(running: Running, qtbot: QtBo
     w, desk = running.window, running.desk
     desk.state.set_ready()
     with qtbot.waitSignal(w.pop_painted) as painted:
-        desk.handle(offer("c1", "02079460958", e164="+442079460958"))
+        desk.handle(incoming_call("c1", "02079460958", e164="+442079460958"))
     assert painted.args[0] == "c1"
     assert w.stack.currentIndex() == PAGE_RECORD
     assert w.record_view.record is not None
@@ -133,7 +109,7 @@ def test_known_caller_pops_before_answer_then_logs(running: Running, qtbot: QtBo
 
 def test_shared_number_offers_a_chooser(running: Running, qtbot: QtBot) -> None:
     w = running.window
-    running.desk.handle(offer("c2", "+447700900555", e164="+447700900555"))
+    running.desk.handle(incoming_call("c2", "+447700900555", e164="+447700900555"))
     assert w.stack.currentIndex() == PAGE_CHOOSER
     assert w.chooser.matches.count() == 2
     labels = {w.chooser.matches.item(i).text() for i in range(2)}
@@ -146,7 +122,7 @@ def test_shared_number_offers_a_chooser(running: Running, qtbot: QtBot) -> None:
 
 def test_unknown_caller_quick_create(running: Running, qtbot: QtBot) -> None:
     w = running.window
-    running.desk.handle(offer("c3", "0161 496 0000", e164="+441614960000"))
+    running.desk.handle(incoming_call("c3", "0161 496 0000", e164="+441614960000"))
     assert w.stack.currentIndex() == PAGE_UNKNOWN
     assert w.unknown.number.text() == "+441614960000"
     assert "Unknown caller" in w.unknown.title.text()
@@ -161,7 +137,7 @@ def test_unknown_caller_quick_create(running: Running, qtbot: QtBot) -> None:
 
 def test_withheld_caller_is_labelled(running: Running) -> None:
     w = running.window
-    running.desk.handle(offer("c4", "anonymous", withheld=True))
+    running.desk.handle(incoming_call("c4", "anonymous", withheld=True))
     assert w.stack.currentIndex() == PAGE_UNKNOWN
     assert "Withheld number" in w.unknown.title.text()
     assert w.unknown.number.text() == ""
@@ -170,7 +146,7 @@ def test_withheld_caller_is_labelled(running: Running) -> None:
 
 def test_missed_call_is_recorded(running: Running) -> None:
     w, desk = running.window, running.desk
-    desk.handle(offer("c5", "02079460958", e164="+442079460958"))
+    desk.handle(incoming_call("c5", "02079460958", e164="+442079460958"))
     desk.handle(CallEnded("c5", CallDirection.INBOUND, 487, "Cancelled", Party.REMOTE, False, 0.0))
     assert w.current_call is None
     assert not w.log_panel.isEnabled()
@@ -208,7 +184,7 @@ def test_closing_with_an_unlogged_call_asks(
     running: Running, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     w, desk = running.window, running.desk
-    desk.handle(offer("c6", "02079460958", e164="+442079460958"))
+    desk.handle(incoming_call("c6", "02079460958", e164="+442079460958"))
     desk.handle(CallStateChanged("c6", CallState.CONFIRMED, CallDirection.INBOUND, 200, "OK"))
     desk.handle(CallEnded("c6", CallDirection.INBOUND, 200, "BYE", Party.REMOTE, True, 5.0))
     asked: list[str] = []
