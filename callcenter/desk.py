@@ -33,6 +33,7 @@ from telephony.events import (
     PhoneEvent,
     RegistrationChanged,
     RegistrationState,
+    TransferProgress,
 )
 from telephony.phone import Phone
 
@@ -58,6 +59,7 @@ class CallSession:
     ended: bool = False
     logged: bool = False
     queue_id: uuid.UUID | None = None
+    consult_for: str | None = None
     interaction_ids: list[uuid.UUID] = field(default_factory=list)
 
 
@@ -159,6 +161,8 @@ class Desk:
                 "sip.registration", state=event.state, code=event.code, reason=event.reason
             )
             self._emit(RegistrationNews(event.state, event.reason, event.final))
+        elif isinstance(event, TransferProgress):
+            self._transfer_progress(event)
         elif isinstance(event, PhoneError):
             self._emit(Problem(f"phone: {event.message}"))
 
@@ -239,6 +243,12 @@ class Desk:
         session = self.calls.get(event.call_id)
         if session is None:
             return
+        if session.consult_for is not None:
+            # A consultation leg is part of the caller's call: no log of its own.
+            self.calls.pop(event.call_id, None)
+            self.events.write("call.ended", call_id=event.call_id, consult=True, code=event.code)
+            self._emit(CallFinished(event.call_id, event.answered, event.reason, False))
+            return
         session.ended = True
         session.ended_at = self.ctx.clock()
         self.events.write(
@@ -305,6 +315,48 @@ class Desk:
     def blind_transfer(self, call_id: str, target: str) -> None:
         self.session(call_id)
         self._phone().blind_transfer(call_id, target)
+
+    def consult(self, call_id: str, target: str) -> str:
+        """Attended transfer, first half: hold the caller and call the colleague."""
+        session = self.session(call_id)
+        phone = self._phone()
+        if not session.held:
+            phone.hold(call_id)
+        consult_id = phone.dial(target)
+        self.calls[consult_id] = CallSession(
+            call_id=consult_id,
+            direction=Direction.OUTBOUND,
+            caller=CallerInfo(consult_id, target, None, None, False),
+            offered_at=self.ctx.clock(),
+            received_monotonic=self._monotonic(),
+            consult_for=call_id,
+        )
+        self.events.write("call.consult", call_id=call_id, consult_id=consult_id, target=target)
+        return consult_id
+
+    def consultation(self, call_id: str) -> CallSession | None:
+        """The live consultation leg of ``call_id``, if the agent started one."""
+        return next(
+            (s for s in self.calls.values() if s.consult_for == call_id and not s.ended), None
+        )
+
+    def complete_transfer(self, call_id: str) -> None:
+        """Attended transfer, second half: join the caller to the colleague (REFER/Replaces)."""
+        consult = self.consultation(call_id)
+        if consult is None:
+            raise ServiceError("there is no consultation call to transfer to")
+        self._phone().attended_transfer(call_id, consult.call_id)
+
+    def _transfer_progress(self, event: TransferProgress) -> None:
+        self.events.write(
+            "call.transfer", call_id=event.call_id, code=event.code, final=event.final
+        )
+        if event.final and 200 <= event.code < 300:
+            consult = self.consultation(event.call_id)
+            if consult is not None and self.phone is not None:
+                self.phone.hangup(consult.call_id)
+        elif event.final:
+            self._emit(Problem(f"transfer failed: {event.code} {event.reason}"))
 
     def dial(
         self,

@@ -31,6 +31,8 @@ class CallPanel(QGroupBox):
         answer, reject, hangup, hold, mute: the agent pressed that control.
         dtmf(str): a keypad digit.
         transfer(str): blind transfer to the number or SIP URI typed.
+        consult(str): hold the caller and call this number or URI (attended transfer).
+        complete_transfer: join the caller to the consulted colleague.
     """
 
     answer = Signal()
@@ -40,6 +42,8 @@ class CallPanel(QGroupBox):
     mute = Signal()
     dtmf = Signal(str)
     transfer = Signal(str)
+    consult = Signal(str)
+    complete_transfer = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Call", parent)
@@ -76,8 +80,17 @@ class CallPanel(QGroupBox):
             self.keys[digit] = pad_key
             keypad.addWidget(pad_key, index // 3, index % 3)
         self.transfer_button = QPushButton("&Transfer…")
+        self.transfer_button.setToolTip("Blind transfer: send the caller on at once")
         self.transfer_button.clicked.connect(self._ask_transfer)
+        self.consult_button = QPushButton("&Consult…")
+        self.consult_button.setToolTip("Hold the caller and talk to a colleague first")
+        self.consult_button.clicked.connect(self._ask_consult)
+        self.complete_button = QPushButton("Com&plete transfer")
+        self.complete_button.setToolTip("Join the caller to the colleague you consulted")
+        self.complete_button.clicked.connect(self.complete_transfer.emit)
         keypad.addWidget(self.transfer_button, 4, 0, 1, 3)
+        keypad.addWidget(self.consult_button, 5, 0, 1, 3)
+        keypad.addWidget(self.complete_button, 6, 0, 1, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(self.caller)
         layout.addWidget(self.detail)
@@ -94,6 +107,11 @@ class CallPanel(QGroupBox):
         target, ok = QInputDialog.getText(self, "Blind transfer", "Transfer the caller to:")
         if ok and target.strip():
             self.transfer.emit(target.strip())
+
+    def _ask_consult(self) -> None:
+        target, ok = QInputDialog.getText(self, "Consult a colleague", "Call (the caller holds):")
+        if ok and target.strip():
+            self.consult.emit(target.strip())
 
     def show_offer(self, pop: ScreenPop) -> None:
         """A call is ringing: say who it is before the agent answers."""
@@ -140,6 +158,8 @@ class CallPanel(QGroupBox):
         for digit_button in self.keys.values():
             digit_button.setEnabled(talking)
         self.transfer_button.setEnabled(talking)
+        self.consult_button.setEnabled(talking)
+        self.complete_button.setEnabled(False)
         if phase == "talking" and self._started is None:
             self._started = time.monotonic()
             self._ticker.start()

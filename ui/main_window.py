@@ -257,6 +257,8 @@ class MainWindow(QMainWindow):
         panel.transfer.connect(
             lambda t: self._call_action(lambda c: self.desk.blind_transfer(c, t))
         )
+        panel.consult.connect(lambda t: self._call_action(lambda c: self._consult(c, t)))
+        panel.complete_transfer.connect(lambda: self._call_action(self.desk.complete_transfer))
         log = self.log_panel
         log.draft_changed.connect(self._save_draft)
         log.save_requested.connect(self._save_log)
@@ -324,7 +326,21 @@ class MainWindow(QMainWindow):
             self.unknown.show_pop(pop)
             self.stack.setCurrentIndex(PAGE_UNKNOWN)
 
+    def _consult(self, call_id: str, target: str) -> None:
+        self.desk.consult(call_id, target)
+        self.call_panel.consult_button.setEnabled(False)
+        self.statusBar().showMessage(f"Caller on hold; calling {target}…", 8000)
+
+    def _is_consultation(self, call_id: str) -> bool:
+        session = self.desk.calls.get(call_id)
+        return session is not None and session.consult_for == self.current_call
+
     def _changed(self, event: CallChanged) -> None:
+        if self._is_consultation(event.call_id):
+            if event.state == CallState.CONFIRMED:
+                self.call_panel.complete_button.setEnabled(True)
+                self.statusBar().showMessage("Colleague answered: complete the transfer", 8000)
+            return
         if event.call_id != self.current_call:
             return
         if event.state in (CallState.CONFIRMED, CallState.HELD, CallState.REMOTE_HELD):
@@ -340,6 +356,9 @@ class MainWindow(QMainWindow):
 
     def _finished(self, event: CallFinished) -> None:
         if event.call_id != self.current_call:
+            if self.current_call is not None and self.call_panel.phase == "talking":
+                self.call_panel.complete_button.setEnabled(False)
+                self.call_panel.consult_button.setEnabled(True)
             return
         if self.headset is not None:
             self.headset.stop_ring()

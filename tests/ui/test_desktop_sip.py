@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
 from callcenter import customers
@@ -26,6 +27,15 @@ from ui.app import Running, build
 __all__ = ["kamailio"]  # the Kamailio fixture, shared with the telephony tests
 
 pytestmark = pytest.mark.sip
+
+CALLER_KEYS = {
+    "to_hdr": "<sip:+498001234@127.0.0.1>",
+    "pai": "X-No-PAI: 1",
+    "rpid": "X-No-RPID: 1",
+    "privacy": "X-No-Privacy: 1",
+    "queue": "X-Queue: sales",
+    "wait": "X-No-Wait: 1",
+}
 
 
 @pytest.fixture
@@ -76,15 +86,7 @@ def test_sipp_call_through_kamailio_pops_and_logs(
         "uac_caller_hangs_up.xml",
         tmp_path / "sipp",
         target=kamailio.address,
-        keys={
-            "from_hdr": 'From: "Klara F." <sip:+4930123456@127.0.0.1>',
-            "to_hdr": "<sip:+498001234@127.0.0.1>",
-            "pai": "X-No-PAI: 1",
-            "rpid": "X-No-RPID: 1",
-            "privacy": "X-No-Privacy: 1",
-            "queue": "X-Queue: sales",
-            "wait": "X-No-Wait: 1",
-        },
+        keys={**CALLER_KEYS, "from_hdr": 'From: "Klara F." <sip:+4930123456@127.0.0.1>'},
         extra=["-d", "1500"],
     )
     with qtbot.waitSignal(window.pop_painted, timeout=10_000) as painted:
@@ -110,3 +112,44 @@ def test_sipp_call_through_kamailio_pops_and_logs(
     assert shown["latency_ms"] < 1000
     saved = [e for e in lines if e["event"] == "interaction.saved"]
     assert len(saved) == 1
+
+
+def test_attended_transfer_from_the_call_panel(
+    desktop: Running,
+    qtbot: QtBot,
+    tmp_path: Path,
+    kamailio: Kamailio,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window, desk = desktop.window, desktop.desk
+    qtbot.waitUntil(lambda: window.reg_label.text() == "SIP: registered", timeout=10_000)
+    desk.state.set_ready()
+    caller = Sipp(
+        "uac_hold_then_refer.xml",
+        tmp_path / "caller",
+        target=kamailio.address,
+        keys={**CALLER_KEYS, "from_hdr": 'From: "Klara F." <sip:+4930123456@127.0.0.1>'},
+    )
+    colleague = Sipp("uas_answer.xml", tmp_path / "colleague")
+    with qtbot.waitSignal(window.pop_painted, timeout=10_000):
+        pass
+    window.call_panel.buttons["answer"].click()
+    qtbot.waitUntil(lambda: window.call_panel.phase == "talking", timeout=5000)
+    monkeypatch.setattr(
+        QInputDialog,
+        "getText",
+        lambda *_a, **_k: (f"sip:colleague@127.0.0.1:{colleague.port}", True),
+    )
+    window.call_panel.consult_button.click()
+    qtbot.waitUntil(window.call_panel.complete_button.isEnabled, timeout=10_000)
+    window.call_panel.complete_button.click()
+    qtbot.waitUntil(lambda: window.call_panel.phase == "ended", timeout=10_000)
+    caller.expect_success()
+    qtbot.waitUntil(lambda: all(s.consult_for is None for s in desk.calls.values()), timeout=10_000)
+    colleague.expect_success()
+    window.log_panel.save_ready.click()
+    assert desk.unlogged_calls() == []
+    assert desktop.events.path is not None
+    names = [json.loads(x)["event"] for x in desktop.events.path.read_text().splitlines()]
+    assert "call.consult" in names
+    assert "call.transfer" in names
