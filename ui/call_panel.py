@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -76,6 +77,7 @@ class CallPanel(QGroupBox):
         for index, digit in enumerate(KEYPAD):
             pad_key = QPushButton(digit)
             pad_key.setFixedWidth(36)
+            pad_key.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             pad_key.clicked.connect(lambda _checked=False, d=digit: self.dtmf.emit(d))
             self.keys[digit] = pad_key
             keypad.addWidget(pad_key, index // 3, index % 3)
@@ -85,12 +87,12 @@ class CallPanel(QGroupBox):
         self.consult_button = QPushButton("&Consult…")
         self.consult_button.setToolTip("Hold the caller and talk to a colleague first")
         self.consult_button.clicked.connect(self._ask_consult)
-        self.complete_button = QPushButton("Com&plete transfer")
+        self.complete_button = QPushButton("Com&plete")
         self.complete_button.setToolTip("Join the caller to the colleague you consulted")
         self.complete_button.clicked.connect(self.complete_transfer.emit)
-        keypad.addWidget(self.transfer_button, 4, 0, 1, 3)
-        keypad.addWidget(self.consult_button, 5, 0, 1, 3)
-        keypad.addWidget(self.complete_button, 6, 0, 1, 3)
+        keypad.addWidget(self.transfer_button, 4, 0)
+        keypad.addWidget(self.consult_button, 4, 1)
+        keypad.addWidget(self.complete_button, 4, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.caller)
         layout.addWidget(self.detail)
