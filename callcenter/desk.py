@@ -167,6 +167,10 @@ class Desk:
             self._emit(Problem(f"phone: {event.message}"))
 
     def _incoming(self, event: IncomingCall) -> None:
+        if self.state.status.state == AgentState.OFFLINE and self.phone is not None:
+            self.phone.reject(event.call_id, 486)
+            self.events.write("call.refused", call_id=event.call_id, reason="agent offline")
+            return
         caller = CallerInfo(
             call_id=event.call_id,
             number_raw=event.caller_number or None,

@@ -219,11 +219,12 @@ class MainWindow(QMainWindow):
             "not_ready": lambda: self._set_state(
                 "not_ready", self.reasons[0].code if self.reasons else None
             ),
+            "offline": self._toggle_offline,
         }
         menus = {
             "&Call": ("answer", "reject", "hangup", "hold", "mute", "transfer", "dial"),
             "&Work": ("save_log", "save_ready", "extend", "new_request", "callback", "manual_log"),
-            "&Agent": ("ready", "not_ready", "search"),
+            "&Agent": ("ready", "not_ready", "offline", "search"),
         }
         actions: dict[str, QAction] = {}
         for title, names in menus.items():
@@ -453,6 +454,16 @@ class MainWindow(QMainWindow):
         except ValidationError as exc:
             self.statusBar().showMessage(exc.message, 6000)
             self._show_state(self.desk.state.status)
+
+    def _toggle_offline(self) -> None:
+        """Offline takes no calls (the desk turns them away); back online is Not ready."""
+        try:
+            if self.desk.state.status.state == AgentState.OFFLINE:
+                self.desk.state.sign_in()
+            else:
+                self.desk.state.sign_out()
+        except ValidationError as exc:
+            self.statusBar().showMessage(exc.message, 6000)
 
     def _extend(self) -> None:
         try:

@@ -21,6 +21,7 @@ DEFAULTS: dict[str, tuple[str, str]] = {
     "manual_log": ("Ctrl+L", "Log a call made outside the softphone"),
     "ready": ("F9", "Become Ready"),
     "not_ready": ("F10", "Go Not ready"),
+    "offline": ("Ctrl+Shift+O", "Go offline / back online"),
 }
 
 

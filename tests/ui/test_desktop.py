@@ -228,3 +228,12 @@ def test_callback_reminder_and_click_to_dial(running: Running, qtbot: QtBot) -> 
     assert "no softphone" in w.statusBar().currentMessage()
     with qtbot.assertNotEmitted(w.callbacks.fell_due):
         w.callbacks.refresh()  # announced once only
+
+
+def test_offline_and_back(running: Running) -> None:
+    w, desk = running.window, running.desk
+    w.actions_by_name["offline"].trigger()
+    assert desk.state.status.state == AgentState.OFFLINE
+    assert "Agent: Offline" in w.state_label.text()
+    w.actions_by_name["offline"].trigger()
+    assert desk.state.status.state == AgentState.NOT_READY
