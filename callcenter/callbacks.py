@@ -140,6 +140,20 @@ def record_attempt(
         return callback_view(row, with_attempts=True)
 
 
+def get_callback(ctx: ServiceContext, callback_id: uuid.UUID) -> CallbackView:
+    """One callback with its attempts."""
+    require(ctx, Action.READ_CUSTOMERS)
+    with ctx.sessions() as session:
+        row = session.scalar(
+            select(Callback)
+            .where(Callback.id == callback_id, Callback.deleted.is_(False))
+            .options(selectinload(Callback.attempts))
+        )
+        if row is None:
+            raise NotFoundError(f"callback {callback_id} does not exist")
+        return callback_view(row, with_attempts=True)
+
+
 def due_callbacks(
     ctx: ServiceContext,
     user_id: uuid.UUID | None,

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from callcenter import customers, drafts
 from callcenter.agent_state import AgentState, Status
+from callcenter.callbacks import get_callback
 from callcenter.config import Config
 from callcenter.customer360 import load_customer_360
 from callcenter.desk import (
@@ -43,6 +44,7 @@ from callcenter.errors import ServiceError, ValidationError
 from callcenter.records import CallbackView, InteractionView, SearchHit, ServiceRequestView
 from callcenter.screenpop import PopKind, ScreenPop
 from callcenter.secrets import SecretStore
+from db.enums import CallbackStatus
 from telephony.events import CallState, RegistrationState
 from ui.call_panel import CallPanel
 from ui.caller_panel import ChooserPanel, UnknownCallerPanel
@@ -479,8 +481,10 @@ class MainWindow(QMainWindow):
         if self.current_call is None:
             return
         self.log_panel.flush_draft()
+        session = self.desk.calls.get(self.current_call)
+        callback_id = session.callback_id if session is not None else None
         try:
-            self.desk.save_log(
+            saved = self.desk.save_log(
                 self.current_call,
                 self.log_panel.disposition.currentData(),
                 self.log_panel.notes.toPlainText(),
@@ -494,6 +498,8 @@ class MainWindow(QMainWindow):
         if session is None or session.ended:
             self._end_call_view("Call log saved")
             self._restore_drafts()
+        if callback_id is not None:
+            self.record_callback_outcome(get_callback(self.desk.ctx, callback_id), saved.id)
         else:
             self.statusBar().showMessage("Call log saved; the call goes on", 4000)
         self._refresh_record()
@@ -628,10 +634,17 @@ class MainWindow(QMainWindow):
         self.desk.events.write("callback.saved", id=callback.id, status=callback.status)
         self._refresh_record()
 
-    def record_callback_outcome(self, callback: CallbackView) -> None:
+    def record_callback_outcome(
+        self, callback: CallbackView, interaction_id: uuid.UUID | None = None
+    ) -> None:
+        """Ask how a callback went (after its call is logged, or from the record)."""
         from ui.dialogs.callback_dialog import CallbackOutcomeDialog
 
-        dialog = CallbackOutcomeDialog(self.desk.ctx, callback, parent=self)
+        if callback.status != CallbackStatus.PENDING:
+            return
+        dialog = CallbackOutcomeDialog(
+            self.desk.ctx, callback, interaction_id=interaction_id, parent=self
+        )
         dialog.saved.connect(self._callback_saved)
         dialog.open()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,9 +18,12 @@ from callcenter.agent_state import AgentState
 from callcenter.callbacks import NewCallback, schedule_callback
 from callcenter.config import from_table
 from callcenter.customers import NewCustomer
+from callcenter.desk import CallSession
+from callcenter.screenpop import CallerInfo
 from callcenter.search import search
 from callcenter.stores import LOCAL, open_context
-from db.enums import PhoneKind, Role
+from db.enums import Direction, PhoneKind, Role
+from db.models import Interaction
 from telephony.events import (
     CallDirection,
     CallEnded,
@@ -237,3 +241,42 @@ def test_offline_and_back(running: Running) -> None:
     assert "Agent: Offline" in w.state_label.text()
     w.actions_by_name["offline"].trigger()
     assert desk.state.status.state == AgentState.NOT_READY
+
+
+def test_logging_a_callback_call_asks_its_outcome(running: Running, qtbot: QtBot) -> None:
+    from ui.dialogs.callback_dialog import CallbackOutcomeDialog
+
+    w, desk = running.window, running.desk
+    ctx = desk.ctx
+    assert ctx.actor is not None
+    now = dt.datetime.now(dt.UTC)
+    callback = schedule_callback(
+        ctx,
+        NewCallback(
+            "020 7946 0958",
+            now,
+            now + dt.timedelta(minutes=30),
+            "Refund",
+            owner_user_id=ctx.actor.user_id,
+        ),
+    )
+    desk.calls["out-1"] = CallSession(
+        call_id="out-1",
+        direction=Direction.OUTBOUND,
+        caller=CallerInfo("out-1", "+442079460958", None, None, False),
+        offered_at=now,
+        received_monotonic=time.monotonic(),
+        answered_at=now,
+        ended_at=now + dt.timedelta(minutes=2),
+        callback_id=callback.id,
+        ended=True,
+    )
+    w.current_call = "out-1"
+    w.log_panel.set_active(True)
+    w.log_panel.save.click()
+    (dialog,) = w.findChildren(CallbackOutcomeDialog)
+    assert dialog.isVisible()
+    dialog.reject()
+    with ctx.sessions() as s:
+        (row,) = s.query(Interaction).all()
+        assert row.callback_id == callback.id
