@@ -93,7 +93,8 @@ def search(ctx: ServiceContext, text: str, limit: int = DEFAULT_LIMIT) -> list[S
                         SCORE_SR + exact,
                     )
                 )
-        if _PHONEISH.match(query):
+        phoneish = bool(_PHONEISH.match(query))
+        if phoneish:
             e164_prefix, national_prefix = _phone_prefixes(query)
             for customer_id, name, company, raw in queries.customers_by_phone(
                 session, e164_prefix, national_prefix, limit
@@ -103,13 +104,13 @@ def search(ctx: ServiceContext, text: str, limit: int = DEFAULT_LIMIT) -> list[S
                         "customer", customer_id, None, name, company or raw, "phone", SCORE_PHONE
                     )
                 )
-        if "@" in query or (" " not in query and len(query) >= 2 and not _PHONEISH.match(query)):
+        if "@" in query or (" " not in query and len(query) >= 2 and not phoneish):
             for customer_id, name, _company, address in queries.customers_by_email(
                 session, query, limit
             ):
                 add(SearchHit("customer", customer_id, None, name, address, "e-mail", SCORE_EMAIL))
         tokens = name_tokens(query)
-        if tokens and "@" not in query and not _PHONEISH.match(query):
+        if tokens and "@" not in query and not phoneish:
             rows = queries.customers_by_name(session, tokens, limit * CANDIDATE_FACTOR)
             best = max((r.score for r in rows), default=1.0) or 1.0
             for row in rows:

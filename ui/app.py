@@ -46,9 +46,7 @@ class Running:
         if self.bridge is not None:
             self.bridge.detach()
         if self.desk.phone is not None:
-            close = getattr(self.desk.phone, "close", None)
-            if close is not None:
-                close()
+            self.desk.phone.close()
         self.desk.ctx.dispose()
         self.events.close()
 

@@ -5,6 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 
+from callcenter.sla import SlaState
+
+#: Colours readable on a light background; the state is also written out, not colour alone.
+SLA_COLOURS: dict[SlaState, str] = {
+    SlaState.NEAR: "#b35c00",
+    SlaState.BREACHED: "#c62828",
+    SlaState.MET: "#2e7d32",
+}
+
 
 def local_time(value: dt.datetime | None, with_date: bool = True) -> str:
     if value is None:

@@ -29,12 +29,10 @@ from callcenter.records import (
     ServiceRequestView,
     ShipmentView,
 )
-from callcenter.sla import SlaState, sla_state
+from callcenter.sla import sla_state
 from db.enums import CallbackStatus
-from ui.formatting import duration, label, local_time, money
+from ui.formatting import SLA_COLOURS, duration, label, local_time, money
 from ui.models import RECORD_ROLE, Column, RecordTableModel, SortProxy
-
-SLA_COLOURS = {SlaState.NEAR: "#b26a00", SlaState.BREACHED: "#c62828", SlaState.MET: "#2e7d32"}
 
 
 def make_table(model: RecordTableModel[object]) -> QTableView:

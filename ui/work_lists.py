@@ -15,9 +15,9 @@ from callcenter.phones import display
 from callcenter.records import CallbackView, ServiceRequestView
 from callcenter.service_requests import open_requests_for
 from callcenter.sla import sla_state
-from ui.formatting import label, local_time
+from ui.formatting import SLA_COLOURS, label, local_time
 from ui.models import Column, RecordTableModel
-from ui.record_view import SLA_COLOURS, make_table, selected_record
+from ui.record_view import make_table, selected_record
 
 REFRESH_MS = 30_000
 

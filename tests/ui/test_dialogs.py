@@ -22,9 +22,10 @@ from db.enums import CallbackOutcome, CallbackStatus, Channel, Direction, Priori
 from db.models import User
 from tests.callcenter.conftest import People
 from tests.ui.conftest import START, Clock
-from ui.dialogs.callback_dialog import CallbackDialog, CallbackOutcomeDialog, WhenPicker, to_qt
+from ui.dialogs.callback_dialog import CallbackDialog, CallbackOutcomeDialog, WhenPicker
+from ui.dialogs.form import select_data, to_qt
 from ui.dialogs.manual_log_dialog import ManualLogDialog
-from ui.dialogs.service_request_dialog import ServiceRequestDialog, select_data
+from ui.dialogs.service_request_dialog import ServiceRequestDialog
 from ui.models import RecordTableModel
 
 # The offscreen platform cannot pass a window's size limits on and says so whenever a layout

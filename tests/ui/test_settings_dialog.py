@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from callcenter.config import Config
 from callcenter.secrets import SERVICE, SecretStore
 from tests.helpers.keyring_memory import MemoryKeyring, installed
-from ui.dialogs.service_request_dialog import select_data
+from ui.dialogs.form import select_data
 from ui.dialogs.settings_dialog import SettingsDialog
 
 SIP_PASSWORD = "hunter2 ✓ sip"

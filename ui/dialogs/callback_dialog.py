@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -30,13 +30,16 @@ from callcenter.directory import queues, queues_of
 from callcenter.errors import ServiceError
 from callcenter.records import CallbackView
 from db.enums import CallbackOutcome
-from ui.dialogs.service_request_dialog import (
+from ui.dialogs.form import (
+    DATETIME_FORMAT,
     FieldErrors,
     buddy,
     button_row,
+    from_qt,
     save_and_cancel,
     select_data,
     tab_order,
+    to_qt,
 )
 from ui.formatting import label, local_time
 
@@ -44,7 +47,6 @@ WINDOW_MINUTES = (15, 30, 60, 120)
 DEFAULT_WINDOW = 30
 AFTERNOON = dt.time(14, 0)
 MORNING = dt.time(9, 0)
-DATETIME_FORMAT = "ddd yyyy-MM-dd HH:mm"
 
 
 def _local_at(day: dt.date, at: dt.time) -> dt.datetime:
@@ -79,17 +81,6 @@ QUICK_CHOICES: tuple[tuple[str, str, Callable[[dt.datetime], dt.datetime | None]
     ("tomorrow", "&Tomorrow 09:00", tomorrow_morning),
     ("monday", "Ne&xt Monday 09:00", next_monday),
 )
-
-
-def to_qt(value: dt.datetime) -> QDateTime:
-    """An aware datetime as a Qt date-time in local time (through the instant, so no zone
-    is guessed)."""
-    return QDateTime.fromMSecsSinceEpoch(round(value.timestamp() * 1000))
-
-
-def from_qt(value: QDateTime) -> dt.datetime:
-    """What a date-time editor shows, as an aware UTC datetime for the services."""
-    return dt.datetime.fromtimestamp(value.toMSecsSinceEpoch() / 1000, tz=dt.UTC)
 
 
 class WhenPicker(QWidget):

@@ -27,14 +27,16 @@ from callcenter.errors import ServiceError
 from callcenter.interactions import NewInteraction, log_interaction
 from callcenter.phones import parse
 from db.enums import Channel, Direction
-from ui.dialogs.callback_dialog import DATETIME_FORMAT, from_qt, to_qt
-from ui.dialogs.service_request_dialog import (
+from ui.dialogs.form import (
+    DATETIME_FORMAT,
     FieldErrors,
     buddy,
     button_row,
+    from_qt,
     save_and_cancel,
     select_data,
     tab_order,
+    to_qt,
 )
 from ui.formatting import label
 

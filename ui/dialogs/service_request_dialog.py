@@ -1,18 +1,11 @@
-"""The service-request editor: open one from a call, or work an existing one to resolution.
-
-Also home to ``FieldErrors``, which the desk's other dialogs use to put a service's
-``ValidationError`` on the field it names.
-"""
+"""The service-request editor: open one from a call, or work an existing one to resolution."""
 
 from __future__ import annotations
 
-import itertools
 import uuid
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,18 +37,21 @@ from callcenter.service_requests import (
     get_service_request,
     update_service_request,
 )
-from callcenter.sla import SlaState, sla_state
+from callcenter.sla import sla_state
 from db.enums import Priority, SRStatus
-from ui.formatting import label, local_time
+from ui.dialogs.form import (
+    ERROR_COLOUR,
+    FieldErrors,
+    buddy,
+    button_row,
+    paint,
+    save_and_cancel,
+    select_data,
+    tab_order,
+)
+from ui.formatting import SLA_COLOURS, label, local_time
 from ui.models import Column, RecordTableModel, SortProxy
 
-#: Colours readable on a light background; the state is also written out, not colour alone.
-SLA_COLOURS: dict[SlaState, str] = {
-    SlaState.NEAR: "#b35c00",
-    SlaState.BREACHED: "#c62828",
-    SlaState.MET: "#2e7d32",
-}
-ERROR_COLOUR = "#c62828"
 FIELD_TITLES = {
     "category_code": "Category",
     "assignee_id": "Assignee",
@@ -63,118 +59,6 @@ FIELD_TITLES = {
 }
 SATISFACTION = ("very poor", "poor", "fair", "good", "very good")
 SUBJECT_MAX = 200
-
-
-class FieldErrors:
-    """Shows a ``ValidationError`` under the field it names and moves the focus there.
-
-    Nothing the person typed is touched: the dialog stays open with its fields as they were. An
-    error naming no registered field goes to the dialog's general message line.
-    """
-
-    def __init__(self, general: QLabel) -> None:
-        self._general = general
-        self._fields: dict[str, tuple[str, QWidget, QLabel]] = {}
-        _paint(general, ERROR_COLOUR)
-        general.setWordWrap(True)
-        general.hide()
-
-    def wrap(self, widget: QWidget, title: str, *names: str) -> QWidget:
-        """``widget`` with a hidden error line beneath it, for the service field ``names``."""
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        error = QLabel()
-        error.setWordWrap(True)
-        _paint(error, ERROR_COLOUR)
-        error.hide()
-        column.addWidget(error)
-        for name in names:
-            self._fields[name] = (title, widget, error)
-        return box
-
-    def show(self, exc: ServiceError) -> None:
-        self.clear()
-        if isinstance(exc, ValidationError) and exc.field in self._fields:
-            title, widget, error = self._fields[exc.field]
-            error.setText(_sentence(title, exc.message))
-            error.show()
-            widget.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
-        self._general.setText(str(exc))
-        self._general.show()
-
-    def clear(self) -> None:
-        self._general.hide()
-        for _title, _widget, error in self._fields.values():
-            error.hide()
-
-    def text(self, name: str) -> str:
-        """The error shown on the field ``name`` ("" when none is)."""
-        _title, _widget, error = self._fields[name]
-        return "" if error.isHidden() else error.text()
-
-
-def _sentence(title: str, message: str) -> str:
-    """``is required`` under "Subject" reads "Subject is required"."""
-    if message.split(" ", 1)[0] in {"is", "are", "must"}:
-        return f"{title} {message}."
-    return message[:1].upper() + message[1:]
-
-
-def _paint(widget: QWidget, colour: str | None) -> None:
-    """Set the text colour through the palette (a style sheet would hide it from tests)."""
-    palette = widget.palette()
-    if colour is None:
-        palette = QPalette()
-    else:
-        palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
-    widget.setPalette(palette)
-
-
-def buddy(text: str, widget: QWidget) -> QLabel:
-    """A form label whose mnemonic moves the focus to ``widget``."""
-    caption = QLabel(text)
-    caption.setBuddy(widget)
-    return caption
-
-
-def tab_order(*widgets: QWidget) -> None:
-    """Tab visits ``widgets`` in the order given."""
-    for first, second in itertools.pairwise(widgets):
-        QWidget.setTabOrder(first, second)
-
-
-def save_and_cancel(dialog: QDialog, save: Callable[[], None]) -> tuple[QPushButton, QPushButton]:
-    """Save is the default button (Enter, only while enabled); Cancel rejects, as Esc does."""
-    ok = QPushButton("&Save")
-    ok.setDefault(True)
-    ok.clicked.connect(save)
-    cancel = QPushButton("Cancel")
-    cancel.setAutoDefault(False)
-    cancel.setToolTip("Close without saving (Esc)")
-    cancel.clicked.connect(dialog.reject)
-    return ok, cancel
-
-
-def button_row(*buttons: QPushButton) -> QHBoxLayout:
-    """Buttons at the right edge, in the order given."""
-    row = QHBoxLayout()
-    row.addStretch(1)
-    for button in buttons:
-        row.addWidget(button)
-    return row
-
-
-def select_data(combo: QComboBox, value: Any) -> bool:
-    """Select the item whose data equals ``value`` (Python equality, so UUIDs match)."""
-    for i in range(combo.count()):
-        if combo.itemData(i) == value:
-            combo.setCurrentIndex(i)
-            return True
-    return False
 
 
 class ServiceRequestDialog(QDialog):
@@ -367,7 +251,7 @@ class ServiceRequestDialog(QDialog):
         row = QHBoxLayout(self.conflict)
         self.conflict_text = QLabel()
         self.conflict_text.setWordWrap(True)
-        _paint(self.conflict_text, ERROR_COLOUR)
+        paint(self.conflict_text, ERROR_COLOUR)
         self.reload_button = QPushButton("Re&load")
         self.reload_button.setToolTip("Load their changes; what you changed here is kept on top")
         self.reload_button.setAutoDefault(False)
@@ -418,7 +302,7 @@ class ServiceRequestDialog(QDialog):
         state = sla_state(view, self._ctx.clock())
         self.sla_due.setText(f"{local_time(view.sla_due_at)} ({label(state)})")
         self.sla_due.setProperty("sla", state.value)
-        _paint(self.sla_due, SLA_COLOURS.get(state))
+        paint(self.sla_due, SLA_COLOURS.get(state))
         self.status.clear()
         for status in SRStatus:
             if status == view.status or status in TRANSITIONS[view.status]:

@@ -41,7 +41,7 @@ from callcenter.secrets import (
     sip_key,
     split_password,
 )
-from ui.dialogs.service_request_dialog import (
+from ui.dialogs.form import (
     FieldErrors,
     buddy,
     button_row,
