@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, case, func, select
-from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from callcenter.context import ServiceContext
-from callcenter.errors import NotFoundError
+from callcenter.customers import load_customer, profile_of
 from callcenter.permissions import Action, require
 from callcenter.records import (
     AccountSummary,
@@ -32,7 +32,6 @@ from callcenter.views import (
     email_view,
     interaction_view,
     phone_view,
-    profile_view,
     service_request_view,
 )
 from db.enums import CallbackStatus, InvoiceStatus, SRStatus
@@ -47,7 +46,6 @@ from db.models import (
     Payment,
     ServiceRequest,
     Shipment,
-    User,
 )
 
 RECENT_LIMIT = 25
@@ -58,17 +56,6 @@ OPEN_SR_STATUSES = (
     SRStatus.WAITING_ON_CUSTOMER,
     SRStatus.REOPENED,
 )
-
-
-def _customer(session: Session, customer_id: uuid.UUID) -> Customer:
-    customer = session.scalar(
-        select(Customer)
-        .where(Customer.id == customer_id, Customer.deleted.is_(False))
-        .options(selectinload(Customer.phone_numbers), selectinload(Customer.emails))
-    )
-    if customer is None:
-        raise NotFoundError(f"customer {customer_id} does not exist")
-    return customer
 
 
 def _contacts(session: Session, customer: Customer) -> tuple[ContactView, ...]:
@@ -182,12 +169,7 @@ def load_customer_360(ctx: ServiceContext, customer_id: uuid.UUID) -> Customer36
     require(ctx, Action.READ_CUSTOMERS)
     now = ctx.clock()
     with ctx.sessions() as session:
-        customer = _customer(session, customer_id)
-        owner_name = (
-            session.scalar(select(User.display_name).where(User.id == customer.owner_id))
-            if customer.owner_id
-            else None
-        )
+        customer = load_customer(session, customer_id)
         srs = _recent(
             session,
             ServiceRequest,
@@ -207,7 +189,7 @@ def load_customer_360(ctx: ServiceContext, customer_id: uuid.UUID) -> Customer36
             Callback.status == CallbackStatus.PENDING,
         )
         return Customer360(
-            profile=profile_view(customer, owner_name),
+            profile=profile_of(session, customer),
             contacts=_contacts(session, customer),
             open_service_requests=tuple(service_request_view(s) for s in srs),
             recent_interactions=tuple(interaction_view(i) for i in interactions),

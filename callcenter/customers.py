@@ -63,14 +63,16 @@ EDITABLE_FIELDS = frozenset(
 )
 
 
-def _profile(session: Session, row: Customer) -> CustomerProfile:
+def profile_of(session: Session, row: Customer) -> CustomerProfile:
+    """The profile of a loaded customer, with its owner's name."""
     owner_name = None
     if row.owner_id:
         owner_name = session.scalar(select(User.display_name).where(User.id == row.owner_id))
     return profile_view(row, owner_name)
 
 
-def _load(session: Session, customer_id: uuid.UUID) -> Customer:
+def load_customer(session: Session, customer_id: uuid.UUID) -> Customer:
+    """A live customer with its numbers and e-mails, or NotFoundError."""
     row = session.scalar(
         select(Customer)
         .where(Customer.id == customer_id, Customer.deleted.is_(False))
@@ -81,10 +83,10 @@ def _load(session: Session, customer_id: uuid.UUID) -> Customer:
     return row
 
 
-def get_profile(ctx: ServiceContext, customer_id: uuid.UUID) -> CustomerProfile:
+def getprofile_of(ctx: ServiceContext, customer_id: uuid.UUID) -> CustomerProfile:
     require(ctx, Action.READ_CUSTOMERS)
     with ctx.sessions() as session:
-        return _profile(session, _load(session, customer_id))
+        return profile_of(session, load_customer(session, customer_id))
 
 
 def customer_count(ctx: ServiceContext) -> int:
@@ -154,7 +156,7 @@ def create_customer(ctx: ServiceContext, new: NewCustomer) -> CustomerProfile:
         session.add(customer)
         session.flush()
         audit.record(session, ctx, "create", "customer", customer.id, after={"name": name})
-        return _profile(session, customer)
+        return profile_of(session, customer)
 
 
 def quick_create_from_number(
@@ -177,7 +179,7 @@ def attach_number(
     require(ctx, Action.EDIT_CUSTOMERS)
     parsed = clean_phone(raw_number, ctx.default_region, "phone")
     with ctx.sessions.begin() as session:
-        customer = _load(session, customer_id)
+        customer = load_customer(session, customer_id)
         if any(p.e164 == parsed.e164 and not p.deleted for p in customer.phone_numbers):
             raise ValidationError("phone", f"{parsed.e164} is already on {customer.name}")
         row = PhoneNumber(
@@ -220,7 +222,7 @@ def update_customer(
         clean["tags"] = clean_tags(clean["tags"])
     try:
         with ctx.sessions.begin() as session:
-            customer = _load(session, customer_id)
+            customer = load_customer(session, customer_id)
             if customer.version != expected_version:
                 raise ConflictError(
                     f"{customer.name} was changed by someone else; reload and try again"
@@ -234,6 +236,6 @@ def update_customer(
             customer.updated_by = ctx.actor_id
             session.flush()
             audit.record(session, ctx, "edit", "customer", customer.id, before=before, after=clean)
-            return _profile(session, customer)
+            return profile_of(session, customer)
     except StaleDataError as exc:
         raise ConflictError("the customer was changed by someone else; reload") from exc
