@@ -83,7 +83,7 @@ def load_customer(session: Session, customer_id: uuid.UUID) -> Customer:
     return row
 
 
-def getprofile_of(ctx: ServiceContext, customer_id: uuid.UUID) -> CustomerProfile:
+def get_profile(ctx: ServiceContext, customer_id: uuid.UUID) -> CustomerProfile:
     require(ctx, Action.READ_CUSTOMERS)
     with ctx.sessions() as session:
         return profile_of(session, load_customer(session, customer_id))
