@@ -30,8 +30,8 @@ class Replicated:
     """Columns that let a row be made offline and replicated without losing or doubling it.
 
     The id is made by the client so a row exists before any server sees it; ``version`` guards
-    concurrent edits; ``deleted`` is a tombstone so deletions replicate; ``change_seq`` is the
-    shared store's pull cursor (empty until the shared store assigns it).
+    concurrent edits; ``deleted`` is a tombstone so deletions replicate; ``change_seq`` and
+    ``change_xid`` are stamped by the shared store's triggers (``db/changefeed_ddl.py``).
     """
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
@@ -44,6 +44,11 @@ class Replicated:
 
     @declared_attr
     def change_seq(cls) -> Mapped[int | None]:  # noqa: N805 - declared_attr takes the class
+        return mapped_column(BigInteger, nullable=True, index=True)
+
+    @declared_attr
+    def change_xid(cls) -> Mapped[int | None]:  # noqa: N805 - declared_attr takes the class
+        # PostgreSQL only: the writing transaction's id, so a pull reads finished ones only.
         return mapped_column(BigInteger, nullable=True, index=True)
 
     @declared_attr.directive

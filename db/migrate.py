@@ -13,16 +13,21 @@ from sqlalchemy import Engine
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
-def alembic_config(engine: Engine) -> Config:
-    """A Config whose env.py migrates through ``engine``'s URL (passwords never go through ini)."""
+def alembic_config(engine: Engine, role: str | None = None) -> Config:
+    """A Config whose env.py migrates through ``engine``'s URL (passwords never go through ini).
+
+    ``role`` (``shared`` or ``local``) matters when a SQLite store is created: only a shared
+    store stamps changes for the pull. PostgreSQL is always shared.
+    """
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["url"] = engine.url
+    config.attributes["store_role"] = role
     return config
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    command.upgrade(alembic_config(engine), revision)
+def upgrade(engine: Engine, revision: str = "head", *, role: str | None = None) -> None:
+    command.upgrade(alembic_config(engine, role), revision)
 
 
 def downgrade(engine: Engine, revision: str) -> None:

@@ -8,14 +8,16 @@ from alembic import context
 from sqlalchemy import Connection
 
 import db.models  # noqa: F401 - registers every table on the metadata
+from db import changefeed_ddl, search_ddl
 from db.base import Base
-from db.search_ddl import UNMODELLED_NAMES
 from db.store import open_engine
 from db.types import UTCDateTime
 
+UNMODELLED = search_ddl.UNMODELLED_NAMES | changefeed_ddl.UNMODELLED_NAMES
+
 
 def _include_name(name: str | None, type_: str, _parent: Any) -> bool:
-    return not (type_ in {"table", "index"} and name in UNMODELLED_NAMES)
+    return not (type_ in {"table", "index"} and name in UNMODELLED)
 
 
 def _render_item(type_: str, obj: Any, _autogen_context: Any) -> str | Literal[False]:

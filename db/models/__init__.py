@@ -13,6 +13,14 @@ from db.models.directory import (
     User,
 )
 from db.models.drafts import NoteDraft
+from db.models.replication import (
+    AppliedPush,
+    ChangeCounter,
+    OutboxEntry,
+    StoreMeta,
+    SyncConflict,
+    SyncState,
+)
 from db.models.work import (
     Callback,
     CallbackAttempt,
@@ -22,9 +30,11 @@ from db.models.work import (
 )
 
 __all__ = [
+    "AppliedPush",
     "AuditEntry",
     "Callback",
     "CallbackAttempt",
+    "ChangeCounter",
     "Contact",
     "Customer",
     "DispositionCode",
@@ -35,6 +45,7 @@ __all__ = [
     "NoteDraft",
     "Order",
     "OrderLine",
+    "OutboxEntry",
     "Payment",
     "PhoneNumber",
     "Product",
@@ -44,6 +55,9 @@ __all__ = [
     "SRHistory",
     "ServiceRequest",
     "Shipment",
+    "StoreMeta",
+    "SyncConflict",
+    "SyncState",
     "Team",
     "User",
 ]
