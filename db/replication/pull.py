@@ -1,0 +1,200 @@
+"""Bring the shared store's changes into a desk's local store without ever skipping one.
+
+The trap: a sequence number is taken when a row is written but becomes visible only when its
+transaction commits, so numbers commit out of order and a plain ``change_seq > cursor`` skips
+rows. Here the pull reads in *windows of finished transactions*: on PostgreSQL every row also
+carries the id of the transaction that wrote it (``change_xid``), and a window ends at the
+oldest transaction still running (``pg_snapshot_xmin``) — every transaction below that is
+committed or rolled back, so nothing can still appear inside a window once it is read. On a
+SQLite shared store writers are serialised, so the committed change counter is the bound.
+
+The position (window and how far into it) is saved in the same local transaction as the rows
+it brought, so an interrupted pull — the link dropped, the desk closed — resumes where it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Select, Table, func, select, text, update
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.orm import Session
+
+from db.base import Base
+from db.changefeed_ddl import replicated_tables
+from db.models import SyncState
+from db.replication import outbox
+from db.types import utcnow
+
+PAGE = 2000
+STATE_ID = 1
+
+Progress = Callable[[int, int | None], None]
+Scope = Callable[[Table, Connection], Any]
+
+
+@dataclass(frozen=True)
+class PullResult:
+    rows: int
+    skipped: int
+    complete: bool
+
+
+def tables() -> list[Table]:
+    return [Base.metadata.tables[name] for name in replicated_tables()]
+
+
+def high_water(conn: Connection) -> int:
+    """The end of the next window: nothing below it can still be committed later."""
+    if conn.dialect.name == "postgresql":
+        value = conn.execute(text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint"))
+        return int(value.scalar_one())
+    counter = conn.execute(text("SELECT value FROM cc_change_counter WHERE id = 1")).scalar()
+    return int(counter or 0) + 1
+
+
+def _window_column(table: Table, conn: Connection) -> Any:
+    return table.c.change_xid if conn.dialect.name == "postgresql" else table.c.change_seq
+
+
+def state(session: Session, desk: str = "") -> SyncState:
+    row = session.get(SyncState, STATE_ID)
+    if row is None:
+        row = SyncState(
+            id=STATE_ID,
+            desk=desk,
+            scope="all",
+            window_lo=0,
+            table_index=0,
+            last_seq=-1,
+            initial_rows=0,
+        )
+        session.add(row)
+        session.flush()
+    return row
+
+
+@contextmanager
+def _replica_writes(local: Engine) -> Iterator[Connection]:
+    """A local transaction that does not check foreign keys: a replica takes rows in the
+    shared store's order, and a parent changed later arrives in a later window."""
+    with local.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                yield conn
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _count(shared: Engine, lo: int, hi: int, scope: Scope | None) -> int:
+    total = 0
+    with shared.connect() as conn:
+        for table in tables():
+            column = _window_column(table, conn)
+            query = select(func.count()).select_from(table).where(column >= lo, column < hi)
+            if scope is not None:
+                query = query.where(scope(table, conn))
+            total += int(conn.execute(query).scalar_one())
+    return total
+
+
+@dataclass(frozen=True)
+class _Window:
+    lo: int
+    hi: int
+    size: int
+    scope: Scope | None
+
+
+def _page(conn: Connection, table: Table, window: _Window, after: int) -> list[dict[str, Any]]:
+    column = _window_column(table, conn)
+    query: Select[Any] = (
+        select(table)
+        .where(column >= window.lo, column < window.hi, table.c.change_seq > after)
+        .order_by(table.c.change_seq)
+        .limit(window.size)
+    )
+    if window.scope is not None:
+        query = query.where(window.scope(table, conn))
+    return [dict(row) for row in conn.execute(query).mappings()]
+
+
+def _store(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> int:
+    """Upsert the rows that have no local write waiting; returns how many were skipped.
+
+    A row with a waiting local write is left alone: that write's push stamps the row again,
+    so the merged row comes back in a later window.
+    """
+    with Session(bind=conn) as session:
+        waiting = outbox.pending_rows(session, [r["id"] for r in rows])
+    keep = [r for r in rows if r["id"] not in waiting]
+    if keep:
+        statement = sqlite.insert(table)
+        columns = {c.name: statement.excluded[c.name] for c in table.columns if c.name != "id"}
+        conn.execute(statement.on_conflict_do_update(index_elements=["id"], set_=columns), keep)
+    return len(rows) - len(keep)
+
+
+def pull(
+    local: Engine,
+    shared: Engine,
+    *,
+    desk: str = "",
+    page_size: int = PAGE,
+    scope: Scope | None = None,
+    progress: Progress | None = None,
+    should_stop: Callable[[], bool] = lambda: False,
+) -> PullResult:
+    """Read windows until caught up (or told to stop); each page commits with its position."""
+    rows = skipped = 0
+    all_tables = tables()
+    with Session(local) as session, session.begin():
+        st = state(session, desk)
+        if st.window_hi is None:
+            with shared.connect() as conn:
+                st.window_hi = high_water(conn)
+            st.table_index, st.last_seq = 0, -1
+            if not st.initial_done and st.initial_total is None:
+                st.initial_total = _count(shared, st.window_lo, st.window_hi, scope)
+        window = _Window(st.window_lo, st.window_hi, page_size, scope)
+        index, after = st.table_index, st.last_seq
+        initial, total = not st.initial_done, st.initial_total
+    while index < len(all_tables):
+        if should_stop():
+            return PullResult(rows, skipped, complete=False)
+        table = all_tables[index]
+        with shared.connect() as conn:
+            page = _page(conn, table, window, after)
+        done = len(page) < page_size
+        with _replica_writes(local) as conn:
+            skipped += _store(conn, table, page) if page else 0
+            rows += len(page)
+            after = page[-1]["change_seq"] if page else after
+            if done:
+                index, after = index + 1, -1
+            values: dict[str, Any] = {"table_index": index, "last_seq": after}
+            if initial:
+                values["initial_rows"] = SyncState.initial_rows + len(page)
+            if index == len(all_tables):
+                values.update(window_lo=window.hi, window_hi=None, initial_done=True)
+            conn.execute(update(SyncState).where(SyncState.id == STATE_ID).values(values))
+        if initial and progress is not None and page:
+            with Session(local) as session:
+                progress(int(state(session).initial_rows), total)
+    return PullResult(rows, skipped, complete=True)
+
+
+def mark(local: Engine, *, online: bool, error: str | None, success: bool) -> None:
+    """Note the outcome of a sync attempt where ``callcenter sync status`` can read it."""
+    now = utcnow()
+    with Session(local) as session, session.begin():
+        st = state(session)
+        st.online, st.last_error, st.last_attempt_at = online, error, now
+        if success:
+            st.last_success_at = now

@@ -1,0 +1,234 @@
+"""Apply a desk's outbox to the shared store: in order, idempotently, merging concurrent edits.
+
+Each entry's id is recorded in ``replication_applied`` in the same shared transaction as its
+effect, so an entry sent again (the reply was lost, the desk was killed before it noted the
+success) changes nothing. An update made against an older version than the shared row's is
+merged field by field: a field only this desk changed is taken; a field both changed keeps
+the write that reached the shared store later — this one — and records the value it replaced
+in ``sync_conflicts``. Arrival order at the shared store decides, never a desk's clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, bindparam, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.orm import Session
+
+from db.base import Base
+from db.changefeed_ddl import STAMP_COLUMNS
+from db.models import AppliedPush, OutboxEntry, SyncConflict
+from db.replication import codec, outbox
+from db.store import session_factory
+from db.types import utcnow
+
+# Columns every write sets; they follow the write and never make a conflict.
+BOOKKEEPING = frozenset({"updated_at", "updated_by"})
+BATCH = 500
+
+
+@dataclass(frozen=True)
+class PushResult:
+    sent: int = 0
+    applied: int = 0
+    replayed: int = 0
+    conflicts: int = 0
+    refused: int = 0
+
+
+@dataclass
+class _Row:
+    values: dict[str, Any]
+    new: bool
+    dirty: bool = False
+
+
+class RefusedError(Exception):
+    """The shared store cannot take this entry (its row is unknown, a constraint fails)."""
+
+
+def _table(name: str) -> Table:
+    table = Base.metadata.tables.get(name)
+    if table is None:
+        raise RefusedError(f"unknown table {name!r}")
+    return table
+
+
+def _insert_for(conn: Connection) -> Any:
+    return postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+
+
+class _Batch:
+    """The rows a batch of entries touches, merged in memory, then written once."""
+
+    def __init__(self, conn: Connection, desk: str, now: dt.datetime) -> None:
+        self.conn, self.desk, self.now = conn, desk, now
+        self.rows: dict[tuple[str, uuid.UUID], _Row] = {}
+        self.conflicts: list[dict[str, Any]] = []
+
+    def claim(self, entries: Sequence[OutboxEntry]) -> set[uuid.UUID]:
+        """Record the entries as applied; returns the ones not applied before."""
+        ins = _insert_for(self.conn)(AppliedPush.__table__)
+        rows = [
+            {"entry_id": e.entry_id, "desk": self.desk, "applied_at": self.now} for e in entries
+        ]
+        fresh = self.conn.execute(
+            ins.values(rows).on_conflict_do_nothing().returning(AppliedPush.entry_id)
+        ).scalars()
+        return set(fresh)
+
+    def load(self, entries: Sequence[OutboxEntry]) -> None:
+        wanted: dict[str, set[uuid.UUID]] = {}
+        for e in entries:
+            wanted.setdefault(e.table_name, set()).add(e.row_id)
+        for name, ids in wanted.items():
+            table = _table(name)
+            id_list = list(ids)
+            for start in range(0, len(id_list), 500):
+                chunk = id_list[start : start + 500]
+                query = select(table).where(table.c.id.in_(chunk)).with_for_update()
+                for row in self.conn.execute(query).mappings():
+                    self.rows[(name, row["id"])] = _Row(dict(row), new=False)
+
+    def apply(self, entry: OutboxEntry) -> None:
+        table = _table(entry.table_name)
+        changes = codec.loads(table.c, entry.changes)
+        key = (entry.table_name, entry.row_id)
+        row = self.rows.get(key)
+        if row is None:
+            if entry.op != outbox.INSERT:
+                raise RefusedError(f"{entry.table_name} {entry.row_id} is not in the shared store")
+            changes["version"] = 1
+            self.rows[key] = _Row(changes, new=True)
+            return
+        base = codec.loads(table.c, entry.base)
+        current = row.values
+        same_base = entry.op != outbox.INSERT and current["version"] == entry.base_version
+        for name, value in changes.items():
+            if name in STAMP_COLUMNS or name in {"id", "version"}:
+                continue
+            if not same_base and name not in BOOKKEEPING and entry.op != outbox.INSERT:
+                theirs = current.get(name)
+                if theirs != base.get(name) and theirs != value:
+                    self._conflict(entry, name, value, theirs, current.get("updated_by"))
+            current[name] = value
+        current["version"] = entry.base_version + 1 if same_base else int(current["version"]) + 1
+        row.dirty = True
+
+    def _conflict(self, entry: OutboxEntry, field: str, kept: Any, lost: Any, lost_by: Any) -> None:
+        self.conflicts.append(
+            {
+                "id": uuid.uuid4(),
+                "version": 1,
+                "updated_at": self.now,
+                "updated_by": entry.actor_id,
+                "deleted": False,
+                "table_name": entry.table_name,
+                "row_id": entry.row_id,
+                "field": field,
+                "kept_value": codec.as_text(kept),
+                "lost_value": codec.as_text(lost),
+                "kept_by": entry.actor_id,
+                "lost_by": lost_by,
+                "detected_at": self.now,
+            }
+        )
+
+    def write(self) -> None:
+        by_table: dict[str, list[_Row]] = {}
+        for (name, _id), row in self.rows.items():
+            if row.new or row.dirty:
+                by_table.setdefault(name, []).append(row)
+        # Parents before children, so a batch that makes both satisfies the foreign keys.
+        for table in Base.metadata.sorted_tables:
+            rows = by_table.get(table.name)
+            if not rows:
+                continue
+            columns = [c.name for c in table.columns if c.name not in STAMP_COLUMNS]
+            new = [{c: r.values.get(c) for c in columns} for r in rows if r.new]
+            old = [r for r in rows if not r.new]
+            if new:
+                self.conn.execute(insert(table), new)
+            if old:
+                setters: dict[str, Any] = {c: bindparam(f"v_{c}") for c in columns if c != "id"}
+                statement = update(table).where(table.c.id == bindparam("v_id")).values(setters)
+                self.conn.execute(
+                    statement, [{f"v_{c}": r.values.get(c) for c in columns} for r in old]
+                )
+        if self.conflicts:
+            self.conn.execute(insert(SyncConflict), self.conflicts)
+
+
+def _apply(shared: Engine, desk: str, entries: Sequence[OutboxEntry]) -> tuple[int, int]:
+    """Apply entries in one shared transaction; returns (applied, conflicts)."""
+    with shared.begin() as conn:
+        batch = _Batch(conn, desk, utcnow())
+        fresh = batch.claim(entries)
+        todo = [e for e in entries if e.entry_id in fresh]
+        batch.load(todo)
+        for entry in todo:
+            batch.apply(entry)
+        batch.write()
+        return len(todo), len(batch.conflicts)
+
+
+def push(
+    local: Engine,
+    shared: Engine,
+    desk: str,
+    *,
+    batch_size: int = BATCH,
+    should_stop: Callable[[], bool] = lambda: False,
+) -> PushResult:
+    """Send the outbox, oldest first; stops at the first connection error (raised)."""
+    sessions = session_factory(local)
+    sent = applied = conflicts = refused = 0
+    while not should_stop():
+        with sessions() as session:
+            entries = outbox.next_batch(session, batch_size)
+        if not entries:
+            break
+        try:
+            done, found = _apply(shared, desk, entries)
+            applied, conflicts = applied + done, conflicts + found
+            pushed = entries
+        except (RefusedError, IntegrityError, DataError):
+            # One bad entry must not hold up the rest: apply them one by one, note the bad.
+            pushed, done, found, bad = _one_by_one(sessions, shared, desk, entries)
+            applied, conflicts, refused = applied + done, conflicts + found, refused + bad
+        with sessions.begin() as session:
+            outbox.remove(session, [e.seq for e in pushed])
+        sent += len(entries)
+    return PushResult(sent, applied, sent - applied - refused, conflicts, refused)
+
+
+def _one_by_one(
+    sessions: Any, shared: Engine, desk: str, entries: Sequence[OutboxEntry]
+) -> tuple[list[OutboxEntry], int, int, int]:
+    pushed: list[OutboxEntry] = []
+    applied = conflicts = refused = 0
+    for entry in entries:
+        try:
+            done, found = _apply(shared, desk, [entry])
+        except (RefusedError, IntegrityError, DataError) as error:
+            _refuse(sessions, entry, error)
+            refused += 1
+            continue
+        applied, conflicts = applied + done, conflicts + found
+        pushed.append(entry)
+    return pushed, applied, conflicts, refused
+
+
+def _refuse(sessions: Any, entry: OutboxEntry, error: Exception) -> None:
+    reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+    with sessions.begin() as session:
+        assert isinstance(session, Session)
+        session.execute(
+            update(OutboxEntry).where(OutboxEntry.seq == entry.seq).values(refused=reason)
+        )
