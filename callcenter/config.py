@@ -45,6 +45,24 @@ class AudioConfig:
     ring: str | None = None
 
 
+SYNC_SCOPES = ("all", "working_set")
+
+
+@dataclass(frozen=True)
+class SyncConfig:
+    """How a desk replicates with the shared store.
+
+    ``timeout_seconds`` bounds connecting and every round trip (a silent link is given up
+    after it); ``scope`` is ``all`` or ``working_set`` (customers touched in the last
+    ``working_set_days`` days, the agent's open requests and pending callbacks).
+    """
+
+    timeout_seconds: float = 10.0
+    interval_seconds: float = 3.0
+    scope: str = "all"
+    working_set_days: int = 30
+
+
 @dataclass(frozen=True)
 class Config:
     """Everything a desk needs to know that is not a secret."""
@@ -58,6 +76,7 @@ class Config:
     agent_username: str | None = None
     sip: SipAccountConfig = field(default_factory=SipAccountConfig)
     shortcuts: tuple[tuple[str, str], ...] = ()
+    sync: SyncConfig = field(default_factory=SyncConfig)
     audio: AudioConfig = field(default_factory=AudioConfig)
 
     @property
@@ -107,6 +126,28 @@ def _str(table: dict[str, Any], key: str, default: str, where: str) -> str:
     if not isinstance(value, str):
         raise ConfigError(f"{where}{key} must be a string, not {type(value).__name__}")
     return value
+
+
+def _number(table: dict[str, Any], key: str, default: float, low: float, high: float) -> float:
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
+        raise ConfigError(f"sync.{key}: must be a number from {low:g} to {high:g}")
+    return float(value)
+
+
+def _sync(table: dict[str, Any]) -> SyncConfig:
+    sync = table.get("sync", {})
+    if not isinstance(sync, dict):
+        raise ConfigError("[sync] must be a table")
+    scope = _str(sync, "scope", "all", "sync.")
+    if scope not in SYNC_SCOPES:
+        raise ConfigError(f"sync.scope: must be one of {', '.join(SYNC_SCOPES)}")
+    return SyncConfig(
+        timeout_seconds=_number(sync, "timeout_seconds", 10, 0.5, 300),
+        interval_seconds=_number(sync, "interval_seconds", 3, 0.2, 3600),
+        scope=scope,
+        working_set_days=int(_number(sync, "working_set_days", 30, 1, 3650)),
+    )
 
 
 def from_table(table: dict[str, Any], path: Path | None) -> Config:
@@ -176,6 +217,7 @@ def from_table(table: dict[str, Any], path: Path | None) -> Config:
         sip=sip,
         shortcuts=tuple(sorted(shortcuts.items())),
         audio=audio,
+        sync=_sync(table),
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -9,7 +11,10 @@ from sqlalchemy.engine import make_url
 
 from callcenter.config import Config
 from callcenter.context import ServiceContext
+from callcenter.replicator import Replicator, SyncStatus
 from db import migrate
+from db.replication import outbox
+from db.replication.pull import Progress
 from db.store import open_engine
 
 SHARED = "shared"
@@ -45,7 +50,7 @@ def upgrade_all(config: Config) -> dict[str, str | None]:
     for which in (SHARED, LOCAL):
         engine = open_store(config, which)
         try:
-            migrate.upgrade(engine)
+            migrate.upgrade(engine, role=which)
             result[which] = migrate.current_revision(engine)
         finally:
             engine.dispose()
@@ -53,7 +58,38 @@ def upgrade_all(config: Config) -> dict[str, str | None]:
 
 
 def open_context(config: Config, which: str = LOCAL) -> ServiceContext:
-    """A context on a store brought to the current schema first (the desk's own store)."""
+    """A context on a store brought to the current schema first.
+
+    On the desk's own (local) store every write is also recorded in the outbox, in the same
+    transaction, for the replicator to push.
+    """
     engine = open_store(config, which)
-    migrate.upgrade(engine)
-    return ServiceContext.for_engine(engine, config.default_region)
+    migrate.upgrade(engine, role=which)
+    ctx = ServiceContext.for_engine(engine, config.default_region)
+    if which == LOCAL:
+        outbox.attach(ctx.sessions)
+    return ctx
+
+
+def desk_name(config: Config) -> str:
+    """How this desk signs its pushes in the shared store."""
+    return f"{config.agent_username or 'default'}@{socket.gethostname()}"
+
+
+def replicator_for(
+    config: Config,
+    local: Engine,
+    *,
+    on_status: Callable[[SyncStatus], None] | None = None,
+    progress: Progress | None = None,
+) -> Replicator:
+    """The replicator between this desk's local store and the configured shared store."""
+    return Replicator(
+        local,
+        config.shared_database_url,
+        desk_name(config),
+        timeout_s=config.sync.timeout_seconds,
+        interval_s=config.sync.interval_seconds,
+        on_status=on_status,
+        progress=progress,
+    )

@@ -6,9 +6,16 @@ always a SQLite file in WAL mode so the GUI reads while a worker writes.
 
 from __future__ import annotations
 
+import os
+import socket
+import struct
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, NullPool, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -31,11 +38,19 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN")
 
 
-def open_engine(url: str | URL, *, echo: bool = False) -> Engine:
+def open_engine(
+    url: str | URL,
+    *,
+    echo: bool = False,
+    timeout_s: float | None = None,
+    fresh_connections: bool = False,
+) -> Engine:
     """Create an engine for a store URL with the settings its dialect needs.
 
     PostgreSQL gets connect and statement timeouts and TCP keepalives so a dead link is found
-    in seconds, not at the kernel's two-hour default.
+    in seconds, not at the kernel's two-hour default. ``timeout_s`` replaces both timeouts;
+    ``fresh_connections`` opens a connection per use (a replicator after a cut link must not
+    trust a pooled one) so every connection in use is one :func:`deadline` can cut.
     """
     url = make_url(url)
     if url.get_backend_name() == "sqlite":
@@ -46,23 +61,117 @@ def open_engine(url: str | URL, *, echo: bool = False) -> Engine:
     if url.get_backend_name() == "postgresql":
         if url.drivername == "postgresql":
             url = url.set(drivername="postgresql+psycopg")
-        return create_engine(
+        connect_s = max(1, round(timeout_s)) if timeout_s else PG_CONNECT_TIMEOUT_S
+        statement_ms = round(timeout_s * 1000) if timeout_s else PG_STATEMENT_TIMEOUT_MS
+        pool: dict[str, Any] = {"poolclass": NullPool} if fresh_connections else {}
+        engine = create_engine(
             url,
             echo=echo,
-            pool_pre_ping=True,
+            pool_pre_ping=not fresh_connections,
             connect_args={
-                "connect_timeout": PG_CONNECT_TIMEOUT_S,
+                "connect_timeout": connect_s,
                 "keepalives": 1,
                 "keepalives_idle": 10,
                 "keepalives_interval": 5,
                 "keepalives_count": 3,
-                "options": f"-c statement_timeout={PG_STATEMENT_TIMEOUT_MS}",
+                "options": f"-c statement_timeout={statement_ms}",
                 "application_name": "callcenter",
             },
+            **pool,
         )
+        event.listen(engine, "checkout", _note_checkout)
+        event.listen(engine, "checkin", _note_checkin)
+        return engine
     raise ValueError(f"unsupported database URL {url.render_as_string(hide_password=True)!r}")
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     """Sessions whose objects stay readable after commit (services copy them into dataclasses)."""
     return sessionmaker(engine, expire_on_commit=False)
+
+
+_in_use: dict[int, set[Any]] = {}
+_in_use_lock = threading.Lock()
+
+
+def _note_checkout(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+    with _in_use_lock:
+        _in_use.setdefault(threading.get_ident(), set()).add(dbapi_connection)
+
+
+def _note_checkin(dbapi_connection: Any, _record: Any) -> None:
+    with _in_use_lock:
+        for held in _in_use.values():
+            held.discard(dbapi_connection)
+
+
+def _cut(thread_id: int) -> None:
+    with _in_use_lock:
+        held = list(_in_use.get(thread_id, ()))
+    for connection in held:
+        try:
+            fd = connection.pgconn.socket
+        except Exception:  # already closed: nothing to cut
+            continue
+        dup = socket.socket(fileno=os.dup(fd))
+        try:
+            dup.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        finally:
+            dup.close()
+
+
+class DeadlineExceededError(Exception):
+    """The shared store did not answer in time; its connection was cut."""
+
+
+@contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Cut this thread's PostgreSQL connections if the block runs longer than ``seconds``.
+
+    A link that accepts bytes and never answers (a dead NAT, a black-holed route) is invisible
+    to TCP keepalives and to the server's statement timeout; only the client can give up.
+    Shutting the socket down makes the blocked call fail at once with a connection error.
+    """
+    fired = threading.Event()
+    thread_id = threading.get_ident()
+
+    def fire() -> None:
+        fired.set()
+        _cut(thread_id)
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    except Exception as error:
+        if fired.is_set():
+            raise DeadlineExceededError(f"no answer within {seconds:g} s") from error
+        raise
+    finally:
+        timer.cancel()
+
+
+SSL_REQUEST = struct.pack("!ii", 8, 80877103)
+
+
+def reachable(url: str | URL, timeout_s: float) -> bool:
+    """A cheap check that the store would answer now, without signing in.
+
+    PostgreSQL answers an SSLRequest with one byte before any authentication, so a server that
+    is up answers within milliseconds and a black-holed link does not answer at all.
+    """
+    url = make_url(url)
+    if url.get_backend_name() == "sqlite":
+        return url.database is not None and Path(url.database).parent.is_dir()
+    try:
+        with socket.create_connection(
+            (url.host or "localhost", url.port or 5432), timeout=timeout_s
+        ) as sock:
+            sock.settimeout(timeout_s)
+            sock.sendall(SSL_REQUEST)
+            return sock.recv(1) in {b"S", b"N"}
+    except OSError:
+        return False

@@ -11,9 +11,10 @@ from importlib.metadata import entry_points
 from callcenter.cli import data as data
 from callcenter.cli import dbcmd as dbcmd
 from callcenter.cli import lookup as lookup
+from callcenter.cli import sync as sync
 from callcenter.errors import ServiceError
 
-COMMAND_MODULES = (dbcmd, data, lookup)
+COMMAND_MODULES = (dbcmd, data, lookup, sync)
 
 
 #: Packages above the core (the desktop in ``ui/``) add their commands through this

@@ -15,7 +15,7 @@ it brought, so an interrupted pull — the link dropped, the desk closed — res
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +27,7 @@ from db.base import Base
 from db.changefeed_ddl import replicated_tables
 from db.models import SyncState
 from db.replication import outbox
+from db.replication.push import Guard
 from db.types import utcnow
 
 PAGE = 2000
@@ -150,6 +151,7 @@ def pull(
     scope: Scope | None = None,
     progress: Progress | None = None,
     should_stop: Callable[[], bool] = lambda: False,
+    guard: Guard = nullcontext,
 ) -> PullResult:
     """Read windows until caught up (or told to stop); each page commits with its position."""
     rows = skipped = 0
@@ -157,37 +159,59 @@ def pull(
     with Session(local) as session, session.begin():
         st = state(session, desk)
         if st.window_hi is None:
-            with shared.connect() as conn:
+            with guard(), shared.connect() as conn:
                 st.window_hi = high_water(conn)
             st.table_index, st.last_seq = 0, -1
             if not st.initial_done and st.initial_total is None:
-                st.initial_total = _count(shared, st.window_lo, st.window_hi, scope)
+                with guard():
+                    st.initial_total = _count(shared, st.window_lo, st.window_hi, scope)
         window = _Window(st.window_lo, st.window_hi, page_size, scope)
         index, after = st.table_index, st.last_seq
         initial, total = not st.initial_done, st.initial_total
-    while index < len(all_tables):
-        if should_stop():
-            return PullResult(rows, skipped, complete=False)
-        table = all_tables[index]
-        with shared.connect() as conn:
-            page = _page(conn, table, window, after)
-        done = len(page) < page_size
-        with _replica_writes(local) as conn:
-            skipped += _store(conn, table, page) if page else 0
-            rows += len(page)
+    with ExitStack() as stack:
+        with guard():
+            source = stack.enter_context(shared.connect())
+        while index < len(all_tables):
+            if should_stop():
+                return PullResult(rows, skipped, complete=False)
+            table = all_tables[index]
+            with guard():
+                page = _page(source, table, window, after)
+                source.commit()  # no snapshot held between pages: it would hold back xmin
             after = page[-1]["change_seq"] if page else after
-            if done:
+            if len(page) < page_size:
                 index, after = index + 1, -1
-            values: dict[str, Any] = {"table_index": index, "last_seq": after}
-            if initial:
-                values["initial_rows"] = SyncState.initial_rows + len(page)
-            if index == len(all_tables):
-                values.update(window_lo=window.hi, window_hi=None, initial_done=True)
-            conn.execute(update(SyncState).where(SyncState.id == STATE_ID).values(values))
-        if initial and progress is not None and page:
-            with Session(local) as session:
-                progress(int(state(session).initial_rows), total)
+            finished = index == len(all_tables)
+            if page or finished:
+                end = window.hi if finished else None
+                skipped += _save(local, table, page, index, after, initial=initial, end=end)
+            rows += len(page)
+            if initial and progress is not None and page:
+                with Session(local) as session:
+                    progress(int(state(session).initial_rows), total)
     return PullResult(rows, skipped, complete=True)
+
+
+def _save(
+    local: Engine,
+    table: Table,
+    page: list[dict[str, Any]],
+    index: int,
+    after: int,
+    *,
+    initial: bool,
+    end: int | None,
+) -> int:
+    """Store a page and the position after it in one local transaction."""
+    with _replica_writes(local) as conn:
+        skipped = _store(conn, table, page) if page else 0
+        values: dict[str, Any] = {"table_index": index, "last_seq": after}
+        if initial:
+            values["initial_rows"] = SyncState.initial_rows + len(page)
+        if end is not None:
+            values.update(window_lo=end, window_hi=None, initial_done=True)
+        conn.execute(update(SyncState).where(SyncState.id == STATE_ID).values(values))
+    return skipped
 
 
 def mark(local: Engine, *, online: bool, error: str | None, success: bool) -> None:

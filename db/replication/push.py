@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +32,8 @@ from db.types import utcnow
 # Columns every write sets; they follow the write and never make a conflict.
 BOOKKEEPING = frozenset({"updated_at", "updated_by"})
 BATCH = 500
+
+Guard = Callable[[], AbstractContextManager[object]]
 
 
 @dataclass(frozen=True)
@@ -185,8 +188,12 @@ def push(
     *,
     batch_size: int = BATCH,
     should_stop: Callable[[], bool] = lambda: False,
+    guard: Guard = nullcontext,
 ) -> PushResult:
-    """Send the outbox, oldest first; stops at the first connection error (raised)."""
+    """Send the outbox, oldest first; stops at the first connection error (raised).
+
+    ``guard`` wraps every shared transaction (the replicator's deadline goes there).
+    """
     sessions = session_factory(local)
     sent = applied = conflicts = refused = 0
     while not should_stop():
@@ -195,12 +202,13 @@ def push(
         if not entries:
             break
         try:
-            done, found = _apply(shared, desk, entries)
+            with guard():
+                done, found = _apply(shared, desk, entries)
             applied, conflicts = applied + done, conflicts + found
             pushed = entries
         except (RefusedError, IntegrityError, DataError):
             # One bad entry must not hold up the rest: apply them one by one, note the bad.
-            pushed, done, found, bad = _one_by_one(sessions, shared, desk, entries)
+            pushed, done, found, bad = _one_by_one(sessions, shared, desk, entries, guard)
             applied, conflicts, refused = applied + done, conflicts + found, refused + bad
         with sessions.begin() as session:
             outbox.remove(session, [e.seq for e in pushed])
@@ -209,13 +217,14 @@ def push(
 
 
 def _one_by_one(
-    sessions: Any, shared: Engine, desk: str, entries: Sequence[OutboxEntry]
+    sessions: Any, shared: Engine, desk: str, entries: Sequence[OutboxEntry], guard: Guard
 ) -> tuple[list[OutboxEntry], int, int, int]:
     pushed: list[OutboxEntry] = []
     applied = conflicts = refused = 0
     for entry in entries:
         try:
-            done, found = _apply(shared, desk, [entry])
+            with guard():
+                done, found = _apply(shared, desk, [entry])
         except (RefusedError, IntegrityError, DataError) as error:
             _refuse(sessions, entry, error)
             refused += 1

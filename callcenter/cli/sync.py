@@ -1,0 +1,102 @@
+"""``callcenter sync``: replicate now, or say how replication stands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from callcenter.cli.common import load_config
+from callcenter.jsonable import default
+from callcenter.replicator import SyncStatus, read_status
+from callcenter.stores import LOCAL, SHARED, open_store, replicator_for
+from db import migrate
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser("sync", help="replicate with the shared database")
+    sub = parser.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
+    now = sub.add_parser(
+        "now",
+        help="push this desk's changes and pull the shared store's, now",
+        description="Push the outbox, then pull. The first pull of an empty desk shows "
+        "progress; Ctrl+C stops it and the next sync carries on from there.",
+    )
+    now.set_defaults(func=run_now)
+    status = sub.add_parser("status", help="online or not, changes waiting, last sync")
+    status.add_argument("--json", action="store_true", help="print JSON")
+    status.set_defaults(func=run_status)
+
+
+def _progress(done: int, total: int | None) -> None:
+    if total:
+        print(f"\rfirst sync: {done:,} / {total:,} rows ({done * 100 // total}%)", end="")
+        sys.stdout.flush()
+
+
+def run_now(args: argparse.Namespace) -> int:
+    config = load_config(args)
+    local = open_store(config, LOCAL)
+    try:
+        migrate.upgrade(local, role=LOCAL)
+        if config.embedded:
+            shared = open_store(config, SHARED)
+            migrate.upgrade(shared, role=SHARED)
+            shared.dispose()
+        replicator = replicator_for(config, local, progress=_progress)
+        try:
+            ok = replicator.sync_once()
+        except KeyboardInterrupt:
+            print("\nstopped; the next sync carries on where this one was")
+            return 130
+        finally:
+            replicator.stop()
+        status = read_status(local)
+        if status.initial_total:
+            print()
+        print(_words(status))
+        return 0 if ok else 1
+    finally:
+        local.dispose()
+
+
+def run_status(args: argparse.Namespace) -> int:
+    config = load_config(args)
+    local = open_store(config, LOCAL)
+    try:
+        migrate.upgrade(local, role=LOCAL)
+        status = read_status(local)
+    finally:
+        local.dispose()
+    if args.json:
+        print(json.dumps(status, default=default, indent=2))
+    else:
+        print(_words(status))
+    return 0
+
+
+def _when(value: Any) -> str:
+    return value.astimezone().strftime("%Y-%m-%d %H:%M:%S") if value else "never"
+
+
+def _words(status: SyncStatus) -> str:
+    if status.last_attempt_at is None:
+        reach = "not contacted yet (run `callcenter sync now`)"
+    else:
+        reach = "online" if status.online else "offline"
+    lines = [
+        f"shared database: {reach}",
+        f"changes waiting to be sent: {status.waiting}",
+        f"last successful sync: {_when(status.last_success_at)}",
+    ]
+    if status.refused:
+        lines.append(f"changes the shared database refused: {status.refused}")
+    if status.open_conflicts:
+        lines.append(f"conflicts to look at: {status.open_conflicts}")
+    if not status.initial_done:
+        total = f"{status.initial_total:,}" if status.initial_total else "?"
+        lines.append(f"first sync: {status.initial_rows:,} / {total} rows")
+    if status.last_error:
+        lines.append(f"last error: {status.last_error}")
+    return "\n".join(lines)
