@@ -20,9 +20,9 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
-from db.models import SyncConflict
+from db.models import SyncConflict, SyncState
 from db.replication import outbox
-from db.replication.pull import Progress, Scope, mark, pull, state
+from db.replication.pull import STATE_ID, Progress, Scope, mark, pull
 from db.replication.push import push
 from db.store import DeadlineExceededError, deadline, open_engine, reachable
 
@@ -48,8 +48,10 @@ class SyncStatus:
 
 
 def read_status(local: Engine) -> SyncStatus:
-    with Session(local) as session, session.begin():
-        st = state(session)
+    with Session(local) as session:
+        st = session.get(SyncState, STATE_ID) or SyncState(
+            initial_done=False, initial_rows=0, online=False
+        )
         waiting, refused = outbox.waiting(session)
         conflicts = session.scalar(
             select(func.count())

@@ -20,6 +20,8 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+#: Execution option: begin a SQLite transaction holding the write lock from the start.
+IMMEDIATE = "sqlite_immediate"
 PG_CONNECT_TIMEOUT_S = 5
 PG_STATEMENT_TIMEOUT_MS = 30000
 
@@ -35,7 +37,8 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
 
 def _sqlite_begin(conn: Any) -> None:
     # pysqlite's own transaction handling defers BEGIN and breaks SAVEPOINT; take it over.
-    conn.exec_driver_sql("BEGIN")
+    immediate = conn.get_execution_options().get(IMMEDIATE, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def open_engine(
@@ -85,9 +88,25 @@ def open_engine(
     raise ValueError(f"unsupported database URL {url.render_as_string(hide_password=True)!r}")
 
 
+class StoreSession(Session):
+    """A session whose explicit ``begin()`` announces a write.
+
+    In WAL mode a transaction that reads and then writes cannot take the write lock if another
+    connection committed in between (SQLITE_BUSY_SNAPSHOT, no waiting). The desk writes from
+    the GUI thread while the replicator writes pulled rows, so a transaction opened to write
+    takes the lock at BEGIN and waits its turn; read-only sessions (``sessions()``) never lock.
+    """
+
+    def begin(self, nested: bool = False) -> Any:
+        transaction = super().begin(nested)
+        if not nested:
+            self.connection(execution_options={IMMEDIATE: True})
+        return transaction
+
+
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     """Sessions whose objects stay readable after commit (services copy them into dataclasses)."""
-    return sessionmaker(engine, expire_on_commit=False)
+    return sessionmaker(engine, class_=StoreSession, expire_on_commit=False)
 
 
 _in_use: dict[int, set[Any]] = {}

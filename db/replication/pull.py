@@ -28,6 +28,7 @@ from db.changefeed_ddl import replicated_tables
 from db.models import SyncState
 from db.replication import outbox
 from db.replication.push import Guard
+from db.store import IMMEDIATE, session_factory
 from db.types import utcnow
 
 PAGE = 2000
@@ -87,7 +88,7 @@ def _replica_writes(local: Engine) -> Iterator[Connection]:
         assert raw is not None
         raw.execute("PRAGMA foreign_keys=OFF")
         try:
-            with conn.begin():
+            with conn.execution_options(**{IMMEDIATE: True}).begin():
                 yield conn
         finally:
             raw.execute("PRAGMA foreign_keys=ON")
@@ -156,7 +157,7 @@ def pull(
     """Read windows until caught up (or told to stop); each page commits with its position."""
     rows = skipped = 0
     all_tables = tables()
-    with Session(local) as session, session.begin():
+    with session_factory(local).begin() as session:
         st = state(session, desk)
         if st.window_hi is None:
             with guard(), shared.connect() as conn:
@@ -217,7 +218,7 @@ def _save(
 def mark(local: Engine, *, online: bool, error: str | None, success: bool) -> None:
     """Note the outcome of a sync attempt where ``callcenter sync status`` can read it."""
     now = utcnow()
-    with Session(local) as session, session.begin():
+    with session_factory(local).begin() as session:
         st = state(session)
         st.online, st.last_error, st.last_attempt_at = online, error, now
         if success:
