@@ -20,6 +20,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
+from db import migrate
 from db.models import SyncConflict, SyncState
 from db.replication import outbox
 from db.replication.pull import STATE_ID, Progress, Scope, mark, pull
@@ -120,6 +121,7 @@ class Replicator:
         self.progress = progress
         self.rng = rng or random.Random()
         self.failures = 0
+        self._schema_checked = False
         self._shared: Engine | None = None
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -157,9 +159,16 @@ class Replicator:
         self._report()
         return ok
 
+    def _embedded_schema(self) -> None:
+        """An embedded (SQLite file) shared store is this machine's to create or migrate."""
+        if not self._schema_checked and self.shared.dialect.name == "sqlite":
+            migrate.upgrade(self.shared, role="shared")
+        self._schema_checked = True
+
     def _cycle(self) -> bool:
         guard = partial(deadline, self.timeout_s)
         try:
+            self._embedded_schema()
             push(self.local, self.shared, self.desk, should_stop=self._stop.is_set, guard=guard)
             result = pull(
                 self.local,

@@ -6,12 +6,12 @@ import socket
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
 
 from callcenter.config import Config
 from callcenter.context import ServiceContext
-from callcenter.replicator import Replicator, SyncStatus
+from callcenter.replicator import Replicator, SyncStatus, read_status
 from db import migrate
 from db.replication import outbox
 from db.replication.pull import Progress
@@ -76,6 +76,17 @@ def desk_name(config: Config) -> str:
     return f"{config.agent_username or 'default'}@{socket.gethostname()}"
 
 
+def start_replication(
+    config: Config, ctx: ServiceContext, on_status: Callable[[SyncStatus], None]
+) -> Replicator:
+    """Run the replicator for a desk context on its own thread, woken by every local commit."""
+    engine = ctx.sessions.kw["bind"]
+    replicator = replicator_for(config, engine, on_status=on_status)
+    event.listen(ctx.sessions, "after_commit", lambda _session: replicator.wake())
+    replicator.start()
+    return replicator
+
+
 def replicator_for(
     config: Config,
     local: Engine,
@@ -93,3 +104,20 @@ def replicator_for(
         on_status=on_status,
         progress=progress,
     )
+
+
+def first_sync(config: Config, progress: Progress | None = None) -> SyncStatus:
+    """Copy the shared store to an empty desk before its window opens (on the console: the
+    GUI never waits on the network). Interrupted, the next start carries on."""
+    local = open_store(config, LOCAL)
+    try:
+        migrate.upgrade(local, role=LOCAL)
+        if not read_status(local).initial_done:
+            replicator = replicator_for(config, local, progress=progress)
+            try:
+                replicator.sync_once()
+            finally:
+                replicator.stop()
+        return read_status(local)
+    finally:
+        local.dispose()

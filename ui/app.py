@@ -15,8 +15,9 @@ from callcenter.context import ServiceContext
 from callcenter.desk import Desk
 from callcenter.directory import not_ready_reasons, people, sign_in_actor
 from callcenter.event_log import EventLog
+from callcenter.replicator import Replicator
 from callcenter.secrets import SecretStore
-from callcenter.stores import LOCAL, open_context
+from callcenter.stores import LOCAL, open_context, start_replication
 from db.enums import Role
 from telephony.audio import AudioBridge
 from telephony.phone import Phone
@@ -24,10 +25,9 @@ from ui.headset import Headset
 from ui.main_window import MainWindow
 from ui.phone_bridge import PhoneBridge
 from ui.shortcuts import resolve
+from ui.sync_status import SyncBridge
 
 log = logging.getLogger(__name__)
-
-SYNC_TEXT = "Store: this desk only (replication not set up)"
 
 
 @dataclass
@@ -38,8 +38,11 @@ class Running:
     desk: Desk
     bridge: PhoneBridge | None
     events: EventLog
+    replicator: Replicator
+    sync: SyncBridge
 
     def close(self) -> None:
+        self.replicator.stop()
         if self.window.headset is not None:
             self.window.headset.stop_ring()
             self.window.headset.stop()
@@ -97,12 +100,14 @@ def build(
     window = MainWindow(
         desk,
         resolve(dict(config.shortcuts)),
-        SYNC_TEXT,
         headset=headset,
         config_path=config.path,
         secrets=secrets,
     )
-    return Running(window, desk, bridge, events)
+    sync = SyncBridge()
+    sync.changed.connect(window.show_sync)
+    replicator = start_replication(config, base, sync.publish)
+    return Running(window, desk, bridge, events, replicator, sync)
 
 
 def run(

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from callcenter import config as config_module
+from callcenter.cli.sync import console_progress
 from callcenter.config import ENV_VAR, Config
-from callcenter.stores import LOCAL, open_context
+from callcenter.stores import SHARED, first_sync, open_context
 
 if TYPE_CHECKING:
     from callcenter.secrets import SecretStore
@@ -57,6 +58,10 @@ def run_desktop(args: argparse.Namespace) -> int:
     from ui.app import run
 
     config = _with_event_log(config_module.load(args.config), args.event_log)
+    status = first_sync(config, console_progress)
+    if not status.initial_done:
+        print(f"callcenter: this desk has no copy of the shared database yet: {status.last_error}")
+        return 1
     secrets = SecretStore()
     if not configured(config):
         return run(config, args.user, secrets=secrets)
@@ -89,7 +94,8 @@ def demo_folder(args: argparse.Namespace) -> Path:
 
 
 def prepare_demo(folder: Path, customers: int, seed: int) -> Config:
-    """Write the demo's config once and fill its desk store with demo data once."""
+    """Write the demo's config once and fill its shared store with demo data once (the desk
+    copies it on its first sync, as a desk on a real shared database would)."""
     from callcenter import demo_data
     from callcenter.customers import customer_count
 
@@ -105,7 +111,7 @@ def prepare_demo(folder: Path, customers: int, seed: int) -> Config:
             encoding="utf-8",
         )
     config = config_module.load(path)
-    ctx = open_context(config, LOCAL)
+    ctx = open_context(config, SHARED)
     try:
         if not customer_count(ctx):
             print(f"creating {customers} demo customers in {folder} …", flush=True)
@@ -140,6 +146,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
     config = prepare_demo(demo_folder(args), args.customers, args.seed)
     config = _with_event_log(config, args.event_log)
+    first_sync(config, console_progress)
 
     def add_menu(running: Running) -> None:
         assert isinstance(running.desk.phone, PjsuaPhone)

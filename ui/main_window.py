@@ -42,6 +42,7 @@ from callcenter.desk import (
 from callcenter.directory import Code, dispositions, not_ready_reasons, queues_of
 from callcenter.errors import ServiceError, ValidationError
 from callcenter.records import CallbackView, InteractionView, SearchHit, ServiceRequestView
+from callcenter.replicator import SyncStatus
 from callcenter.screenpop import PopKind, ScreenPop
 from callcenter.secrets import SecretStore
 from db.enums import CallbackStatus
@@ -54,6 +55,7 @@ from ui.log_panel import LogPanel
 from ui.record_view import RecordView
 from ui.search_box import SearchBox
 from ui.shortcuts import DEFAULTS
+from ui.sync_status import sync_words
 from ui.work_lists import CallbacksDue, MyRequests
 
 PAGE_RECORD, PAGE_CHOOSER, PAGE_UNKNOWN = range(3)
@@ -81,7 +83,6 @@ class MainWindow(QMainWindow):
         self,
         desk: Desk,
         shortcuts: dict[str, str],
-        sync_text: str,
         *,
         headset: Headset | None = None,
         config_path: Path | None = None,
@@ -105,7 +106,7 @@ class MainWindow(QMainWindow):
         self._build_central()
         self._build_docks()
         self._build_toolbar()
-        self._build_status(sync_text)
+        self._build_status()
         self.actions_by_name = self._build_actions(shortcuts)
         self._connect()
         self._ticker = QTimer(self)
@@ -190,16 +191,22 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.search_box)
         self.addToolBar(toolbar)
 
-    def _build_status(self, sync_text: str) -> None:
+    def _build_status(self) -> None:
         self.reg_label = QLabel("SIP: not registered")
         self.state_label = QLabel()
-        self.sync_label = QLabel(sync_text)
+        self.sync_label = QLabel("Shared database: connecting…")
         for widget in (self.reg_label, self.state_label, self.sync_label):
             self.statusBar().addPermanentWidget(widget)
         self.tray = QSystemTrayIcon(self)
         self.tray.setIcon(self.windowIcon())
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray.show()
+
+    def show_sync(self, status: SyncStatus) -> None:
+        """Replication state in the status bar; the error in words in its tooltip."""
+        text, tip = sync_words(status)
+        self.sync_label.setText(text)
+        self.sync_label.setToolTip(tip)
 
     def _build_actions(self, shortcuts: dict[str, str]) -> dict[str, QAction]:
         handlers = {

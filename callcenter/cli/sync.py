@@ -29,9 +29,11 @@ def register(commands: Any) -> None:
     status.set_defaults(func=run_status)
 
 
-def _progress(done: int, total: int | None) -> None:
+def console_progress(done: int, total: int | None) -> None:
+    """The first sync's progress on the terminal (one line, rewritten)."""
     if total:
-        print(f"\rfirst sync: {done:,} / {total:,} rows ({done * 100 // total}%)", end="")
+        end = "\n" if done >= total else ""
+        print(f"\rfirst sync: {done:,} / {total:,} rows ({done * 100 // total}%)", end=end)
         sys.stdout.flush()
 
 
@@ -44,7 +46,7 @@ def run_now(args: argparse.Namespace) -> int:
             shared = open_store(config, SHARED)
             migrate.upgrade(shared, role=SHARED)
             shared.dispose()
-        replicator = replicator_for(config, local, progress=_progress)
+        replicator = replicator_for(config, local, progress=console_progress)
         try:
             ok = replicator.sync_once()
         except KeyboardInterrupt:
@@ -52,10 +54,7 @@ def run_now(args: argparse.Namespace) -> int:
             return 130
         finally:
             replicator.stop()
-        status = read_status(local)
-        if status.initial_total:
-            print()
-        print(_words(status))
+        print(_words(read_status(local)))
         return 0 if ok else 1
     finally:
         local.dispose()
