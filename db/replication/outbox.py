@@ -54,6 +54,8 @@ def _updated(obj: Replicated, *, tombstone: bool = False) -> dict[str, Any] | No
         base["deleted"], changes["deleted"] = obj.deleted, True
     if not changes:
         return None
+    # Set by the column's onupdate during the flush, so absent from the attribute history.
+    changes.setdefault("updated_at", obj.updated_at)
     # The flush has already bumped the version; the write was made against the one before.
     return _entry(obj, UPDATE, obj.version - 1, changes, base)
 

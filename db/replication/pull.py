@@ -143,6 +143,41 @@ def _store(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> int:
     return len(rows) - len(keep)
 
 
+@dataclass
+class _Position:
+    window: _Window
+    index: int
+    after: int
+    initial: bool
+    total: int | None
+    fresh: bool
+
+
+def _open_window(
+    local: Engine, shared: Engine, *, desk: str, page_size: int, scope: Scope | None, guard: Guard
+) -> _Position:
+    """The window an interrupted pull left, or a new one ending at the shared high water."""
+    with session_factory(local).begin() as session:
+        st = state(session, desk)
+        fresh = st.window_hi is None
+        if fresh:
+            with guard(), shared.connect() as conn:
+                st.window_hi = high_water(conn)
+            st.table_index, st.last_seq = 0, -1
+            if not st.initial_done and st.initial_total is None:
+                with guard():
+                    st.initial_total = _count(shared, st.window_lo, st.window_hi, scope)
+        assert st.window_hi is not None
+        return _Position(
+            _Window(st.window_lo, st.window_hi, page_size, scope),
+            st.table_index,
+            st.last_seq,
+            not st.initial_done,
+            st.initial_total,
+            fresh,
+        )
+
+
 def pull(
     local: Engine,
     shared: Engine,
@@ -154,43 +189,59 @@ def pull(
     should_stop: Callable[[], bool] = lambda: False,
     guard: Guard = nullcontext,
 ) -> PullResult:
-    """Read windows until caught up (or told to stop); each page commits with its position."""
+    """Finish the window an interrupted pull left, then read one new window up to now.
+
+    Each page commits with its position, so stopping (or failing) at any point loses nothing.
+    """
     rows = skipped = 0
+    fresh = False
+    while not fresh:
+        at = _open_window(local, shared, desk=desk, page_size=page_size, scope=scope, guard=guard)
+        fresh = at.fresh
+        done, got, passed = _read_window(
+            local, shared, at, progress=progress, should_stop=should_stop, guard=guard
+        )
+        rows, skipped = rows + got, skipped + passed
+        if not done:
+            return PullResult(rows, skipped, complete=False)
+    return PullResult(rows, skipped, complete=True)
+
+
+def _read_window(
+    local: Engine,
+    shared: Engine,
+    at: _Position,
+    *,
+    progress: Progress | None,
+    should_stop: Callable[[], bool],
+    guard: Guard,
+) -> tuple[bool, int, int]:
+    """Read the window's remaining pages; returns (finished, rows read, rows skipped)."""
     all_tables = tables()
-    with session_factory(local).begin() as session:
-        st = state(session, desk)
-        if st.window_hi is None:
-            with guard(), shared.connect() as conn:
-                st.window_hi = high_water(conn)
-            st.table_index, st.last_seq = 0, -1
-            if not st.initial_done and st.initial_total is None:
-                with guard():
-                    st.initial_total = _count(shared, st.window_lo, st.window_hi, scope)
-        window = _Window(st.window_lo, st.window_hi, page_size, scope)
-        index, after = st.table_index, st.last_seq
-        initial, total = not st.initial_done, st.initial_total
+    window, index, after = at.window, at.index, at.after
+    rows = skipped = 0
     with ExitStack() as stack:
         with guard():
             source = stack.enter_context(shared.connect())
         while index < len(all_tables):
             if should_stop():
-                return PullResult(rows, skipped, complete=False)
+                return False, rows, skipped
             table = all_tables[index]
             with guard():
                 page = _page(source, table, window, after)
                 source.commit()  # no snapshot held between pages: it would hold back xmin
             after = page[-1]["change_seq"] if page else after
-            if len(page) < page_size:
+            if len(page) < window.size:
                 index, after = index + 1, -1
             finished = index == len(all_tables)
             if page or finished:
                 end = window.hi if finished else None
-                skipped += _save(local, table, page, index, after, initial=initial, end=end)
+                skipped += _save(local, table, page, index, after, initial=at.initial, end=end)
             rows += len(page)
-            if initial and progress is not None and page:
+            if at.initial and progress is not None and page:
                 with Session(local) as session:
-                    progress(int(state(session).initial_rows), total)
-    return PullResult(rows, skipped, complete=True)
+                    progress(int(state(session).initial_rows), at.total)
+    return True, rows, skipped
 
 
 def _save(

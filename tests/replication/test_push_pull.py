@@ -97,7 +97,10 @@ def test_writes_reach_another_desk(shared: Engine, desks: Callable[[str], Desk])
         number = s.scalars(select(PhoneNumber)).one()
         assert number.customer_id == customer.id
     with session_factory(shared)() as s:
-        assert s.get_one(Customer, customer.id).version == 2
+        on_shared = s.get_one(Customer, customer.id)
+        assert on_shared.version == 2
+    with ann.sessions() as s:
+        assert s.get_one(Customer, customer.id).updated_at == on_shared.updated_at
 
 
 def test_a_replayed_entry_changes_nothing(shared: Engine, desks: Callable[[str], Desk]) -> None:
