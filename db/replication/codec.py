@@ -56,7 +56,11 @@ def loads(columns: Any, text: str) -> dict[str, Any]:
     return {k: decode(columns[k], v) for k, v in json.loads(text).items() if k in columns}
 
 
-def as_text(value: Any) -> str | None:
-    """A value as a conflict record shows it."""
-    value = encode(value)
-    return None if value is None else str(value)
+def as_text(value: Any) -> str:
+    """One value as JSON text (a conflict record keeps both values this way)."""
+    return json.dumps(encode(value))
+
+
+def from_text(column: Column[Any], text: str | None) -> Any:
+    """The value :func:`as_text` wrote, typed for ``column`` again."""
+    return None if text is None else decode(column, json.loads(text))
