@@ -224,6 +224,7 @@ class MainWindow(QMainWindow):
             "new_request": lambda: self.open_service_request(None),
             "callback": self.schedule_callback,
             "manual_log": self.open_manual_log,
+            "conflicts": self.open_conflicts,
             "ready": lambda: self._set_state("ready", None),
             "not_ready": lambda: self._set_state(
                 "not_ready", self.reasons[0].code if self.reasons else None
@@ -232,7 +233,15 @@ class MainWindow(QMainWindow):
         }
         menus = {
             "&Call": ("answer", "reject", "hangup", "hold", "mute", "transfer", "dial"),
-            "&Work": ("save_log", "save_ready", "extend", "new_request", "callback", "manual_log"),
+            "&Work": (
+                "save_log",
+                "save_ready",
+                "extend",
+                "new_request",
+                "callback",
+                "manual_log",
+                "conflicts",
+            ),
             "&Agent": ("ready", "not_ready", "offline", "search"),
         }
         actions: dict[str, QAction] = {}
@@ -666,6 +675,13 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         dialog.saved.connect(self._manual_log_saved)
+        dialog.open()
+
+    def open_conflicts(self) -> None:
+        from ui.dialogs.conflicts_dialog import ConflictsDialog
+
+        dialog = ConflictsDialog(self.desk.ctx, parent=self)
+        dialog.settled.connect(self._refresh_record)
         dialog.open()
 
     def _manual_log_saved(self, interaction: InteractionView) -> None:

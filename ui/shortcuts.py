@@ -19,6 +19,7 @@ DEFAULTS: dict[str, tuple[str, str]] = {
     "new_request": ("Ctrl+N", "New service request"),
     "callback": ("Ctrl+B", "Schedule a callback"),
     "manual_log": ("Ctrl+L", "Log a call made outside the softphone"),
+    "conflicts": ("Ctrl+Shift+K", "Sync conflicts to settle"),
     "ready": ("F9", "Become Ready"),
     "not_ready": ("F10", "Go Not ready"),
     "offline": ("Ctrl+Shift+O", "Go offline / back online"),
