@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, bindparam, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -63,10 +62,6 @@ def _table(name: str) -> Table:
     return table
 
 
-def _insert_for(conn: Connection) -> Any:
-    return postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-
-
 class _Batch:
     """The rows a batch of entries touches, merged in memory, then written once."""
 
@@ -76,15 +71,22 @@ class _Batch:
         self.conflicts: list[dict[str, Any]] = []
 
     def claim(self, entries: Sequence[OutboxEntry]) -> set[uuid.UUID]:
-        """Record the entries as applied; returns the ones not applied before."""
-        ins = _insert_for(self.conn)(AppliedPush.__table__)
-        rows = [
-            {"entry_id": e.entry_id, "desk": self.desk, "applied_at": self.now} for e in entries
-        ]
-        fresh = self.conn.execute(
-            ins.values(rows).on_conflict_do_nothing().returning(AppliedPush.entry_id)
-        ).scalars()
-        return set(fresh)
+        """Record the entries as applied; returns the ones not applied before.
+
+        Two pushes of the same entries at once (one desk started twice) collide on the key
+        and the loser's batch is retried one by one, where the check finds them applied.
+        """
+        ids = [e.entry_id for e in entries]
+        seen = set(
+            self.conn.scalars(select(AppliedPush.entry_id).where(AppliedPush.entry_id.in_(ids)))
+        )
+        fresh = [e for e in entries if e.entry_id not in seen]
+        if fresh:
+            rows = [
+                {"entry_id": e.entry_id, "desk": self.desk, "applied_at": self.now} for e in fresh
+            ]
+            self.conn.execute(insert(AppliedPush), rows)
+        return {e.entry_id for e in fresh}
 
     def load(self, entries: Sequence[OutboxEntry]) -> None:
         wanted: dict[str, set[uuid.UUID]] = {}
@@ -101,7 +103,7 @@ class _Batch:
 
     def apply(self, entry: OutboxEntry) -> None:
         table = _table(entry.table_name)
-        changes = codec.loads(table.c, entry.changes)
+        changes = codec.loads(table, entry.changes)
         key = (entry.table_name, entry.row_id)
         row = self.rows.get(key)
         if row is None:
@@ -110,7 +112,7 @@ class _Batch:
             changes["version"] = 1
             self.rows[key] = _Row(changes, new=True)
             return
-        base = codec.loads(table.c, entry.base)
+        base = codec.loads(table, entry.base)
         current = row.values
         same_base = entry.op != outbox.INSERT and current["version"] == entry.base_version
         for name, value in changes.items():
@@ -157,7 +159,7 @@ class _Batch:
             new = [{c: r.values.get(c) for c in columns} for r in rows if r.new]
             old = [r for r in rows if not r.new]
             if new:
-                self.conn.execute(insert(table), new)
+                self._insert(table, columns, new)
             if old:
                 setters: dict[str, Any] = {c: bindparam(f"v_{c}") for c in columns if c != "id"}
                 statement = update(table).where(table.c.id == bindparam("v_id")).values(setters)
@@ -166,6 +168,17 @@ class _Batch:
                 )
         if self.conflicts:
             self.conn.execute(insert(SyncConflict), self.conflicts)
+
+    def _insert(self, table: Table, columns: list[str], rows: list[dict[str, Any]]) -> None:
+        """Insert many rows; on PostgreSQL through COPY (row triggers still stamp them), which
+        is several times faster than even a pipelined INSERT per row."""
+        if self.conn.dialect.name != "postgresql":
+            self.conn.execute(insert(table), rows)
+            return
+        cursor = self.conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row([codec.encode(row.get(c)) for c in columns])
 
 
 def _apply(shared: Engine, desk: str, entries: Sequence[OutboxEntry]) -> tuple[int, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from collections.abc import Callable
 
@@ -186,7 +187,7 @@ def test_offline_edits_of_one_field_keep_the_later_and_record_the_other(
         with session_factory(store)() as s:
             assert s.get_one(ServiceRequest, sr_id).subject == "Bob's subject"
     (conflict,) = _conflicts(shared)
-    assert (conflict.field, conflict.kept_value, conflict.lost_value) == (
+    assert (conflict.field, json.loads(conflict.kept_value), json.loads(conflict.lost_value)) == (
         "subject",
         "Bob's subject",
         "Ann's subject",

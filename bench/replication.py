@@ -1,0 +1,171 @@
+"""Replication throughput against the PostgreSQL server, each beside a COPY of the same rows.
+
+Usage: PYTHONPATH=. .venv/bin/python bench/replication.py [--push 10000] [--pull 1000000]
+           [--pg postgresql+psycopg://postgres@127.0.0.1:5432/postgres]
+
+Makes a throwaway database (dropped afterwards) and a temporary desk store, then measures:
+- push: N customers written on a desk (N outbox entries) pushed to PostgreSQL, beside
+  ``COPY customers FROM STDIN`` of the same N rows into a trigger-free copy of the table;
+- first pull: M customers made in PostgreSQL, pulled into an empty desk store (the local
+  full-text index included), beside ``COPY (SELECT * FROM customers) TO STDOUT`` of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, text
+
+from db import migrate
+from db.models import Customer
+from db.replication import outbox
+from db.replication.pull import pull
+from db.replication.push import push
+from db.store import open_engine, session_factory
+from db.enums import CustomerKind, LifecycleStage, ValueTier
+
+PG = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+COLUMNS = (
+    "id, version, updated_at, deleted, kind, name, lifecycle_stage, value_tier, tags, notes, "
+    "search_text"
+)
+
+
+@contextmanager
+def scratch_database(admin_url: str) -> Iterator[str]:
+    name = f"cc_bench_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield admin_url.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def desk(folder: Path, name: str) -> Engine:
+    engine = open_engine(f"sqlite:///{folder / name}.db")
+    migrate.upgrade(engine, role="local")
+    return engine
+
+
+def customer(index: int) -> Customer:
+    name = f"Bench Customer {index}"
+    return Customer(
+        name=name,
+        kind=CustomerKind.PERSON,
+        lifecycle_stage=LifecycleStage.LEAD,
+        value_tier=ValueTier.STANDARD,
+        search_text=name,
+    )
+
+
+def copy_in(shared: Engine, rows: list[tuple[object, ...]]) -> float:
+    """COPY the rows into a copy of the customers table without triggers or indexes."""
+    raw = shared.raw_connection()
+    try:
+        cursor = raw.cursor()
+        cursor.execute("CREATE TEMP TABLE customers_copy (LIKE customers INCLUDING DEFAULTS)")
+        start = time.perf_counter()
+        with cursor.copy(f"COPY customers_copy ({COLUMNS}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        raw.commit()
+        return time.perf_counter() - start
+    finally:
+        raw.close()
+
+
+def copy_out(shared: Engine) -> tuple[float, int]:
+    raw = shared.raw_connection()
+    try:
+        cursor = raw.cursor()
+        start = time.perf_counter()
+        size = 0
+        with cursor.copy("COPY (SELECT * FROM customers) TO STDOUT") as copy:
+            for block in copy:
+                size += len(block)
+        return time.perf_counter() - start, size
+    finally:
+        raw.close()
+
+
+def bench_push(shared: Engine, folder: Path, count: int) -> None:
+    local = desk(folder, "pusher")
+    sessions = session_factory(local)
+    outbox.attach(sessions)
+    with sessions.begin() as session:
+        session.add_all(customer(i) for i in range(count))
+    with local.connect() as conn:
+        rows = [
+            tuple(r)
+            for r in conn.execute(text(f"SELECT {COLUMNS} FROM customers"))
+        ]
+    start = time.perf_counter()
+    result = push(local, shared, "bench")
+    took = time.perf_counter() - start
+    assert result.applied == count, result
+    copied = copy_in(shared, [(uuid.UUID(str(r[0])) if not isinstance(r[0], uuid.UUID) else r[0], *r[1:]) for r in rows])
+    print(f"push {count:,} outbox rows: {took:.2f} s ({count / took:,.0f} rows/s)")
+    print(f"  beside COPY FROM STDIN of the same rows: {copied:.2f} s ({took / copied:.1f}x)")
+    local.dispose()
+
+
+def bench_pull(shared: Engine, folder: Path, count: int) -> None:
+    with shared.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO customers (id, version, updated_at, deleted, kind, name, "
+                "lifecycle_stage, value_tier, tags, notes, search_text) "
+                "SELECT gen_random_uuid(), 1, now(), false, 'person', 'Pulled Customer ' || i, "
+                "'lead', 'standard', '', '', 'Pulled Customer ' || i "
+                "FROM generate_series(1, :n) AS i"
+            ),
+            {"n": count},
+        )
+        conn.execute(text("ANALYZE customers"))
+    total = count + int(
+        shared.connect().execute(text("SELECT count(*) FROM customers")).scalar_one() - count
+    )
+    local = desk(folder, "puller")
+    start = time.perf_counter()
+    result = pull(local, shared, page_size=5000)
+    took = time.perf_counter() - start
+    assert result.complete and result.rows >= count, result
+    copied, size = copy_out(shared)
+    print(f"first pull of {total:,} customers: {took:.2f} s ({result.rows / took:,.0f} rows/s)")
+    print(
+        f"  beside COPY TO STDOUT of the same rows: {copied:.2f} s "
+        f"({size / 1e6:.0f} MB; pull is {took / copied:.1f}x)"
+    )
+    local.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--push", type=int, default=10_000, metavar="N")
+    parser.add_argument("--pull", type=int, default=1_000_000, metavar="M")
+    parser.add_argument("--pg", default=PG, help="PostgreSQL admin URL (makes a scratch DB)")
+    args = parser.parse_args()
+    with scratch_database(args.pg) as url, tempfile.TemporaryDirectory() as tmp:
+        shared = open_engine(url)
+        migrate.upgrade(shared)
+        try:
+            if args.push:
+                bench_push(shared, Path(tmp), args.push)
+            if args.pull:
+                bench_pull(shared, Path(tmp), args.pull)
+        finally:
+            shared.dispose()
+
+
+if __name__ == "__main__":
+    main()
