@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Engine, Select, Table, func, select, text, up
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
+from db import search_ddl
 from db.base import Base
 from db.changefeed_ddl import replicated_tables
 from db.models import SyncState
@@ -220,6 +221,11 @@ def _read_window(
     all_tables = tables()
     window, index, after = at.window, at.index, at.after
     rows = skipped = 0
+    if at.initial:
+        # Indexing a million names row by row costs three times the copy itself; the first
+        # sync drops the full-text index and rebuilds it once at the end.
+        with local.begin() as conn:
+            search_ddl.drop(conn)
     with ExitStack() as stack:
         with guard():
             source = stack.enter_context(shared.connect())
@@ -234,6 +240,9 @@ def _read_window(
             if len(page) < window.size:
                 index, after = index + 1, -1
             finished = index == len(all_tables)
+            if finished and at.initial:
+                with local.begin() as conn:
+                    search_ddl.create(conn)
             if page or finished:
                 end = window.hi if finished else None
                 skipped += _save(local, table, page, index, after, initial=at.initial, end=end)

@@ -7,7 +7,7 @@ import json
 import uuid
 from collections.abc import Callable
 
-from sqlalchemy import Engine, func, insert, select
+from sqlalchemy import Engine, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from db.enums import CustomerKind, LifecycleStage, PhoneKind, Priority, SRStatus, ValueTier
@@ -212,6 +212,12 @@ def test_pull_resumes_after_an_interruption(shared: Engine, desks: Callable[[str
     assert seen[-1] == (250, 250)
     with bob.sessions() as s:
         assert s.scalar(select(func.count()).select_from(Customer)) == 250
+    # The first sync rebuilt the desk's full-text index over what it brought.
+    with bob.engine.connect() as conn:
+        found = conn.execute(
+            text("SELECT count(*) FROM customer_fts WHERE customer_fts MATCH 'customer'")
+        )
+        assert found.scalar_one() == 250
 
 
 def test_a_tombstone_replicates(shared: Engine, desks: Callable[[str], Desk]) -> None:
