@@ -23,8 +23,9 @@ from sqlalchemy.orm import Session
 from db import migrate
 from db.models import SyncConflict, SyncState
 from db.replication import outbox
-from db.replication.pull import STATE_ID, Progress, Scope, mark, pull
+from db.replication.pull import STATE_ID, Progress, mark, pull
 from db.replication.push import push
+from db.replication.scope import Scope
 from db.store import DeadlineExceededError, deadline, open_engine, reachable
 
 BACKOFF_FIRST_S = 1.0

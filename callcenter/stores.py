@@ -15,7 +15,9 @@ from callcenter.replicator import Replicator, SyncStatus, read_status
 from db import migrate
 from db.replication import outbox
 from db.replication.pull import Progress
+from db.replication.scope import working_set
 from db.store import open_engine
+from db.types import utcnow
 
 SHARED = "shared"
 LOCAL = "local"
@@ -95,12 +97,16 @@ def replicator_for(
     progress: Progress | None = None,
 ) -> Replicator:
     """The replicator between this desk's local store and the configured shared store."""
+    scope = None
+    if config.sync.scope == "working_set" and config.agent_username:
+        scope = working_set(config.agent_username, config.sync.working_set_days, utcnow)
     return Replicator(
         local,
         config.shared_database_url,
         desk_name(config),
         timeout_s=config.sync.timeout_seconds,
         interval_s=config.sync.interval_seconds,
+        scope=scope,
         on_status=on_status,
         progress=progress,
     )

@@ -29,6 +29,7 @@ from db.changefeed_ddl import replicated_tables
 from db.models import SyncState
 from db.replication import outbox
 from db.replication.push import Guard
+from db.replication.scope import REFERRING_TABLES, Scope, customer_rows, missing_customers
 from db.store import IMMEDIATE, session_factory
 from db.types import utcnow
 
@@ -36,7 +37,6 @@ PAGE = 2000
 STATE_ID = 1
 
 Progress = Callable[[int, int | None], None]
-Scope = Callable[[Table, Connection], Any]
 
 
 @dataclass(frozen=True)
@@ -101,8 +101,9 @@ def _count(shared: Engine, lo: int, hi: int, scope: Scope | None) -> int:
         for table in tables():
             column = _window_column(table, conn)
             query = select(func.count()).select_from(table).where(column >= lo, column < hi)
-            if scope is not None:
-                query = query.where(scope(table, conn))
+            clause = scope(table, conn) if scope is not None else None
+            if clause is not None:
+                query = query.where(clause)
             total += int(conn.execute(query).scalar_one())
     return total
 
@@ -123,8 +124,9 @@ def _page(conn: Connection, table: Table, window: _Window, after: int) -> list[d
         .order_by(table.c.change_seq)
         .limit(window.size)
     )
-    if window.scope is not None:
-        query = query.where(window.scope(table, conn))
+    clause = window.scope(table, conn) if window.scope is not None else None
+    if clause is not None:
+        query = query.where(clause)
     return [dict(row) for row in conn.execute(query).mappings()]
 
 
@@ -243,6 +245,10 @@ def _read_window(
             if finished and at.initial:
                 with local.begin() as conn:
                     search_ddl.create(conn)
+            if page and window.scope is not None and table.name in REFERRING_TABLES:
+                # A request or callback newly given to this agent: bring its customer whole.
+                with guard():
+                    fetch_customers(local, source, missing_customers(local, page))
             if page or finished:
                 end = window.hi if finished else None
                 skipped += _save(local, table, page, index, after, initial=at.initial, end=end)
@@ -273,6 +279,22 @@ def _save(
             values.update(window_lo=end, window_hi=None, initial_done=True)
         conn.execute(update(SyncState).where(SyncState.id == STATE_ID).values(values))
     return skipped
+
+
+def store_rows(local: Engine, table: Table, rows: list[dict[str, Any]]) -> int:
+    """Store rows from the shared store; returns how many were kept (not skipped)."""
+    with _replica_writes(local) as conn:
+        return len(rows) - _store(conn, table, rows)
+
+
+def fetch_customers(local: Engine, source: Connection, ids: list[Any]) -> int:
+    """Copy these customers whole to the desk (on demand, outside any window)."""
+    stored = 0
+    if ids:
+        for table, rows in customer_rows(source, ids, tables()):
+            stored += store_rows(local, table, rows) if rows else 0
+        source.commit()
+    return stored
 
 
 def mark(local: Engine, *, online: bool, error: str | None, success: bool) -> None:
