@@ -30,6 +30,8 @@ from db.types import utcnow
 
 # Columns every write sets; they follow the write and never make a conflict.
 BOOKKEEPING = frozenset({"updated_at", "updated_by"})
+# Counters merge by adding this desk's increment: two attempts made apart are two attempts.
+COUNTERS = frozenset({("callbacks", "attempt_count")})
 BATCH = 500
 
 Guard = Callable[[], AbstractContextManager[object]]
@@ -115,13 +117,16 @@ class _Batch:
         base = codec.loads(table, entry.base)
         current = row.values
         same_base = entry.op != outbox.INSERT and current["version"] == entry.base_version
-        for name, value in changes.items():
+        for name, mine in changes.items():
             if name in STAMP_COLUMNS or name in {"id", "version"}:
                 continue
-            if not same_base and name not in BOOKKEEPING and entry.op != outbox.INSERT:
+            value = mine
+            if not same_base and entry.op != outbox.INSERT:
                 theirs = current.get(name)
-                if theirs != base.get(name) and theirs != value:
-                    self._conflict(entry, name, value, theirs, current.get("updated_by"))
+                if (entry.table_name, name) in COUNTERS:
+                    value = int(theirs or 0) + int(mine or 0) - int(base.get(name) or 0)
+                elif name not in BOOKKEEPING and theirs not in (base.get(name), mine):
+                    self._conflict(entry, name, mine, theirs, current.get("updated_by"))
             current[name] = value
         current["version"] = entry.base_version + 1 if same_base else int(current["version"]) + 1
         row.dirty = True

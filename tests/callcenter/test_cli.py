@@ -78,3 +78,35 @@ def test_help_and_module_entry() -> None:
         )
         assert result.returncode == 0, result.stderr
         assert "usage: callcenter" in result.stdout
+
+
+def test_sync_now_and_status(config_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    conf = ["--config", str(config_path)]
+    assert main([*conf, "db", "upgrade"]) == 0
+    _seed(config_path)
+    assert main([*conf, "sync", "status"]) == 0
+    assert "not contacted yet" in capsys.readouterr().out
+    assert main([*conf, "sync", "now"]) == 0
+    out = capsys.readouterr().out
+    assert "first sync:" in out and "100%" in out
+    assert "shared database: online" in out
+    assert main([*conf, "sync", "status", "--json"]) == 0
+    status = json.loads(capsys.readouterr().out)
+    assert status["online"] is True
+    assert status["waiting"] == 0 and status["initial_done"] is True
+    assert main([*conf, "--config", str(config_path), "lookup", "020 7946 0958"]) == 0
+
+
+def test_sync_now_says_why_when_the_shared_database_is_unreachable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "callcenter.toml"
+    path.write_text(
+        '[database]\nshared_url = "postgresql+psycopg://nobody@127.0.0.1:9/none"\n'
+        "[sync]\ntimeout_seconds = 2\n",
+        encoding="utf-8",
+    )
+    assert main(["--config", str(path), "sync", "now"]) == 1
+    out = capsys.readouterr().out
+    assert "shared database: offline" in out
+    assert "last error: shared database refused the connection" in out

@@ -10,8 +10,17 @@ from collections.abc import Callable
 from sqlalchemy import Engine, func, insert, select, text
 from sqlalchemy.orm import Session
 
-from db.enums import CustomerKind, LifecycleStage, PhoneKind, Priority, SRStatus, ValueTier
+from db.enums import (
+    CallbackStatus,
+    CustomerKind,
+    LifecycleStage,
+    PhoneKind,
+    Priority,
+    SRStatus,
+    ValueTier,
+)
 from db.models import (
+    Callback,
     Customer,
     OutboxEntry,
     PhoneNumber,
@@ -233,3 +242,26 @@ def test_a_tombstone_replicates(shared: Engine, desks: Callable[[str], Desk]) ->
     sync(bob, shared)
     with Session(bob.engine) as s:
         assert s.get_one(Customer, customer.id).deleted is True
+
+
+def test_attempts_made_apart_add_up(shared: Engine, desks: Callable[[str], Desk]) -> None:
+    with session_factory(shared).begin() as s:
+        callback = Callback(
+            phone_number="+442079460958",
+            due_from=NOW,
+            due_until=NOW + dt.timedelta(hours=2),
+            reason="Call back about the refund",
+            status=CallbackStatus.PENDING,
+        )
+        s.add(callback)
+    ann, bob = desks("ann"), desks("bob")
+    sync(ann, shared)
+    sync(bob, shared)
+    for desk in (ann, bob):
+        with desk.sessions.begin() as s:
+            s.get_one(Callback, callback.id).attempt_count += 1
+    sync(ann, shared)
+    sync(bob, shared)
+    with session_factory(shared)() as s:
+        assert s.get_one(Callback, callback.id).attempt_count == 2
+    assert _conflicts(shared) == []
