@@ -116,14 +116,3 @@ def next_batch(session: Session, limit: int) -> list[OutboxEntry]:
 
 def remove(session: Session, seqs: list[int]) -> None:
     session.execute(delete(OutboxEntry).where(OutboxEntry.seq.in_(seqs)))
-
-
-def pending_rows(session: Session, row_ids: list[uuid.UUID]) -> set[uuid.UUID]:
-    """Which of these rows have local writes still waiting (a pull must not overwrite them)."""
-    found: set[uuid.UUID] = set()
-    for start in range(0, len(row_ids), 500):
-        chunk = row_ids[start : start + 500]
-        found.update(
-            session.scalars(select(OutboxEntry.row_id).where(OutboxEntry.row_id.in_(chunk)))
-        )
-    return found

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, or_, select, union
+from sqlalchemy import Connection, Table, or_, select, union
 
 from db.enums import CallbackStatus, SRStatus
 from db.models import Callback, Customer, Interaction, Order, ServiceRequest, User
@@ -95,25 +95,7 @@ def working_set(username: str, days: int, clock: Callable[[], dt.datetime]) -> S
     return where
 
 
-def missing_customers(local: Engine, rows: Sequence[dict[str, Any]]) -> list[uuid.UUID]:
-    """Customers these rows point at that the desk does not hold."""
-    wanted = {r["customer_id"] for r in rows if r.get("customer_id") is not None}
-    if not wanted:
-        return []
-    table = Customer.__table__
-    with local.connect() as conn:
-        present = set(conn.scalars(select(table.c.id).where(table.c.id.in_(list(wanted)))))
-    return sorted(wanted - present)
-
-
-def customer_rows(
-    source: Connection, ids: Sequence[uuid.UUID], tables: Sequence[Table]
-) -> list[tuple[Table, list[dict[str, Any]]]]:
-    """Everything the shared store holds about these customers, table by table."""
+def customer_filters(ids: Sequence[uuid.UUID], tables: Sequence[Table]) -> list[tuple[Table, Any]]:
+    """For each customer table, the filter that selects what belongs to these customers."""
     where = _filter(list(ids), None)
-    found = []
-    for table in tables:
-        if table.name in CUSTOMER_TABLES:
-            rows = source.execute(select(table).where(where(table))).mappings()
-            found.append((table, [dict(r) for r in rows]))
-    return found
+    return [(table, where(table)) for table in tables if table.name in CUSTOMER_TABLES]
