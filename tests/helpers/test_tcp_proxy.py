@@ -257,7 +257,11 @@ def test_drop_closes_with_fin_and_reset_with_rst(echo_port: int) -> None:
         with _echo_once(proxy.port) as dropped:
             dropped.sendall(b"unread")  # still closed with FIN, not the RST unread bytes cause
             proxy.drop()
-            assert dropped.recv(1) == b""
+            # The echo may win the race with drop(); either way the stream ends cleanly.
+            received = b""
+            while chunk := dropped.recv(64):
+                received += chunk
+            assert b"unread".startswith(received)
         proxy.pass_through()
         with _echo_once(proxy.port) as reset:
             proxy.reset()
