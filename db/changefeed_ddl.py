@@ -24,7 +24,7 @@ UNMODELLED_NAMES = frozenset({PG_SEQUENCE})
 def replicated_tables() -> list[str]:
     """Names of the replicated tables as the models have them, parents before children."""
     names = {
-        mapper.local_table.name
+        mapper.persist_selectable.description
         for mapper in Base.registry.mappers
         if issubclass(mapper.class_, Replicated)
     }

@@ -61,7 +61,7 @@ class SyncState(Base):
     """The desk's single row of replication state, so another process can report it.
 
     The pull position is a window of finished transactions (``window_lo`` to ``window_hi``)
-    and how far into it the pull got (``table_index``, ``last_xid``, ``last_seq``).
+    and how far into it the pull got (``table_index``, ``last_seq``).
     """
 
     __tablename__ = "sync_state"
@@ -72,7 +72,6 @@ class SyncState(Base):
     window_lo: Mapped[int] = mapped_column(BigInteger, default=0)
     window_hi: Mapped[int | None] = mapped_column(BigInteger)
     table_index: Mapped[int] = mapped_column(Integer, default=0)
-    last_xid: Mapped[int] = mapped_column(BigInteger, default=-1)
     last_seq: Mapped[int] = mapped_column(BigInteger, default=-1)
     initial_done: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     initial_rows: Mapped[int] = mapped_column(BigInteger, default=0)

@@ -96,7 +96,6 @@ def upgrade() -> None:
         sa.Column("window_lo", sa.BigInteger(), nullable=False),
         sa.Column("window_hi", sa.BigInteger(), nullable=True),
         sa.Column("table_index", sa.Integer(), nullable=False),
-        sa.Column("last_xid", sa.BigInteger(), nullable=False),
         sa.Column("last_seq", sa.BigInteger(), nullable=False),
         sa.Column("initial_done", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.Column("initial_rows", sa.BigInteger(), nullable=False),
