@@ -13,6 +13,7 @@ from db.models.directory import (
     User,
 )
 from db.models.drafts import NoteDraft
+from db.models.presence import AgentPresence
 from db.models.replication import (
     AppliedPush,
     ChangeCounter,
@@ -30,6 +31,7 @@ from db.models.work import (
 )
 
 __all__ = [
+    "AgentPresence",
     "AppliedPush",
     "AuditEntry",
     "Callback",

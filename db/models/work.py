@@ -38,6 +38,9 @@ class Interaction(Replicated, Base):
     offered_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
     answered_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     ended_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # Seconds the caller had already waited in the phone system's queue before the call was
+    # offered here (from a configurable SIP header); counts in ASA and service level.
+    queue_wait_seconds: Mapped[int | None] = mapped_column(Integer)
     disposition_code: Mapped[str | None] = mapped_column(String(32))
     notes: Mapped[str] = mapped_column(Text, default="", server_default="")
     agent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), index=True)

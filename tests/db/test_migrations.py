@@ -128,3 +128,27 @@ def test_local_store_is_wal(sqlite_url: str) -> None:
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     finally:
         engine.dispose()
+
+
+def test_a_shared_sqlite_store_keeps_stamping_through_each_step(sqlite_url: str) -> None:
+    """On a shared SQLite store the stamping triggers survive every revision down and up."""
+    engine = open_engine(sqlite_url)
+    try:
+        for revision in _revisions_oldest_first():
+            migrate.upgrade(engine, revision, role="shared")
+        migrate.downgrade(engine, "0004")
+        migrate.upgrade(engine, role="shared")
+        customer_id = _add_customer(engine, "Stamped")
+        with engine.begin() as conn:
+            before = conn.execute(
+                text("SELECT change_seq FROM customers WHERE name = 'Stamped'")
+            ).scalar_one()
+            conn.execute(text("UPDATE customers SET notes = 'x' WHERE name = 'Stamped'"))
+            after = conn.execute(
+                text("SELECT change_seq FROM customers WHERE name = 'Stamped'")
+            ).scalar_one()
+        assert before is not None and after > before
+        assert customer_id is not None
+        command.check(migrate.alembic_config(engine))
+    finally:
+        engine.dispose()
