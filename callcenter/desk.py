@@ -21,6 +21,7 @@ from callcenter.directory import queue_named
 from callcenter.errors import NotFoundError, ServiceError
 from callcenter.event_log import EventLog
 from callcenter.interactions import NewInteraction, log_interaction
+from callcenter.presence import Presence, presence_of
 from callcenter.records import InteractionView
 from callcenter.screenpop import CallerInfo, ScreenPop, pop_for
 from db.enums import Channel, Direction
@@ -61,6 +62,7 @@ class CallSession:
     queue_id: uuid.UUID | None = None
     consult_for: str | None = None
     interaction_ids: list[uuid.UUID] = field(default_factory=list)
+    waited_seconds: int | None = None
 
 
 @dataclass(frozen=True)
@@ -122,14 +124,24 @@ class Desk:
         self.calls: dict[str, CallSession] = {}
         self._queue_ids: dict[str | None, uuid.UUID | None] = {}
         self._listeners: list[Callable[[DeskEvent], None]] = []
+        #: What supervisors see of this desk; replaced whole (never mutated) so the
+        #: replicator's thread can read it while the GUI thread works.
+        self.presence: Presence | None = None
         state.subscribe(self._on_state)
+        self._refresh_presence()
 
     def subscribe(self, listener: Callable[[DeskEvent], None]) -> None:
         self._listeners.append(listener)
 
     def _emit(self, event: DeskEvent) -> None:
+        self._refresh_presence()
         for listener in self._listeners:
             listener(event)
+
+    def _refresh_presence(self) -> None:
+        if self.ctx.actor is not None:
+            live = [c for c in self.calls.values() if not c.ended and c.consult_for is None]
+            self.presence = presence_of(self.ctx.actor.user_id, self.state.status, live)
 
     def _on_state(self, status: Status) -> None:
         self.events.write("agent.state", state=status.state, reason=status.reason)
@@ -197,6 +209,7 @@ class Desk:
             offered_at=dt.datetime.fromtimestamp(event.received_wall, dt.UTC),
             received_monotonic=event.received_monotonic,
             queue_id=queue,
+            waited_seconds=None if event.waited_seconds is None else round(event.waited_seconds),
         )
         self.calls[event.call_id] = session
         if self.state.status.state in (
@@ -411,6 +424,7 @@ class Desk:
             notes=notes,
             callback_id=session.callback_id,
             service_request_id=service_request_id,
+            queue_wait_seconds=session.waited_seconds,
         )
 
     def save_draft(self, call_id: str, notes: str, disposition_code: str | None) -> None:

@@ -37,6 +37,7 @@ class NewInteraction:
     notes: str = ""
     service_request_id: uuid.UUID | None = None
     callback_id: uuid.UUID | None = None
+    queue_wait_seconds: int | None = None
 
 
 def _check_disposition(session: Session, code: str | None, notes: str) -> None:
@@ -101,6 +102,7 @@ def add_interaction(session: Session, ctx: ServiceContext, item: NewInteraction)
         customer_id=item.customer_id,
         service_request_id=item.service_request_id,
         callback_id=item.callback_id,
+        queue_wait_seconds=item.queue_wait_seconds,
         updated_by=ctx.actor_id,
     )
     session.add(row)

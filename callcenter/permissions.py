@@ -20,6 +20,7 @@ class Action(StrEnum):
     EDIT_SERVICE_REQUESTS = "edit service requests"
     EDIT_CALLBACKS = "edit callbacks"
     REASSIGN_WORK = "reassign work"
+    SUPERVISE = "watch agents and queues"
     IMPORT_CUSTOMERS = "import customers"
     EDIT_DICTIONARY = "edit the data dictionary"
     MANAGE_USERS = "manage users"
@@ -35,6 +36,7 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.EDIT_SERVICE_REQUESTS: _ALL_ROLES,
     Action.EDIT_CALLBACKS: _ALL_ROLES,
     Action.REASSIGN_WORK: _SUPERVISORS,
+    Action.SUPERVISE: _SUPERVISORS,
     Action.IMPORT_CUSTOMERS: frozenset({Role.ADMIN}),
     Action.EDIT_DICTIONARY: frozenset({Role.ADMIN}),
     Action.MANAGE_USERS: frozenset({Role.ADMIN}),

@@ -20,6 +20,8 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
+from callcenter.presence import Presence, sign_out
+from callcenter.presence import write as write_presence
 from db import migrate
 from db.models import SyncConflict, SyncState
 from db.replication import outbox
@@ -27,6 +29,7 @@ from db.replication.pull import STATE_ID, Progress, mark, pull
 from db.replication.push import push
 from db.replication.scope import Scope
 from db.store import DeadlineExceededError, deadline, open_engine, reachable
+from db.types import utcnow
 
 BACKOFF_FIRST_S = 1.0
 BACKOFF_CAP_S = 60.0
@@ -110,6 +113,7 @@ class Replicator:
         scope: Scope | None = None,
         on_status: Callable[[SyncStatus], None] | None = None,
         progress: Progress | None = None,
+        presence: Callable[[], Presence | None] | None = None,
         rng: random.Random | None = None,
     ) -> None:
         self.local = local
@@ -120,6 +124,7 @@ class Replicator:
         self.scope = scope
         self.on_status = on_status
         self.progress = progress
+        self.presence = presence
         self.rng = rng or random.Random()
         self.failures = 0
         self._schema_checked = False
@@ -146,10 +151,18 @@ class Replicator:
         self._wake.set()
 
     def stop(self, timeout_s: float | None = None) -> None:
+        """Stop the thread; a desk that was online signs its presence out on the way."""
         self._stop.set()
         self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout_s if timeout_s is not None else self.timeout_s * 2 + 5)
+        current = self.presence() if self.presence is not None else None
+        if current is not None and self.failures == 0 and self._schema_checked:
+            try:
+                with deadline(self.timeout_s):
+                    sign_out(self.shared, current.user_id)
+            except (DBAPIError, DeadlineExceededError, OSError):
+                pass  # the stale heartbeat says offline soon enough
         if self._shared is not None:
             self._shared.dispose()
 
@@ -171,6 +184,7 @@ class Replicator:
         try:
             self._embedded_schema()
             push(self.local, self.shared, self.desk, should_stop=self._stop.is_set, guard=guard)
+            self._heartbeat()
             result = pull(
                 self.local,
                 self.shared,
@@ -187,6 +201,12 @@ class Replicator:
         self.failures = 0
         mark(self.local, online=True, error=None, success=result.complete)
         return result.complete
+
+    def _heartbeat(self) -> None:
+        current = self.presence() if self.presence is not None else None
+        if current is not None:
+            with deadline(self.timeout_s):
+                write_presence(self.shared, self.desk, current, utcnow())
 
     def _report(self) -> None:
         if self.on_status is not None:

@@ -11,6 +11,7 @@ from sqlalchemy.engine import make_url
 
 from callcenter.config import Config
 from callcenter.context import ServiceContext
+from callcenter.presence import Presence
 from callcenter.replicator import Replicator, SyncStatus, read_status
 from db import migrate
 from db.replication import outbox
@@ -79,11 +80,16 @@ def desk_name(config: Config) -> str:
 
 
 def start_replication(
-    config: Config, ctx: ServiceContext, on_status: Callable[[SyncStatus], None]
+    config: Config,
+    ctx: ServiceContext,
+    on_status: Callable[[SyncStatus], None],
+    presence: Callable[[], Presence | None] | None = None,
 ) -> Replicator:
-    """Run the replicator for a desk context on its own thread, woken by every local commit."""
+    """Run the replicator for a desk context on its own thread, woken by every local commit;
+    ``presence`` is read on every cycle for the heartbeat supervisors see."""
     engine = ctx.sessions.kw["bind"]
     replicator = replicator_for(config, engine, on_status=on_status)
+    replicator.presence = presence
     event.listen(ctx.sessions, "after_commit", lambda _session: replicator.wake())
     replicator.start()
     return replicator

@@ -106,7 +106,8 @@ def build(
     )
     sync = SyncBridge()
     sync.changed.connect(window.show_sync)
-    replicator = start_replication(config, base, sync.publish)
+    replicator = start_replication(config, base, sync.publish, lambda: desk.presence)
+    desk.subscribe(lambda _event: replicator.wake())  # a state change is news for supervisors
     return Running(window, desk, bridge, events, replicator, sync)
 
 

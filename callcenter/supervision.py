@@ -1,0 +1,235 @@
+"""The supervisor's live view: agents and queues, computed from the shared store.
+
+Definitions (the ones contact centers use; each is tested against a hand-computed day):
+- offered: inbound phone calls offered in the interval (by the time they were offered);
+- answered: offered calls an agent answered; abandoned: offered calls that ended unanswered
+  (the caller hung up while ringing or waiting);
+- wait: from the offer to the answer (or the hang-up), plus the time the caller had already
+  waited in the phone system's queue when it says so (``queue_wait_seconds``);
+- service level: answered within the queue's threshold T, as a share of offered (T per queue,
+  default 20 s; the target, e.g. 80/20, is shown beside it);
+- ASA: mean wait of answered calls; AHT: mean talk time (answer to end) of answered calls;
+- longest current wait and calls ringing now: from the desks' presence (calls ringing on a
+  desk whose heartbeat is fresh).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from callcenter.context import ServiceContext
+from callcenter.permissions import Action, require
+from callcenter.presence import OFFLINE_AFTER
+from db.enums import Channel, Direction, Role
+from db.models import AgentPresence, Interaction, Queue, User
+
+RINGING = "ringing"
+OFFLINE = "offline"
+DEFAULT_THRESHOLD_S = 20
+DEFAULT_TARGET_PERCENT = 80
+
+
+@dataclass(frozen=True)
+class AgentRow:
+    user_id: uuid.UUID
+    username: str
+    display_name: str
+    state: str
+    reason: str | None
+    in_state: dt.timedelta | None
+    call_caller: str | None
+    call_queue: str | None
+    call_duration: dt.timedelta | None
+    handled_today: int
+    aht_today: dt.timedelta | None
+    heartbeat_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    queue_id: uuid.UUID | None
+    name: str
+    offered: int
+    answered: int
+    abandoned: int
+    service_level: float | None
+    threshold_s: int
+    target_percent: int
+    asa: dt.timedelta | None
+    aht: dt.timedelta | None
+    longest_wait: dt.timedelta | None
+    ringing_now: int
+
+    @property
+    def target(self) -> str:
+        return f"{self.target_percent}/{self.threshold_s}"
+
+
+@dataclass(frozen=True)
+class _Call:
+    queue_id: uuid.UUID | None
+    agent_id: uuid.UUID | None
+    offered_at: dt.datetime
+    answered_at: dt.datetime | None
+    ended_at: dt.datetime | None
+    waited_before: int
+
+    @property
+    def wait(self) -> dt.timedelta | None:
+        until = self.answered_at or self.ended_at
+        if until is None:
+            return None
+        return until - self.offered_at + dt.timedelta(seconds=self.waited_before)
+
+    @property
+    def talk(self) -> dt.timedelta | None:
+        if self.answered_at is None or self.ended_at is None:
+            return None
+        return self.ended_at - self.answered_at
+
+
+def _mean(values: Iterable[dt.timedelta]) -> dt.timedelta | None:
+    items = list(values)
+    return sum(items, dt.timedelta()) / len(items) if items else None
+
+
+def _calls(ctx: ServiceContext, start: dt.datetime, end: dt.datetime) -> list[_Call]:
+    i = Interaction
+    query = select(
+        i.queue_id, i.agent_id, i.offered_at, i.answered_at, i.ended_at, i.queue_wait_seconds
+    ).where(
+        i.offered_at >= start,
+        i.offered_at < end,
+        i.direction == Direction.INBOUND,
+        i.channel == Channel.PHONE,
+        i.deleted.is_(False),
+    )
+    with ctx.sessions() as session:
+        return [_Call(q, a, o, ans, e, w or 0) for q, a, o, ans, e, w in session.execute(query)]
+
+
+def _live(ctx: ServiceContext, now: dt.datetime) -> list[AgentPresence]:
+    with ctx.sessions() as session:
+        query = select(AgentPresence).where(AgentPresence.heartbeat_at >= now - OFFLINE_AFTER)
+        return list(session.scalars(query))
+
+
+def agent_board(ctx: ServiceContext, now: dt.datetime, day_start: dt.datetime) -> list[AgentRow]:
+    """Every active agent and supervisor: state, time in it, current call, today's work."""
+    require(ctx, Action.SUPERVISE)
+    with ctx.sessions() as session:
+        people = list(
+            session.scalars(
+                select(User)
+                .where(
+                    User.active.is_(True),
+                    User.deleted.is_(False),
+                    User.role.in_((Role.AGENT, Role.SUPERVISOR)),
+                )
+                .order_by(User.display_name)
+            )
+        )
+        queue_names = dict(session.execute(select(Queue.id, Queue.display_name)).all())
+    live = {p.user_id: p for p in _live(ctx, now)}
+    handled: dict[uuid.UUID, list[dt.timedelta]] = {}
+    for call in _calls(ctx, day_start, now):
+        if call.agent_id is not None and call.talk is not None:
+            handled.setdefault(call.agent_id, []).append(call.talk)
+    rows = []
+    for person in people:
+        p = live.get(person.id)
+        talks = handled.get(person.id, [])
+        started = (p.call_answered_at or p.call_offered_at) if p else None
+        rows.append(
+            AgentRow(
+                user_id=person.id,
+                username=person.username,
+                display_name=person.display_name,
+                state=p.state if p else OFFLINE,
+                reason=p.reason_code if p else None,
+                in_state=now - p.state_since if p else None,
+                call_caller=p.call_caller if p else None,
+                call_queue=queue_names.get(p.call_queue_id) if p and p.call_queue_id else None,
+                call_duration=now - started if started else None,
+                handled_today=len(talks),
+                aht_today=_mean(talks),
+                heartbeat_at=p.heartbeat_at if p else None,
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """One line of the queue board: a queue, or all of them (``queue`` None)."""
+
+    queue: Queue | None
+    thresholds: dict[uuid.UUID, int]
+
+    def threshold_for(self, call: _Call) -> dt.timedelta:
+        seconds = (
+            self.thresholds.get(call.queue_id, DEFAULT_THRESHOLD_S)
+            if call.queue_id
+            else DEFAULT_THRESHOLD_S
+        )
+        return dt.timedelta(seconds=seconds)
+
+
+def _queue_row(
+    scope: _Scope, calls: list[_Call], ringing: list[AgentPresence], now: dt.datetime
+) -> QueueRow:
+    queue = scope.queue
+    answered = [c for c in calls if c.answered_at is not None]
+    abandoned = [c for c in calls if c.answered_at is None and c.ended_at is not None]
+    in_time = [c for c in answered if (w := c.wait) is not None and w <= scope.threshold_for(c)]
+    waits = [
+        now - p.call_offered_at + dt.timedelta(seconds=p.call_waited_seconds or 0)
+        for p in ringing
+        if p.call_offered_at is not None
+    ]
+    return QueueRow(
+        queue_id=queue.id if queue else None,
+        name=queue.display_name if queue else "All queues",
+        offered=len(calls),
+        answered=len(answered),
+        abandoned=len(abandoned),
+        service_level=100 * len(in_time) / len(calls) if calls else None,
+        threshold_s=queue.service_level_seconds if queue else DEFAULT_THRESHOLD_S,
+        target_percent=queue.service_level_target_percent if queue else DEFAULT_TARGET_PERCENT,
+        asa=_mean(w for c in answered if (w := c.wait) is not None),
+        aht=_mean(t for c in answered if (t := c.talk) is not None),
+        longest_wait=max(waits, default=None),
+        ringing_now=len(ringing),
+    )
+
+
+def queue_board(
+    ctx: ServiceContext, start: dt.datetime, end: dt.datetime, now: dt.datetime
+) -> list[QueueRow]:
+    """Each queue over ``start``..``end``, then all queues together."""
+    require(ctx, Action.SUPERVISE)
+    with ctx.sessions() as session:
+        queues = list(
+            session.scalars(
+                select(Queue).where(Queue.deleted.is_(False)).order_by(Queue.display_name)
+            )
+        )
+    calls = _calls(ctx, start, end)
+    ringing = [p for p in _live(ctx, now) if p.state == RINGING]
+    thresholds = {q.id: q.service_level_seconds for q in queues}
+    rows = [
+        _queue_row(
+            _Scope(queue, thresholds),
+            [c for c in calls if c.queue_id == queue.id],
+            [p for p in ringing if p.call_queue_id == queue.id],
+            now,
+        )
+        for queue in queues
+    ]
+    rows.append(_queue_row(_Scope(None, thresholds), calls, ringing, now))
+    return rows
