@@ -10,7 +10,7 @@ from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
 
 from callcenter.config import Config
-from callcenter.context import ServiceContext
+from callcenter.context import Actor, ServiceContext
 from callcenter.presence import Presence
 from callcenter.replicator import Replicator, SyncStatus, read_status
 from db import migrate
@@ -133,3 +133,12 @@ def first_sync(config: Config, progress: Progress | None = None) -> SyncStatus:
         return read_status(local)
     finally:
         local.dispose()
+
+
+def open_shared_context(config: Config, actor: Actor) -> ServiceContext:
+    """A context on the shared store for reads that must be current (the supervisor's
+    boards); every use opens a connection bounded by the sync timeout."""
+    engine = open_engine(
+        config.shared_database_url, timeout_s=config.sync.timeout_seconds, fresh_connections=True
+    )
+    return ServiceContext.for_engine(engine, config.default_region, actor)

@@ -233,3 +233,18 @@ def queue_board(
     ]
     rows.append(_queue_row(_Scope(None, thresholds), calls, ringing, now))
     return rows
+
+
+@dataclass(frozen=True)
+class Boards:
+    """One refresh of the supervisor's view."""
+
+    agents: list[AgentRow]
+    queues: list[QueueRow]
+    at: dt.datetime
+
+
+def boards(ctx: ServiceContext, now: dt.datetime, start: dt.datetime, end: dt.datetime) -> Boards:
+    """Both boards at ``now``: queues over ``start``..``end``, agents' work since midnight UTC."""
+    day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    return Boards(agent_board(ctx, now, day_start), queue_board(ctx, start, end, now), now)

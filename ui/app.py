@@ -15,9 +15,10 @@ from callcenter.context import ServiceContext
 from callcenter.desk import Desk
 from callcenter.directory import not_ready_reasons, people, sign_in_actor
 from callcenter.event_log import EventLog
+from callcenter.permissions import is_supervisor
 from callcenter.replicator import Replicator
 from callcenter.secrets import SecretStore
-from callcenter.stores import LOCAL, open_context, start_replication
+from callcenter.stores import LOCAL, open_context, open_shared_context, start_replication
 from db.enums import Role
 from telephony.audio import AudioBridge
 from telephony.phone import Phone
@@ -43,6 +44,10 @@ class Running:
 
     def close(self) -> None:
         self.replicator.stop()
+        supervising = self.window.supervisor_window
+        if supervising is not None:
+            supervising.close()
+            supervising.ctx.dispose()
         if self.window.headset is not None:
             self.window.headset.stop_ring()
             self.window.headset.stop()
@@ -103,6 +108,7 @@ def build(
         headset=headset,
         config_path=config.path,
         secrets=secrets,
+        supervise=(lambda: open_shared_context(config, actor)) if is_supervisor(ctx) else None,
     )
     sync = SyncBridge()
     sync.changed.connect(window.show_sync)

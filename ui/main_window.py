@@ -4,6 +4,7 @@ callbacks due and open requests always in view, state and sync in the status bar
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -28,6 +29,7 @@ from callcenter import customers, drafts
 from callcenter.agent_state import AgentState, Status
 from callcenter.callbacks import get_callback
 from callcenter.config import Config
+from callcenter.context import ServiceContext
 from callcenter.customer360 import load_customer_360
 from callcenter.desk import (
     CallChanged,
@@ -55,6 +57,7 @@ from ui.log_panel import LogPanel
 from ui.record_view import RecordView
 from ui.search_box import SearchBox
 from ui.shortcuts import DEFAULTS
+from ui.supervisor_window import SupervisorWindow
 from ui.sync_status import sync_words
 from ui.work_lists import CallbacksDue, MyRequests
 
@@ -87,9 +90,12 @@ class MainWindow(QMainWindow):
         headset: Headset | None = None,
         config_path: Path | None = None,
         secrets: SecretStore | None = None,
+        supervise: Callable[[], ServiceContext] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._supervise = supervise
+        self.supervisor_window: SupervisorWindow | None = None
         self.desk = desk
         self.headset = headset
         self.config_path = config_path
@@ -259,6 +265,11 @@ class MainWindow(QMainWindow):
             settings.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
             settings.triggered.connect(self.open_settings)
             self.menuBar().addMenu("&Tools").addAction(settings)
+        if self._supervise is not None:
+            watch = QAction("&Supervisor view", self)
+            watch.setShortcut(QKeySequence("Ctrl+Shift+V"))
+            watch.triggered.connect(self.open_supervisor_view)
+            self.menuBar().addMenu("&Supervise").addAction(watch)
         help_menu = self.menuBar().addMenu("&Help")
         keys = QAction("&Keyboard shortcuts", self)
         keys.triggered.connect(self.show_shortcuts)
@@ -676,6 +687,15 @@ class MainWindow(QMainWindow):
         )
         dialog.saved.connect(self._manual_log_saved)
         dialog.open()
+
+    def open_supervisor_view(self) -> None:
+        """Queues and agents, live, from the shared store (supervisors only)."""
+        if self._supervise is None:
+            return
+        if self.supervisor_window is None:
+            self.supervisor_window = SupervisorWindow(self._supervise())
+        self.supervisor_window.show()
+        self.supervisor_window.raise_()
 
     def open_conflicts(self) -> None:
         from ui.dialogs.conflicts_dialog import ConflictsDialog
