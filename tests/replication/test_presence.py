@@ -1,0 +1,65 @@
+"""The desk's heartbeat: written on every sync, gone at sign-out, stale when the link dies."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+
+from sqlalchemy import Engine, select
+
+from callcenter.agent_state import AgentState, Status
+from callcenter.context import ServiceContext
+from callcenter.desk import CallSession
+from callcenter.presence import OFFLINE_AFTER, Presence, presence_of
+from callcenter.replicator import Replicator
+from callcenter.screenpop import CallerInfo
+from callcenter.supervision import agent_board
+from db.enums import Direction
+from db.models import AgentPresence
+from db.store import session_factory
+from tests.callcenter.conftest import seed_people
+from tests.replication.conftest import Desk
+from tests.replication.test_push_pull import sync
+
+
+def test_heartbeat_then_sign_out(shared: Engine, desks: Callable[[str], Desk]) -> None:
+    people = seed_people(ServiceContext.for_engine(shared, "GB"))
+    ann = desks("ann")
+    sync(ann, shared)
+    since = dt.datetime.now(dt.UTC)
+    current = Presence(people.agent.user_id, AgentState.NOT_READY.value, "lunch", since)
+    url = shared.url.render_as_string(hide_password=False)
+    replicator = Replicator(ann.engine, url, "ann@desk", timeout_s=5, presence=lambda: current)
+    assert replicator.sync_once()
+    with session_factory(shared)() as s:
+        row = s.get_one(AgentPresence, people.agent.user_id)
+        assert (row.state, row.reason_code, row.desk) == ("not_ready", "lunch", "ann@desk")
+        beat = row.heartbeat_at
+    sue = ServiceContext(session_factory(shared), "GB", people.supervisor)
+    board = {r.username: r for r in agent_board(sue, beat + dt.timedelta(seconds=5), since)}
+    assert (board["ann"].state, board["ann"].reason) == ("not_ready", "lunch")
+    # A desk that stops beating (crashed, cut off) is offline once OFFLINE_AFTER has passed.
+    later = beat + OFFLINE_AFTER + dt.timedelta(seconds=1)
+    assert {r.username: r for r in agent_board(sue, later, since)}["ann"].state == "offline"
+    replicator.stop()
+    with session_factory(shared)() as s:
+        assert s.scalars(select(AgentPresence)).all() == []
+
+
+def test_presence_shows_the_ringing_call_and_what_the_caller_had_waited() -> None:
+    offered = dt.datetime(2026, 11, 23, 9, tzinfo=dt.UTC)
+    call = CallSession(
+        call_id="c1",
+        direction=Direction.INBOUND,
+        caller=CallerInfo("c1", "020 7946 0958", "+442079460958", None, withheld=False),
+        offered_at=offered,
+        received_monotonic=0.0,
+        waited_seconds=12,
+    )
+    shown = presence_of(uuid.uuid4(), Status(AgentState.RINGING, offered), [call])
+    assert (shown.state, shown.call_caller, shown.call_waited_seconds) == (
+        "ringing",
+        "+442079460958",
+        12,
+    )
