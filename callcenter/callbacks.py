@@ -12,7 +12,7 @@ from sqlalchemy.orm import selectinload
 from callcenter import audit
 from callcenter.context import ServiceContext
 from callcenter.customer_fields import clean_phone
-from callcenter.errors import NotFoundError, ValidationError
+from callcenter.errors import ConflictError, NotFoundError, ValidationError
 from callcenter.permissions import Action, require
 from callcenter.records import CallbackView
 from callcenter.views import callback_view
@@ -181,3 +181,36 @@ def due_callbacks(
             .order_by(Callback.due_from)
         ).all()
         return [callback_view(r) for r in rows]
+
+
+def reassign_callback(
+    ctx: ServiceContext,
+    callback_id: uuid.UUID,
+    expected_version: int,
+    *,
+    owner_user_id: uuid.UUID | None = None,
+    owner_queue_id: uuid.UUID | None = None,
+) -> CallbackView:
+    """Give a callback to one agent or one queue (supervisors only), with an audit entry."""
+    require(ctx, Action.REASSIGN_WORK)
+    if (owner_user_id is None) == (owner_queue_id is None):
+        raise ValidationError("owner", "choose either an agent or a queue")
+    with ctx.sessions.begin() as session:
+        row = session.get(Callback, callback_id)
+        if row is None or row.deleted:
+            raise NotFoundError(f"no callback {callback_id}")
+        if row.version != expected_version:
+            raise ConflictError("the callback was changed by someone else; reload it")
+        for model, key, field in (
+            (User, owner_user_id, "owner_user_id"),
+            (Queue, owner_queue_id, "owner_queue_id"),
+        ):
+            if key is not None and session.get(model, key) is None:
+                raise ValidationError(field, f"{key} does not exist")
+        before = {"owner_user_id": row.owner_user_id, "owner_queue_id": row.owner_queue_id}
+        row.owner_user_id, row.owner_queue_id = owner_user_id, owner_queue_id
+        row.updated_by = ctx.actor_id
+        session.flush()
+        after = {"owner_user_id": owner_user_id, "owner_queue_id": owner_queue_id}
+        audit.record(session, ctx, "reassign", "callback", row.id, before=before, after=after)
+        return callback_view(row)

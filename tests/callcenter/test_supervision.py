@@ -5,9 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import select
 
+from callcenter import service_requests as srs
+from callcenter.callbacks import NewCallback, reassign_callback, schedule_callback
 from callcenter.context import ServiceContext
 from callcenter.errors import PermissionDeniedError
+from callcenter.follow_up import call_back, missed_calls, overdue_callbacks, sla_watch
+from callcenter.service_requests import NewServiceRequest
 from callcenter.supervision import agent_board, queue_board
 from db.enums import Channel, Direction
 from db.models import AgentPresence, Interaction, Queue
@@ -152,3 +157,53 @@ def test_only_supervisors_watch(ctx: ServiceContext, day: People) -> None:
         queue_board(as_actor(ctx, day.agent), DAY, NOW, NOW)
     with pytest.raises(PermissionDeniedError):
         agent_board(as_actor(ctx, day.agent), NOW, DAY)
+
+
+def test_missed_calls_become_callbacks_in_one_step(ctx: ServiceContext, day: People) -> None:
+    sue = as_actor(ctx, day.supervisor)
+    with ctx.sessions.begin() as s:
+        missed = s.get_one(
+            Interaction,
+            s.scalars(select(Interaction.id).where(Interaction.answered_at.is_(None))).one(),
+        )
+        missed.caller_number = "+442079460958"
+    (follow,) = missed_calls(sue, DAY)
+    assert (follow.caller_number, follow.queue_name) == ("+442079460958", "Support")
+    made = call_back(sue, follow, NOW)
+    assert (made.owner_queue_id, made.phone_number) == (day.queue_id, "+442079460958")
+    assert made.reason.startswith("Missed call at")
+    assert missed_calls(sue, DAY) == []  # called back: off the list
+
+
+def test_overdue_callbacks_and_sla_watch(ctx: ServiceContext, day: People) -> None:
+    sue = as_actor(ctx, day.supervisor)
+    ann = as_actor(ctx, day.agent)
+    late = schedule_callback(
+        ann,
+        NewCallback(
+            "+442079460958",
+            NOW - dt.timedelta(hours=3),
+            NOW - dt.timedelta(hours=1),
+            "Refund",
+            owner_user_id=day.agent.user_id,
+        ),
+    )
+    schedule_callback(
+        ann,
+        NewCallback(
+            "+442079460959",
+            NOW,
+            NOW + dt.timedelta(hours=1),
+            "Later",
+            owner_user_id=day.agent.user_id,
+        ),
+    )
+    assert [c.id for c in overdue_callbacks(sue, NOW)] == [late.id]
+    moved = reassign_callback(sue, late.id, late.version, owner_user_id=day.other_agent.user_id)
+    assert moved.owner_user_id == day.other_agent.user_id
+    with pytest.raises(PermissionDeniedError):
+        reassign_callback(ann, late.id, moved.version, owner_queue_id=day.queue_id)
+    soon = srs.create_service_request(ann, NewServiceRequest("Router dead", "technical"))
+    srs.create_service_request(ann, NewServiceRequest("Invoice copy", "billing"))
+    watched = sla_watch(sue, soon.opened_at + dt.timedelta(hours=6), within=dt.timedelta(hours=4))
+    assert [r.id for r in watched] == [soon.id]  # technical: 8 h SLA; billing: 24 h

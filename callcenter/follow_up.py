@@ -1,0 +1,132 @@
+"""The supervisor's work lists: missed calls to call back, overdue callbacks, requests
+near or past their SLA — each a query on the shared store, each actionable in one step."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import and_, exists, select
+
+from callcenter.callbacks import NewCallback, schedule_callback
+from callcenter.context import ServiceContext
+from callcenter.permissions import Action, require
+from callcenter.records import CallbackView, ServiceRequestView
+from callcenter.views import callback_view, service_request_view
+from db.enums import CallbackStatus, Channel, Direction, SRStatus
+from db.models import Callback, Customer, Interaction, Queue, ServiceRequest
+
+CLOSED_SR = (SRStatus.RESOLVED, SRStatus.CLOSED)
+CALL_BACK_WITHIN = dt.timedelta(hours=2)
+
+
+@dataclass(frozen=True)
+class MissedCall:
+    interaction_id: uuid.UUID
+    caller_number: str
+    customer_id: uuid.UUID | None
+    customer_name: str | None
+    queue_id: uuid.UUID | None
+    queue_name: str | None
+    offered_at: dt.datetime
+    waited: dt.timedelta | None
+
+
+def missed_calls(ctx: ServiceContext, since: dt.datetime) -> list[MissedCall]:
+    """Inbound calls since ``since`` that nobody answered and nobody has called back yet
+    (no callback to that number due after the call), newest first."""
+    require(ctx, Action.SUPERVISE)
+    i = Interaction
+    called_back = exists().where(
+        and_(Callback.phone_number == i.caller_number, Callback.due_from >= i.offered_at)
+    )
+    query = (
+        select(i, Customer.name, Queue.display_name)
+        .outerjoin(Customer, Customer.id == i.customer_id)
+        .outerjoin(Queue, Queue.id == i.queue_id)
+        .where(
+            i.offered_at >= since,
+            i.direction == Direction.INBOUND,
+            i.channel == Channel.PHONE,
+            i.answered_at.is_(None),
+            i.caller_number.is_not(None),
+            i.deleted.is_(False),
+            ~called_back,
+        )
+        .order_by(i.offered_at.desc())
+    )
+    with ctx.sessions() as session:
+        return [
+            MissedCall(
+                interaction_id=row.id,
+                caller_number=row.caller_number or "",
+                customer_id=row.customer_id,
+                customer_name=name,
+                queue_id=row.queue_id,
+                queue_name=queue,
+                offered_at=row.offered_at,
+                waited=(row.ended_at - row.offered_at) if row.ended_at else None,
+            )
+            for row, name, queue in session.execute(query)
+        ]
+
+
+def call_back(
+    ctx: ServiceContext,
+    missed: MissedCall,
+    now: dt.datetime,
+    owner_user_id: uuid.UUID | None = None,
+) -> CallbackView:
+    """One click: a callback for a missed call, due now, owned by the given agent, else by the
+    call's queue, else by the person acting."""
+    local = missed.offered_at.astimezone()
+    queue = None if owner_user_id else missed.queue_id
+    user = owner_user_id or (None if queue else ctx.actor_id)
+    return schedule_callback(
+        ctx,
+        NewCallback(
+            phone_number=missed.caller_number,
+            due_from=now,
+            due_until=now + CALL_BACK_WITHIN,
+            reason=f"Missed call at {local:%H:%M}"
+            + (f" ({missed.queue_name})" if missed.queue_name else ""),
+            customer_id=missed.customer_id,
+            owner_user_id=user,
+            owner_queue_id=queue,
+        ),
+    )
+
+
+def overdue_callbacks(ctx: ServiceContext, now: dt.datetime) -> list[CallbackView]:
+    """Pending callbacks whose window has closed, most overdue first."""
+    require(ctx, Action.SUPERVISE)
+    query = (
+        select(Callback)
+        .where(
+            Callback.status == CallbackStatus.PENDING,
+            Callback.due_until < now,
+            Callback.deleted.is_(False),
+        )
+        .order_by(Callback.due_until)
+    )
+    with ctx.sessions() as session:
+        return [callback_view(row) for row in session.scalars(query)]
+
+
+def sla_watch(
+    ctx: ServiceContext, now: dt.datetime, within: dt.timedelta = dt.timedelta(hours=4)
+) -> list[ServiceRequestView]:
+    """Open service requests past their SLA or due within ``within``, soonest first."""
+    require(ctx, Action.SUPERVISE)
+    query = (
+        select(ServiceRequest)
+        .where(
+            ServiceRequest.status.not_in(CLOSED_SR),
+            ServiceRequest.sla_due_at < now + within,
+            ServiceRequest.deleted.is_(False),
+        )
+        .order_by(ServiceRequest.sla_due_at)
+    )
+    with ctx.sessions() as session:
+        return [service_request_view(row) for row in session.scalars(query)]
