@@ -23,8 +23,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from callcenter.context import ServiceContext
+from callcenter.follow_up import MissedCall, missed_calls, overdue_callbacks, sla_watch
 from callcenter.permissions import Action, require
 from callcenter.presence import OFFLINE_AFTER
+from callcenter.records import CallbackView, ServiceRequestView
 from db.enums import Channel, Direction, Role
 from db.models import AgentPresence, Interaction, Queue, User
 
@@ -241,10 +243,21 @@ class Boards:
 
     agents: list[AgentRow]
     queues: list[QueueRow]
+    missed: list[MissedCall]
+    overdue: list[CallbackView]
+    sla: list[ServiceRequestView]
     at: dt.datetime
 
 
 def boards(ctx: ServiceContext, now: dt.datetime, start: dt.datetime, end: dt.datetime) -> Boards:
-    """Both boards at ``now``: queues over ``start``..``end``, agents' work since midnight UTC."""
+    """Everything at ``now``: queues over ``start``..``end``; agents' work and missed calls
+    since midnight UTC; overdue callbacks; requests past or near their SLA."""
     day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    return Boards(agent_board(ctx, now, day_start), queue_board(ctx, start, end, now), now)
+    return Boards(
+        agents=agent_board(ctx, now, day_start),
+        queues=queue_board(ctx, start, end, now),
+        missed=missed_calls(ctx, day_start),
+        overdue=overdue_callbacks(ctx, now),
+        sla=sla_watch(ctx, now),
+        at=now,
+    )

@@ -693,7 +693,7 @@ class MainWindow(QMainWindow):
         if self._supervise is None:
             return
         if self.supervisor_window is None:
-            self.supervisor_window = SupervisorWindow(self._supervise())
+            self.supervisor_window = SupervisorWindow(self._supervise(), self.desk.ctx)
         self.supervisor_window.show()
         self.supervisor_window.raise_()
 

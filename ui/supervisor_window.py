@@ -1,4 +1,4 @@
-"""The supervisor's live view: queues and agents, refreshed every two seconds.
+"""The supervisor's live view: queues, agents and work lists, refreshed every two seconds.
 
 The boards are read from the shared store on a worker thread (the window never waits on the
 network); each result arrives through a queued signal and replaces the tables' rows.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import threading
+import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -17,19 +18,31 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QSplitter,
+    QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from callcenter.callbacks import reassign_callback
 from callcenter.context import ServiceContext
+from callcenter.directory import people, queues
+from callcenter.errors import ServiceError
+from callcenter.follow_up import MissedCall, call_back
+from callcenter.phones import display
+from callcenter.records import CallbackView, ServiceRequestView
+from callcenter.service_requests import get_service_request, update_service_request
 from callcenter.supervision import AgentRow, Boards, QueueRow, boards
-from ui.formatting import duration, label
+from ui.dialogs.form import button_row
+from ui.formatting import duration, label, local_time
 from ui.models import Column, RecordTableModel
-from ui.record_view import make_table
+from ui.record_view import make_table, selected_record
 
 REFRESH_MS = 2000
 INTERVALS = {"Today": None, "Last hour": 1, "Last 15 minutes": 0.25}
@@ -57,6 +70,27 @@ QUEUE_COLUMNS: tuple[Column[QueueRow], ...] = (
     Column("AHT", lambda r: r.aht, _time),
     Column("Longest wait", lambda r: r.longest_wait, _time),
     Column("Ringing now", lambda r: r.ringing_now),
+)
+
+MISSED_COLUMNS: tuple[Column[MissedCall], ...] = (
+    Column("When", lambda m: m.offered_at, lambda v: local_time(v, with_date=False)),
+    Column("Caller", lambda m: display(m.caller_number)),
+    Column("Customer", lambda m: m.customer_name),
+    Column("Queue", lambda m: m.queue_name),
+    Column("Rang for", lambda m: m.waited, _time),
+)
+OVERDUE_COLUMNS: tuple[Column[CallbackView], ...] = (
+    Column("Due by", lambda c: c.due_until, local_time, lambda _c: BELOW_TARGET),
+    Column("Number", lambda c: display(c.phone_number)),
+    Column("Reason", lambda c: c.reason),
+    Column("Tries", lambda c: c.attempt_count),
+)
+SLA_COLUMNS: tuple[Column[ServiceRequestView], ...] = (
+    Column("SLA due", lambda r: r.sla_due_at, local_time),
+    Column("Number", lambda r: r.number),
+    Column("Subject", lambda r: r.subject),
+    Column("Status", lambda r: r.status, label),
+    Column("Priority", lambda r: r.priority, label),
 )
 
 AGENT_COLUMNS: tuple[Column[AgentRow], ...] = (
@@ -90,13 +124,21 @@ class SupervisorWindow(QMainWindow):
 
     refreshed = Signal(object)
 
-    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: ServiceContext, writer: ServiceContext, parent: QWidget | None = None
+    ) -> None:
+        """``ctx`` reads the shared store (boards); ``writer`` is the desk's own store, where
+        call-backs and reassignments are written first, like every other edit."""
         super().__init__(parent)
         self.ctx = ctx
+        self.writer = writer
         self.setWindowTitle("Supervisor — queues and agents")
         self.resize(1280, 720)
         self.queues: RecordTableModel[QueueRow] = RecordTableModel(QUEUE_COLUMNS, self)
         self.agents: RecordTableModel[AgentRow] = RecordTableModel(AGENT_COLUMNS, self)
+        self.missed: RecordTableModel[MissedCall] = RecordTableModel(MISSED_COLUMNS, self)
+        self.overdue: RecordTableModel[CallbackView] = RecordTableModel(OVERDUE_COLUMNS, self)
+        self.sla: RecordTableModel[ServiceRequestView] = RecordTableModel(SLA_COLUMNS, self)
         self.interval = QComboBox()
         self.interval.addItems(list(INTERVALS))
         self.interval.currentIndexChanged.connect(self.refresh)
@@ -115,9 +157,10 @@ class SupervisorWindow(QMainWindow):
         bar.addWidget(self.status)
         bar.addWidget(export_queues)
         bar.addWidget(export_agents)
+        self.tabs = self._build_tabs()
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(make_table(self.queues))
-        split.addWidget(make_table(self.agents))
+        split.addWidget(self.tabs)
         split.setSizes([260, 460])
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -133,6 +176,31 @@ class SupervisorWindow(QMainWindow):
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
         self.refresh()
+
+    def _build_tabs(self) -> QTabWidget:
+        """Agents, then the work lists, each list with the one action it needs."""
+        tabs = QTabWidget()
+        tabs.addTab(make_table(self.agents), "Agents")
+        self.missed_view = make_table(self.missed)
+        self.overdue_view = make_table(self.overdue)
+        self.sla_view = make_table(self.sla)
+        self.call_back_button = QPushButton("&Call back")
+        self.call_back_button.clicked.connect(self.call_back_selected)
+        self.reassign_callback_button = QPushButton("&Reassign…")
+        self.reassign_callback_button.clicked.connect(lambda: self._ask_reassign(self.overdue_view))
+        self.reassign_sr_button = QPushButton("R&eassign…")
+        self.reassign_sr_button.clicked.connect(lambda: self._ask_reassign(self.sla_view))
+        for view, button, title in (
+            (self.missed_view, self.call_back_button, "Missed calls"),
+            (self.overdue_view, self.reassign_callback_button, "Overdue callbacks"),
+            (self.sla_view, self.reassign_sr_button, "SLA watch"),
+        ):
+            page = QWidget()
+            column = QVBoxLayout(page)
+            column.addWidget(view)
+            column.addLayout(button_row(button))
+            tabs.addTab(page, title)
+        return tabs
 
     def _window(self, now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
         hours = INTERVALS[self.interval.currentText()]
@@ -162,6 +230,15 @@ class SupervisorWindow(QMainWindow):
     def _show(self, result: Boards) -> None:
         self.queues.set_rows(result.queues)
         self.agents.set_rows(result.agents)
+        self.missed.set_rows(result.missed)
+        self.overdue.set_rows(result.overdue)
+        self.sla.set_rows(result.sla)
+        for title, rows, index in (
+            ("Missed calls", result.missed, 1),
+            ("Overdue callbacks", result.overdue, 2),
+            ("SLA watch", result.sla, 3),
+        ):
+            self.tabs.setTabText(index, f"{title} ({len(rows)})" if rows else title)
         self.status.setText(f"Updated {result.at.astimezone():%H:%M:%S}")
         self.status.setToolTip("")
         self.refreshed.emit(result)
@@ -169,6 +246,62 @@ class SupervisorWindow(QMainWindow):
     def _failed(self, message: str) -> None:
         self.status.setText("Shared database not answering — showing the last figures")
         self.status.setToolTip(message)
+
+    def call_back_selected(self) -> None:
+        """A callback for the chosen missed call, owned by its queue, due now."""
+        missed = selected_record(self.missed_view)
+        if not isinstance(missed, MissedCall):
+            return
+        try:
+            call_back(self.writer, missed, self.writer.clock())
+        except ServiceError as error:
+            QMessageBox.warning(self, "Call back", str(error))
+            return
+        self.statusBar().showMessage(
+            f"Callback scheduled for {display(missed.caller_number)}", 5000
+        )
+        self.refresh()
+
+    def owners(self) -> dict[str, tuple[uuid.UUID | None, uuid.UUID | None]]:
+        """Who work can go to: each active agent, then each queue (user id, queue id)."""
+        choices: dict[str, tuple[uuid.UUID | None, uuid.UUID | None]] = {
+            f"Agent: {p.display_name}": (p.id, None)
+            for p in people(self.writer)
+            if p.role.value in ("agent", "supervisor")
+        }
+        choices.update({f"Queue: {q.display_name}": (None, q.id) for q in queues(self.writer)})
+        return choices
+
+    def _ask_reassign(self, view: QTableView) -> None:
+        if selected_record(view) is None:
+            return
+        names = list(self.owners())
+        choice, ok = QInputDialog.getItem(self, "Reassign", "Give it to:", names, 0, False)
+        if ok:
+            self.reassign(view, choice)
+
+    def reassign(self, view: QTableView, choice: str) -> None:
+        """Give the selected callback or request to ``choice`` (a label from ``owners``)."""
+        record = selected_record(view)
+        user_id, queue_id = self.owners()[choice]
+        try:
+            if isinstance(record, CallbackView):
+                reassign_callback(
+                    self.writer,
+                    record.id,
+                    record.version,
+                    owner_user_id=user_id,
+                    owner_queue_id=queue_id,
+                )
+            elif isinstance(record, ServiceRequestView):
+                current = get_service_request(self.writer, record.id)
+                changes = {"assignee_id": user_id} if user_id else {"queue_id": queue_id}
+                update_service_request(self.writer, record.id, current.version, **changes)
+        except ServiceError as error:
+            QMessageBox.warning(self, "Reassign", str(error))
+            return
+        self.statusBar().showMessage(f"Reassigned to {choice.split(': ', 1)[1]}", 5000)
+        self.refresh()
 
     def _ask_export(self, model: RecordTableModel[object], name: str) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export", f"{name}.csv", "CSV (*.csv)")

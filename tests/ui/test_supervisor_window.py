@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
+from sqlalchemy import update
 
+from callcenter.callbacks import NewCallback, get_callback, schedule_callback
 from callcenter.context import ServiceContext
+from db.models import Interaction
 from db.store import open_engine
 from tests.callcenter.conftest import People
 from tests.callcenter.test_supervision import NOW, day  # noqa: F401 - the scripted day fixture
@@ -31,7 +35,7 @@ def test_boards_show_the_day_and_export(
     tmp_path: Path,
     screenshot_dir: Path,
 ) -> None:
-    window = SupervisorWindow(watching(ctx, day))
+    window = SupervisorWindow(watching(ctx, day), watching(ctx, day))
     qtbot.addWidget(window)
     window.show()
     with qtbot.waitSignal(window.refreshed, timeout=10_000):
@@ -74,9 +78,52 @@ def test_a_shared_database_that_does_not_answer_is_said_plainly(
     day: People,  # noqa: F811
 ) -> None:
     dead = open_engine("postgresql+psycopg://nobody@127.0.0.1:9/none", timeout_s=1)
-    window = SupervisorWindow(ServiceContext.for_engine(dead, "GB", day.supervisor))
+    window = SupervisorWindow(
+        ServiceContext.for_engine(dead, "GB", day.supervisor), watching(ctx, day)
+    )
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: "not answering" in window.status.text(), timeout=10_000)
     assert "refused" in window.status.toolTip().lower() or window.status.toolTip()
     window.close()
     dead.dispose()
+
+
+def test_a_missed_call_is_called_back_and_an_overdue_callback_reassigned(
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    day: People,  # noqa: F811
+) -> None:
+    sue = watching(ctx, day)
+    with ctx.sessions.begin() as s:
+        s.execute(
+            update(Interaction)
+            .where(Interaction.answered_at.is_(None))
+            .values(caller_number="+442079460958")
+        )
+    late = schedule_callback(
+        sue,
+        NewCallback(
+            "+442079460959",
+            NOW - dt.timedelta(hours=3),
+            NOW - dt.timedelta(hours=1),
+            "Refund",
+            owner_user_id=day.agent.user_id,
+        ),
+    )
+    window = SupervisorWindow(sue, sue)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.refreshed, timeout=10_000):
+        pass
+    assert window.tabs.tabText(1) == "Missed calls (1)"
+    assert window.tabs.tabText(2) == "Overdue callbacks (1)"
+    window.missed_view.selectRow(0)
+    with qtbot.waitSignal(window.refreshed, timeout=10_000):
+        qtbot.mouseClick(window.call_back_button, Qt.MouseButton.LeftButton)
+    assert window.missed.rowCount() == 0
+    assert window.tabs.tabText(1) == "Missed calls"
+    window.overdue_view.selectRow(0)
+    assert "Agent: Bob" in window.owners() and "Queue: Support" in window.owners()
+    with qtbot.waitSignal(window.refreshed, timeout=10_000):
+        window.reassign(window.overdue_view, "Agent: Bob")
+    assert get_callback(sue, late.id).owner_user_id == day.other_agent.user_id
+    window.close()
