@@ -16,6 +16,7 @@ Definitions (the ones contact centers use; each is tested against a hand-compute
 from __future__ import annotations
 
 import datetime as dt
+import math
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ RINGING = "ringing"
 OFFLINE = "offline"
 DEFAULT_THRESHOLD_S = 20
 DEFAULT_TARGET_PERCENT = 80
+CHART_STEP = dt.timedelta(minutes=30)
 
 
 @dataclass(frozen=True)
@@ -238,6 +240,35 @@ def queue_board(
 
 
 @dataclass(frozen=True)
+class IntervalRow:
+    """Calls offered in one slice of the day, for the charts."""
+
+    start: dt.datetime
+    offered: int
+    answered: int
+    service_level: float | None
+
+
+def intervals(
+    ctx: ServiceContext, start: dt.datetime, end: dt.datetime, step: dt.timedelta
+) -> list[IntervalRow]:
+    """Offered, answered and service level per ``step`` from ``start`` to ``end``."""
+    require(ctx, Action.SUPERVISE)
+    with ctx.sessions() as session:
+        thresholds = dict(session.execute(select(Queue.id, Queue.service_level_seconds)).all())
+    scope = _Scope(None, thresholds)
+    slots: dict[int, list[_Call]] = {}
+    for call in _calls(ctx, start, end):
+        slots.setdefault(int((call.offered_at - start) / step), []).append(call)
+    rows = []
+    for index in range(max(1, math.ceil((end - start) / step))):
+        calls = slots.get(index, [])
+        row = _queue_row(scope, calls, [], end)
+        rows.append(IntervalRow(start + index * step, row.offered, row.answered, row.service_level))
+    return rows
+
+
+@dataclass(frozen=True)
 class Boards:
     """One refresh of the supervisor's view."""
 
@@ -246,6 +277,7 @@ class Boards:
     missed: list[MissedCall]
     overdue: list[CallbackView]
     sla: list[ServiceRequestView]
+    day: list[IntervalRow]
     at: dt.datetime
 
 
@@ -259,5 +291,6 @@ def boards(ctx: ServiceContext, now: dt.datetime, start: dt.datetime, end: dt.da
         missed=missed_calls(ctx, day_start),
         overdue=overdue_callbacks(ctx, now),
         sla=sla_watch(ctx, now),
+        day=intervals(ctx, day_start, now, CHART_STEP),
         at=now,
     )

@@ -43,6 +43,7 @@ from ui.dialogs.form import button_row
 from ui.formatting import duration, label, local_time
 from ui.models import Column, RecordTableModel
 from ui.record_view import make_table, selected_record
+from ui.supervisor_charts import SupervisorCharts
 
 REFRESH_MS = 2000
 INTERVALS = {"Today": None, "Last hour": 1, "Last 15 minutes": 0.25}
@@ -181,6 +182,8 @@ class SupervisorWindow(QMainWindow):
         """Agents, then the work lists, each list with the one action it needs."""
         tabs = QTabWidget()
         tabs.addTab(make_table(self.agents), "Agents")
+        self.charts = SupervisorCharts()
+        tabs.addTab(self.charts, "Charts")
         self.missed_view = make_table(self.missed)
         self.overdue_view = make_table(self.overdue)
         self.sla_view = make_table(self.sla)
@@ -233,10 +236,13 @@ class SupervisorWindow(QMainWindow):
         self.missed.set_rows(result.missed)
         self.overdue.set_rows(result.overdue)
         self.sla.set_rows(result.sla)
+        total = result.queues[-1] if result.queues else None
+        self.charts.show_day(result.day, total.target_percent if total else 80)
+        self.charts.show_agents(result.agents)
         for title, rows, index in (
-            ("Missed calls", result.missed, 1),
-            ("Overdue callbacks", result.overdue, 2),
-            ("SLA watch", result.sla, 3),
+            ("Missed calls", result.missed, 2),
+            ("Overdue callbacks", result.overdue, 3),
+            ("SLA watch", result.sla, 4),
         ):
             self.tabs.setTabText(index, f"{title} ({len(rows)})" if rows else title)
         self.status.setText(f"Updated {result.at.astimezone():%H:%M:%S}")

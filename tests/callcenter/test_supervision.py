@@ -13,7 +13,7 @@ from callcenter.context import ServiceContext
 from callcenter.errors import PermissionDeniedError
 from callcenter.follow_up import call_back, missed_calls, overdue_callbacks, sla_watch
 from callcenter.service_requests import NewServiceRequest
-from callcenter.supervision import agent_board, queue_board
+from callcenter.supervision import agent_board, intervals, queue_board
 from db.enums import Channel, Direction
 from db.models import AgentPresence, Interaction, Queue
 from tests.callcenter.conftest import People, as_actor
@@ -207,3 +207,12 @@ def test_overdue_callbacks_and_sla_watch(ctx: ServiceContext, day: People) -> No
     srs.create_service_request(ann, NewServiceRequest("Invoice copy", "billing"))
     watched = sla_watch(sue, soon.opened_at + dt.timedelta(hours=6), within=dt.timedelta(hours=4))
     assert [r.id for r in watched] == [soon.id]  # technical: 8 h SLA; billing: 24 h
+
+
+def test_half_hours_of_the_day_for_the_charts(ctx: ServiceContext, day: People) -> None:
+    rows = intervals(as_actor(ctx, day.supervisor), at(9, 0), at(10, 30), dt.timedelta(minutes=30))
+    assert [(r.start, r.offered, r.answered, r.service_level) for r in rows] == [
+        (at(9, 0), 3, 2, pytest.approx(100 / 3)),  # 9:00 in 10 s; 9:10 in 25 s; 9:20 abandoned
+        (at(9, 30), 1, 1, 0.0),  # waited 15 s before the offer: 25 s > 20 s
+        (at(10, 0), 1, 1, 100.0),  # sales: 28 s within its 30 s
+    ]

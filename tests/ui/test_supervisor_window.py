@@ -63,6 +63,9 @@ def test_boards_show_the_day_and_export(
     assert agents["Bob"][4:9] == ["Wang Fang", "Sales", "02:00", "2", "06:00"]
     assert agents["Sue"][1] == "Offline"
     window.grab().save(str(screenshot_dir / "supervisor.png"))
+    window.tabs.setCurrentWidget(window.charts)
+    assert window.charts.states_view.chart().series()[0].count() == 3  # ringing, on call, offline
+    window.grab().save(str(screenshot_dir / "supervisor-charts.png"))
     target = tmp_path / "queues.csv"
     export_csv(window.queues, target)
     with target.open(encoding="utf-8") as handle:
@@ -114,13 +117,13 @@ def test_a_missed_call_is_called_back_and_an_overdue_callback_reassigned(
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.refreshed, timeout=10_000):
         pass
-    assert window.tabs.tabText(1) == "Missed calls (1)"
-    assert window.tabs.tabText(2) == "Overdue callbacks (1)"
+    assert window.tabs.tabText(2) == "Missed calls (1)"
+    assert window.tabs.tabText(3) == "Overdue callbacks (1)"
     window.missed_view.selectRow(0)
     with qtbot.waitSignal(window.refreshed, timeout=10_000):
         qtbot.mouseClick(window.call_back_button, Qt.MouseButton.LeftButton)
     assert window.missed.rowCount() == 0
-    assert window.tabs.tabText(1) == "Missed calls"
+    assert window.tabs.tabText(2) == "Missed calls"
     window.overdue_view.selectRow(0)
     assert "Agent: Bob" in window.owners() and "Queue: Support" in window.owners()
     with qtbot.waitSignal(window.refreshed, timeout=10_000):
