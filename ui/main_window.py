@@ -3,6 +3,7 @@ callbacks due and open requests always in view, state and sync in the status bar
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from callcenter import config as config_module
 from callcenter import customers, drafts
 from callcenter.agent_state import AgentState, Status
 from callcenter.callbacks import get_callback
@@ -46,7 +48,7 @@ from callcenter.errors import ServiceError, ValidationError
 from callcenter.records import CallbackView, InteractionView, SearchHit, ServiceRequestView
 from callcenter.replicator import SyncStatus
 from callcenter.screenpop import PopKind, ScreenPop
-from callcenter.secrets import SecretStore
+from callcenter.secrets import SecretStore, SecretsUnavailable, database_key, sip_key
 from db.enums import CallbackStatus
 from telephony.events import CallState, RegistrationState
 from ui.call_panel import CallPanel
@@ -236,6 +238,7 @@ class MainWindow(QMainWindow):
                 "not_ready", self.reasons[0].code if self.reasons else None
             ),
             "offline": self._toggle_offline,
+            "sign_out": self.ask_sign_out,
         }
         menus = {
             "&Call": ("answer", "reject", "hangup", "hold", "mute", "transfer", "dial"),
@@ -248,7 +251,7 @@ class MainWindow(QMainWindow):
                 "manual_log",
                 "conflicts",
             ),
-            "&Agent": ("ready", "not_ready", "offline", "search"),
+            "&Agent": ("ready", "not_ready", "offline", "search", "sign_out"),
         }
         actions: dict[str, QAction] = {}
         for title, names in menus.items():
@@ -764,6 +767,41 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             f"Recovered {len(waiting)} unsaved call log(s) from an earlier session.", 15_000
         )
+
+    def ask_sign_out(self) -> None:
+        """Sign out; on a shared computer the stored passwords can go with the person."""
+        box = QMessageBox(self)
+        box.setWindowTitle("Sign out")
+        box.setText("Sign out of this desk?")
+        box.setInformativeText(
+            "Forget also removes this desk's stored SIP and database passwords from the OS "
+            "keyring; they will be asked for at the next sign-in."
+        )
+        forget = box.addButton("Sign out and &forget passwords", QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton("&Sign out", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() in (forget, keep):
+            self.sign_out(forget=box.clickedButton() is forget)
+
+    def sign_out(self, *, forget: bool) -> None:
+        """Close the desk signed out; with ``forget`` the keyring loses its passwords."""
+        if not self.close():
+            return
+        # Mid-call (the close asked first) the state cannot sign out; the desk goes all the same.
+        if self.desk.state.status.state != AgentState.OFFLINE:
+            with contextlib.suppress(ValidationError):
+                self.desk.state.sign_out()
+        if forget and self.config_path is not None:
+            config = config_module.load(self.config_path)
+            keys = [database_key(config.shared_database_url)]
+            if config.sip.username:
+                keys.append(sip_key(config.sip.username, config.sip.registrar))
+            for key in keys:
+                try:
+                    self.secrets.forget(key)
+                except SecretsUnavailable as error:
+                    QMessageBox.warning(self, "Sign out", str(error))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's API
         """Never leave a call unlogged silently: ask first."""

@@ -23,6 +23,7 @@ DEFAULTS: dict[str, tuple[str, str]] = {
     "ready": ("F9", "Become Ready"),
     "not_ready": ("F10", "Go Not ready"),
     "offline": ("Ctrl+Shift+O", "Go offline / back online"),
+    "sign_out": ("Ctrl+Shift+Q", "Sign out (optionally forgetting stored passwords)"),
 }
 
 
