@@ -8,13 +8,14 @@ import sys
 from collections.abc import Sequence
 from importlib.metadata import entry_points
 
+from callcenter.cli import admin as admin
 from callcenter.cli import data as data
 from callcenter.cli import dbcmd as dbcmd
 from callcenter.cli import lookup as lookup
 from callcenter.cli import sync as sync
 from callcenter.errors import ServiceError
 
-COMMAND_MODULES = (dbcmd, data, lookup, sync)
+COMMAND_MODULES = (dbcmd, data, lookup, sync, admin)
 
 
 #: Packages above the core (the desktop in ``ui/``) add their commands through this
