@@ -1,0 +1,130 @@
+"""A desk replicates through the person's own role: the rules hold for pushed writes too."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import insert, select
+from sqlalchemy.exc import ProgrammingError
+
+from db import roles_ddl
+from db.base import Base
+from db.enums import Channel, CustomerKind, Direction, LifecycleStage, SRStatus, ValueTier
+from db.models import (
+    AuditEntry,
+    Customer,
+    Interaction,
+    OutboxEntry,
+    ServiceRequest,
+    SRHistory,
+)
+from db.replication.pull import pull
+from db.replication.push import push
+from db.store import session_factory
+from tests.replication.conftest import Desk, open_desk
+from tests.roles.conftest import NOW, Cluster, Person, World
+
+pytestmark = pytest.mark.postgres
+
+
+def _desk(tmp_path: Path, cluster: Cluster, person: Person) -> Desk:
+    """A desk holding the shared rows, having pulled as ``person``.
+
+    The rows are copied straight in: a pull reads only transactions older than the oldest one
+    running anywhere in the cluster, and another test run on the same server can hold that back.
+    """
+    desk = open_desk(tmp_path, f"{person.name}-pc")
+    with cluster.owner.connect() as shared, desk.engine.begin() as local:
+        for table in Base.metadata.sorted_tables:
+            if table.name in roles_ddl.REPLICATED:
+                rows = [dict(row) for row in shared.execute(select(table)).mappings()]
+                if rows:
+                    local.execute(insert(table), rows)
+    pull(desk.engine, person.engine, desk=desk.name)  # the pull's queries, as the person
+    return desk
+
+
+def test_an_agent_desk_pushes_and_pulls_as_the_agent(
+    tmp_path: Path, cluster: Cluster, people: dict[str, Person], world: World
+) -> None:
+    ann = people["ann"]
+    desk = _desk(tmp_path, cluster, ann)
+    customer_id, interaction_id = uuid.uuid4(), uuid.uuid4()
+    with desk.sessions.begin() as s:
+        s.add(
+            Customer(
+                id=customer_id,
+                name="Grace Hopper",
+                kind=CustomerKind.PERSON,
+                lifecycle_stage=LifecycleStage.LEAD,
+                value_tier=ValueTier.STANDARD,
+                search_text="Grace Hopper",
+                updated_by=ann.id,
+            )
+        )
+        s.add(
+            Interaction(
+                id=interaction_id,
+                channel=Channel.PHONE,
+                direction=Direction.INBOUND,
+                offered_at=NOW,
+                agent_id=ann.id,
+                customer_id=customer_id,
+                updated_by=ann.id,
+            )
+        )
+        s.add(AuditEntry(at=NOW, actor_id=ann.id, action="create", entity="customer"))
+        mine = s.get_one(ServiceRequest, world.srs["ann"])
+        mine.status = SRStatus.IN_PROGRESS
+        s.add(SRHistory(service_request_id=mine.id, at=NOW, actor_id=ann.id, field="status"))
+        s.get_one(ServiceRequest, world.srs["ann_queue"]).assignee_id = ann.id  # takes it
+    result = push(desk.engine, ann.engine, desk.name)
+    assert (result.applied, result.refused) == (6, 0)
+    with session_factory(cluster.owner)() as s:
+        assert s.get_one(Customer, customer_id).change_seq is not None
+        assert s.get_one(Interaction, interaction_id).agent_id == ann.id
+        assert s.get_one(ServiceRequest, world.srs["ann"]).status == SRStatus.IN_PROGRESS
+        assert s.get_one(ServiceRequest, world.srs["ann_queue"]).assignee_id == ann.id
+
+
+@pytest.mark.xfail(
+    raises=ProgrammingError,
+    strict=True,
+    reason="push.py refuses an entry only on RefusedError/IntegrityError/DataError; the "
+    "database's refusal is InsufficientPrivilege (SQLSTATE 42501, a ProgrammingError), so the "
+    "push raises instead of marking the entry refused (see docs/roles.md, 'The push')",
+)
+def test_a_reassignment_pushed_by_an_agent_is_refused(
+    tmp_path: Path, cluster: Cluster, people: dict[str, Person], world: World
+) -> None:
+    ann, bob = people["ann"], people["bob"]
+    desk = _desk(tmp_path, cluster, ann)
+    with desk.sessions.begin() as s:
+        # The service layer would refuse this; a desk that was tampered with, or whose person
+        # lost the supervisor role while offline, can still have it in its outbox.
+        s.get_one(ServiceRequest, world.srs["ann"]).assignee_id = bob.id
+    with desk.sessions.begin() as s:
+        s.get_one(ServiceRequest, world.srs["nobody"]).subject = "Still allowed"
+    result = push(desk.engine, ann.engine, desk.name)
+    assert (result.applied, result.refused) == (1, 1)
+    with desk.sessions() as s:
+        refused = s.scalars(select(OutboxEntry.refused)).one()
+        assert refused is not None and "only a supervisor can reassign" in refused
+    with session_factory(cluster.owner)() as s:
+        assert s.get_one(ServiceRequest, world.srs["ann"]).assignee_id == ann.id
+        assert s.get_one(ServiceRequest, world.srs["nobody"]).subject == "Still allowed"
+
+
+def test_a_supervisor_desk_pushes_a_reassignment(
+    tmp_path: Path, cluster: Cluster, people: dict[str, Person], world: World
+) -> None:
+    sue, bob = people["sue"], people["bob"]
+    desk = _desk(tmp_path, cluster, sue)
+    with desk.sessions.begin() as s:
+        s.get_one(ServiceRequest, world.srs["ann"]).assignee_id = bob.id
+    result = push(desk.engine, sue.engine, desk.name)
+    assert (result.applied, result.refused) == (1, 0)
+    with session_factory(cluster.owner)() as s:
+        assert s.get_one(ServiceRequest, world.srs["ann"]).assignee_id == bob.id
