@@ -41,3 +41,11 @@ def record(
             after=_json(after),
         )
     )
+
+
+def note(
+    ctx: ServiceContext, action: str, entity: str, *, after: dict[str, Any] | None = None
+) -> None:
+    """An audit entry on its own (sign-in, a state change, an export): its own transaction."""
+    with ctx.sessions.begin() as session:
+        record(session, ctx, action, entity, ctx.actor_id, after=after)

@@ -14,7 +14,9 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from callcenter import drafts
+from sqlalchemy.exc import SQLAlchemyError
+
+from callcenter import audit, drafts
 from callcenter.agent_state import AgentState, AgentStateMachine, Status
 from callcenter.context import ServiceContext
 from callcenter.directory import queue_named
@@ -145,6 +147,12 @@ class Desk:
 
     def _on_state(self, status: Status) -> None:
         self.events.write("agent.state", state=status.state, reason=status.reason)
+        try:
+            audit.note(
+                self.ctx, "state", "agent", after={"state": status.state, "reason": status.reason}
+            )
+        except (ServiceError, SQLAlchemyError) as exc:
+            self._emit(Problem(f"could not record the state change: {exc}"))
         self._emit(StateNews(status))
 
     def session(self, call_id: str) -> CallSession:

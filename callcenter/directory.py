@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from callcenter import audit
 from callcenter.context import Actor, ServiceContext
 from callcenter.errors import NotFoundError
 from db.enums import Role
@@ -107,6 +108,14 @@ def sign_in_actor(ctx: ServiceContext, username: str) -> Actor:
         if user is None:
             raise NotFoundError(f"no active user {username!r} in this store")
         return Actor(user.id, user.username, user.role)
+
+
+def sign_in(ctx: ServiceContext, username: str, desk: str) -> ServiceContext:
+    """Sign a person in at a desk: their context, and the sign-in in the audit log."""
+    actor = sign_in_actor(ctx, username)
+    signed_in = ServiceContext(ctx.sessions, ctx.default_region, actor, ctx.clock)
+    audit.note(signed_in, "sign_in", "agent", after={"desk": desk, "role": actor.role})
+    return signed_in
 
 
 def queues_of(ctx: ServiceContext, user_id: uuid.UUID) -> tuple[uuid.UUID, ...]:

@@ -13,12 +13,18 @@ from callcenter.agent_state import AgentStateMachine
 from callcenter.config import Config
 from callcenter.context import ServiceContext
 from callcenter.desk import Desk
-from callcenter.directory import not_ready_reasons, people, sign_in_actor
+from callcenter.directory import not_ready_reasons, people, sign_in
 from callcenter.event_log import EventLog
 from callcenter.permissions import is_supervisor
 from callcenter.replicator import Replicator
 from callcenter.secrets import SecretStore
-from callcenter.stores import LOCAL, open_context, open_shared_context, start_replication
+from callcenter.stores import (
+    LOCAL,
+    desk_name,
+    open_context,
+    open_shared_context,
+    start_replication,
+)
 from db.enums import Role
 from telephony.audio import AudioBridge
 from telephony.phone import Phone
@@ -79,8 +85,9 @@ def build(
     username = username or config.agent_username or choose_user(base)
     if not username:
         raise SystemExit("no agent signed in")
-    actor = sign_in_actor(base, username)
-    ctx = ServiceContext(base.sessions, base.default_region, actor)
+    ctx = sign_in(base, username, desk_name(config))
+    actor = ctx.actor
+    assert actor is not None
     events = EventLog(config.event_log)
     events.write("agent.sign_in", username=actor.username, role=actor.role)
     machine = AgentStateMachine(

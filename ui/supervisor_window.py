@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from callcenter import audit
 from callcenter.callbacks import reassign_callback
 from callcenter.context import ServiceContext
 from callcenter.directory import people, queues
@@ -312,7 +313,13 @@ class SupervisorWindow(QMainWindow):
     def _ask_export(self, model: RecordTableModel[object], name: str) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export", f"{name}.csv", "CSV (*.csv)")
         if path:
-            export_csv(model, Path(path))
+            self.export(model, name, Path(path))
+
+    def export(self, model: RecordTableModel[object], name: str, path: Path) -> None:
+        """Write the table to ``path`` and note the export in the audit log."""
+        export_csv(model, path)
+        audit.note(self.writer, "export", name, after={"rows": model.rowCount(), "file": path.name})
+        self.statusBar().showMessage(f"Exported {model.rowCount()} rows to {path}", 5000)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's API
         self._timer.stop()

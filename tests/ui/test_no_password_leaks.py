@@ -8,12 +8,14 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from callcenter.config import load
 from callcenter.interactions import NewInteraction, log_interaction
 from callcenter.secrets import SecretStore
 from callcenter.stores import LOCAL, open_context
 from db.enums import Channel, Direction
+from db.models import AuditEntry
 from tests.callcenter.conftest import seed_people
 from tests.helpers.keyring_memory import MemoryKeyring, installed
 from tests.ui.test_settings_dialog import (
@@ -62,6 +64,12 @@ def test_a_full_session_leaves_no_password_behind(
         qtbot.waitUntil(lambda: "online" in app.window.sync_label.text(), timeout=10_000)
         app.window.sign_out(forget=True)
         assert memory.passwords == {}
+        with app.desk.ctx.sessions() as s:
+            trail = [
+                (e.action, e.entity) for e in s.scalars(select(AuditEntry).order_by(AuditEntry.at))
+            ]
+        assert trail[0] == ("sign_in", "agent")
+        assert trail.count(("state", "agent")) >= 3  # signed in (not ready), ready, offline
         app.close()
     scanned = 0
     for file in tmp_path.rglob("*"):

@@ -10,16 +10,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from callcenter.callbacks import NewCallback, get_callback, schedule_callback
 from callcenter.context import ServiceContext
-from db.models import Interaction
+from db.models import AuditEntry, Interaction
 from db.store import open_engine
 from tests.callcenter.conftest import People
 from tests.callcenter.test_supervision import NOW, day  # noqa: F401 - the scripted day fixture
 from tests.ui.test_dialogs import table_rows
-from ui.supervisor_window import BELOW_TARGET, SupervisorWindow, export_csv
+from ui.supervisor_window import BELOW_TARGET, SupervisorWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -67,7 +67,10 @@ def test_boards_show_the_day_and_export(
     assert window.charts.states_view.chart().series()[0].count() == 3  # ringing, on call, offline
     window.grab().save(str(screenshot_dir / "supervisor-charts.png"))
     target = tmp_path / "queues.csv"
-    export_csv(window.queues, target)
+    window.export(window.queues, "queues", target)
+    with ctx.sessions() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "export")).one()
+        assert (entry.entity, entry.actor_id) == ("queues", day.supervisor.user_id)
     with target.open(encoding="utf-8") as handle:
         rows = list(csv.reader(handle))
     assert rows[0][:5] == ["Queue", "Offered", "Answered", "Abandoned", "Service level"]
