@@ -13,7 +13,7 @@ from callcenter import audit
 from callcenter.context import ServiceContext
 from callcenter.customer_fields import clean_phone
 from callcenter.errors import ConflictError, NotFoundError, ValidationError
-from callcenter.permissions import Action, require
+from callcenter.permissions import Action, require, require_work_on
 from callcenter.records import CallbackView
 from callcenter.views import callback_view
 from db.enums import CallbackOutcome, CallbackStatus
@@ -104,6 +104,7 @@ def record_attempt(
         )
         if row is None:
             raise NotFoundError(f"callback {callback_id} does not exist")
+        require_work_on(session, ctx, "this callback", row.owner_user_id, row.owner_queue_id)
         if row.status != CallbackStatus.PENDING:
             raise ValidationError("status", f"the callback is already {row.status.value}")
         before = {"status": row.status, "attempt_count": row.attempt_count}

@@ -6,11 +6,16 @@ table is the single statement of them on the application side.
 
 from __future__ import annotations
 
+import uuid
 from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from callcenter.context import ServiceContext
 from callcenter.errors import PermissionDeniedError
 from db.enums import Role
+from db.models import QueueMember
 
 
 class Action(StrEnum):
@@ -57,3 +62,41 @@ def require(ctx: ServiceContext, action: Action) -> None:
 
 def is_supervisor(ctx: ServiceContext) -> bool:
     return ctx.actor is None or ctx.actor.role in _SUPERVISORS
+
+
+def may_work_on(
+    session: Session,
+    ctx: ServiceContext,
+    assignee_id: uuid.UUID | None,
+    queue_id: uuid.UUID | None,
+) -> bool:
+    """An agent works on what is theirs, their queue's, or nobody's yet; supervisors on all.
+
+    The same rule PostgreSQL's row-level security applies to a desk's own database role.
+    """
+    if is_supervisor(ctx):
+        return True
+    if assignee_id is None and queue_id is None:
+        return True
+    if assignee_id is not None and assignee_id == ctx.actor_id:
+        return True
+    if queue_id is None or ctx.actor_id is None:
+        return False
+    member = select(QueueMember.id).where(
+        QueueMember.queue_id == queue_id,
+        QueueMember.user_id == ctx.actor_id,
+        QueueMember.deleted.is_(False),
+    )
+    return session.scalar(member) is not None
+
+
+def require_work_on(
+    session: Session,
+    ctx: ServiceContext,
+    what: str,
+    assignee_id: uuid.UUID | None,
+    queue_id: uuid.UUID | None,
+) -> None:
+    if not may_work_on(session, ctx, assignee_id, queue_id):
+        who = ctx.actor.username if ctx.actor else "?"
+        raise PermissionDeniedError(f"{what} belongs to someone else; {who} may not change it")

@@ -20,7 +20,7 @@ from callcenter import audit
 from callcenter.context import ServiceContext
 from callcenter.customer_fields import clean_choice
 from callcenter.errors import ConflictError, NotFoundError, ValidationError
-from callcenter.permissions import Action, is_supervisor, require
+from callcenter.permissions import Action, is_supervisor, require, require_work_on
 from callcenter.records import ServiceRequestView
 from callcenter.views import service_request_view
 from db.enums import Priority, SRStatus
@@ -238,6 +238,9 @@ def update_service_request(
             sr = _load(session, sr_id)
             if sr.version != expected_version:
                 raise ConflictError(f"{sr.number} was changed by someone else; reload it")
+            taking = clean.get("assignee_id") == ctx.actor_id and sr.assignee_id is None
+            if not taking:
+                require_work_on(session, ctx, sr.number, sr.assignee_id, sr.queue_id)
             _derive(session, ctx, sr, clean)
             before: dict[str, Any] = {}
             for key, value in clean.items():

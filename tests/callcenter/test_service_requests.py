@@ -9,7 +9,7 @@ import pytest
 
 from callcenter import service_requests as srs
 from callcenter.context import ServiceContext
-from callcenter.errors import ConflictError, ValidationError
+from callcenter.errors import ConflictError, PermissionDeniedError, ValidationError
 from callcenter.service_requests import NewServiceRequest
 from db.enums import SRStatus
 from tests.callcenter.conftest import People, as_actor
@@ -90,8 +90,16 @@ def test_only_supervisors_reassign(ctx: ServiceContext, people: People) -> None:
             subject="x", category_code="billing", assignee_id=people.other_agent.user_id
         ),
     )
-    with pytest.raises(ValidationError, match="only a supervisor"):
+    with pytest.raises(PermissionDeniedError, match="belongs to someone else"):
         srs.update_service_request(agent, sr.id, sr.version, assignee_id=people.agent.user_id)
+    mine = srs.create_service_request(
+        agent,
+        NewServiceRequest(subject="y", category_code="billing", assignee_id=people.agent.user_id),
+    )
+    with pytest.raises(ValidationError, match="only a supervisor"):
+        srs.update_service_request(
+            agent, mine.id, mine.version, assignee_id=people.other_agent.user_id
+        )
     supervisor = as_actor(ctx, people.supervisor)
     sr = srs.update_service_request(supervisor, sr.id, sr.version, assignee_id=people.agent.user_id)
     assert sr.assignee_id == people.agent.user_id
@@ -105,3 +113,17 @@ def test_stale_edit_is_refused(ctx: ServiceContext, people: People) -> None:
     with pytest.raises(ValidationError) as err:
         srs.update_service_request(ctx, sr.id, sr.version + 1, satisfaction=9)
     assert err.value.field == "satisfaction"
+
+
+def test_an_agent_works_on_her_own_her_queues_and_unassigned_requests(
+    ctx: ServiceContext, people: People
+) -> None:
+    ann, bob = as_actor(ctx, people.agent), as_actor(ctx, people.other_agent)
+    queued = srs.create_service_request(
+        bob, NewServiceRequest(subject="q", category_code="billing", queue_id=people.queue_id)
+    )
+    loose = srs.create_service_request(bob, NewServiceRequest(subject="u", category_code="billing"))
+    assert srs.update_service_request(ann, queued.id, queued.version, priority="high")
+    assert srs.update_service_request(ann, loose.id, loose.version, priority="high")
+    with pytest.raises(PermissionDeniedError):  # bob is not in the support queue
+        srs.update_service_request(bob, queued.id, queued.version + 1, priority="low")
