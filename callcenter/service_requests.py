@@ -210,7 +210,9 @@ def _derive(
         if not (is_supervisor(ctx) or taking_unassigned):
             raise ValidationError("assignee_id", "only a supervisor can reassign")
         _check_exists(session, User, clean["assignee_id"], "assignee_id")
-    if "queue_id" in clean:
+    if "queue_id" in clean and clean["queue_id"] != sr.queue_id:
+        if not is_supervisor(ctx):
+            raise ValidationError("queue_id", "only a supervisor can move it to another queue")
         _check_exists(session, Queue, clean["queue_id"], "queue_id")
     if "status" in clean:
         _validate_status(sr, clean["status"], clean)

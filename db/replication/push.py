@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, bindparam, insert, select, update
-from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError, ProgrammingError
 from sqlalchemy.orm import Session
 
 from db.base import Base
@@ -224,7 +224,9 @@ def push(
                 done, found = _apply(shared, desk, entries)
             applied, conflicts = applied + done, conflicts + found
             pushed = entries
-        except (RefusedError, IntegrityError, DataError):
+        except REFUSALS as error:
+            if not _refusal(error):
+                raise
             # One bad entry must not hold up the rest: apply them one by one, note the bad.
             pushed, done, found, bad = _one_by_one(sessions, shared, desk, entries, guard)
             applied, conflicts, refused = applied + done, conflicts + found, refused + bad
@@ -232,6 +234,18 @@ def push(
             outbox.remove(session, [e.seq for e in pushed])
         sent += len(entries)
     return PushResult(sent, applied, sent - applied - refused, conflicts, refused)
+
+
+REFUSALS = (RefusedError, IntegrityError, DataError, ProgrammingError)
+# The shared store's own refusal: a desk's database role may not make this change.
+INSUFFICIENT_PRIVILEGE = "42501"
+
+
+def _refusal(error: Exception) -> bool:
+    """Is this the shared store saying no to one entry (rather than a fault in the push)?"""
+    if isinstance(error, ProgrammingError):
+        return getattr(error.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE
+    return True
 
 
 def _one_by_one(
@@ -243,7 +257,9 @@ def _one_by_one(
         try:
             with guard():
                 done, found = _apply(shared, desk, [entry])
-        except (RefusedError, IntegrityError, DataError) as error:
+        except REFUSALS as error:
+            if not _refusal(error):
+                raise
             _refuse(sessions, entry, error)
             refused += 1
             continue

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import insert, select
-from sqlalchemy.exc import ProgrammingError
 
 from db import roles_ddl
 from db.base import Base
@@ -89,13 +88,6 @@ def test_an_agent_desk_pushes_and_pulls_as_the_agent(
         assert s.get_one(ServiceRequest, world.srs["ann_queue"]).assignee_id == ann.id
 
 
-@pytest.mark.xfail(
-    raises=ProgrammingError,
-    strict=True,
-    reason="push.py refuses an entry only on RefusedError/IntegrityError/DataError; the "
-    "database's refusal is InsufficientPrivilege (SQLSTATE 42501, a ProgrammingError), so the "
-    "push raises instead of marking the entry refused (see docs/roles.md, 'The push')",
-)
 def test_a_reassignment_pushed_by_an_agent_is_refused(
     tmp_path: Path, cluster: Cluster, people: dict[str, Person], world: World
 ) -> None:
