@@ -34,6 +34,8 @@ class SipAccountConfig:
     display_name: str = ""
     trusted_proxies: tuple[str, ...] = ()
     queue_header: str = "X-Queue"
+    # Seconds the caller already waited in the phone system's queue (counts in ASA and SL).
+    wait_header: str = "X-Queue-Wait"
 
 
 @dataclass(frozen=True)
@@ -192,6 +194,7 @@ def from_table(table: dict[str, Any], path: Path | None) -> Config:
         display_name=_str(sip_table, "display_name", "", "sip."),
         trusted_proxies=tuple(str(p) for p in sip_table.get("trusted_proxies", [])),
         queue_header=_str(sip_table, "queue_header", "X-Queue", "sip."),
+        wait_header=_str(sip_table, "wait_header", "X-Queue-Wait", "sip."),
     )
     audio_table = table.get("audio", {})
     if not isinstance(audio_table, dict):

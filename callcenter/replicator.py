@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from sqlalchemy import Engine, func, select
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -105,7 +106,7 @@ class Replicator:
     def __init__(
         self,
         local: Engine,
-        shared_url: str,
+        shared_url: str | URL,
         desk: str,
         *,
         timeout_s: float = 10.0,

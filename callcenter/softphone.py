@@ -42,4 +42,5 @@ def sip_settings(config: Config) -> SipSettings:
         display_name=sip.display_name,
         trusted_proxies=sip.trusted_proxies,
         queue_header=sip.queue_header or None,
+        wait_header=sip.wait_header or None,
     )

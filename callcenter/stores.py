@@ -7,12 +7,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 from callcenter.config import Config
 from callcenter.context import Actor, ServiceContext
 from callcenter.presence import Presence
 from callcenter.replicator import Replicator, SyncStatus, read_status
+from callcenter.secrets import SecretStore, SecretsUnavailable, database_key
 from db import migrate
 from db.replication import outbox
 from db.replication.pull import Progress
@@ -74,6 +75,19 @@ def open_context(config: Config, which: str = LOCAL) -> ServiceContext:
     return ctx
 
 
+def shared_url(config: Config, secrets: SecretStore | None = None) -> URL:
+    """The shared store's URL, signed in as the configured person with the password the OS
+    keyring (or this session) holds for it; the config file never has one."""
+    url = make_url(config.shared_database_url)
+    if secrets is None or config.embedded or url.password:
+        return url
+    try:
+        password = secrets.get(database_key(config.shared_database_url))
+    except SecretsUnavailable:
+        password = None
+    return url.set(password=password) if password else url
+
+
 def desk_name(config: Config) -> str:
     """How this desk signs its pushes in the shared store."""
     return f"{config.agent_username or 'default'}@{socket.gethostname()}"
@@ -84,11 +98,12 @@ def start_replication(
     ctx: ServiceContext,
     on_status: Callable[[SyncStatus], None],
     presence: Callable[[], Presence | None] | None = None,
+    secrets: SecretStore | None = None,
 ) -> Replicator:
     """Run the replicator for a desk context on its own thread, woken by every local commit;
     ``presence`` is read on every cycle for the heartbeat supervisors see."""
     engine = ctx.sessions.kw["bind"]
-    replicator = replicator_for(config, engine, on_status=on_status)
+    replicator = replicator_for(config, engine, on_status=on_status, secrets=secrets)
     replicator.presence = presence
     event.listen(ctx.sessions, "after_commit", lambda _session: replicator.wake())
     replicator.start()
@@ -101,6 +116,7 @@ def replicator_for(
     *,
     on_status: Callable[[SyncStatus], None] | None = None,
     progress: Progress | None = None,
+    secrets: SecretStore | None = None,
 ) -> Replicator:
     """The replicator between this desk's local store and the configured shared store."""
     scope = None
@@ -108,7 +124,7 @@ def replicator_for(
         scope = working_set(config.agent_username, config.sync.working_set_days, utcnow)
     return Replicator(
         local,
-        config.shared_database_url,
+        shared_url(config, secrets),
         desk_name(config),
         timeout_s=config.sync.timeout_seconds,
         interval_s=config.sync.interval_seconds,
@@ -118,14 +134,16 @@ def replicator_for(
     )
 
 
-def first_sync(config: Config, progress: Progress | None = None) -> SyncStatus:
+def first_sync(
+    config: Config, progress: Progress | None = None, secrets: SecretStore | None = None
+) -> SyncStatus:
     """Copy the shared store to an empty desk before its window opens (on the console: the
     GUI never waits on the network). Interrupted, the next start carries on."""
     local = open_store(config, LOCAL)
     try:
         migrate.upgrade(local, role=LOCAL)
         if not read_status(local).initial_done:
-            replicator = replicator_for(config, local, progress=progress)
+            replicator = replicator_for(config, local, progress=progress, secrets=secrets)
             try:
                 replicator.sync_once()
             finally:
@@ -135,10 +153,14 @@ def first_sync(config: Config, progress: Progress | None = None) -> SyncStatus:
         local.dispose()
 
 
-def open_shared_context(config: Config, actor: Actor) -> ServiceContext:
+def open_shared_context(
+    config: Config, actor: Actor, secrets: SecretStore | None = None
+) -> ServiceContext:
     """A context on the shared store for reads that must be current (the supervisor's
     boards); every use opens a connection bounded by the sync timeout."""
     engine = open_engine(
-        config.shared_database_url, timeout_s=config.sync.timeout_seconds, fresh_connections=True
+        shared_url(config, secrets),
+        timeout_s=config.sync.timeout_seconds,
+        fresh_connections=True,
     )
     return ServiceContext.for_engine(engine, config.default_region, actor)

@@ -115,11 +115,15 @@ def build(
         headset=headset,
         config_path=config.path,
         secrets=secrets,
-        supervise=(lambda: open_shared_context(config, actor)) if is_supervisor(ctx) else None,
+        supervise=(
+            (lambda: open_shared_context(config, actor, secrets)) if is_supervisor(ctx) else None
+        ),
     )
     sync = SyncBridge()
     sync.changed.connect(window.show_sync)
-    replicator = start_replication(config, base, sync.publish, lambda: desk.presence)
+    replicator = start_replication(
+        config, base, sync.publish, lambda: desk.presence, secrets=secrets
+    )
     desk.subscribe(lambda _event: replicator.wake())  # a state change is news for supervisors
     return Running(window, desk, bridge, events, replicator, sync)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -53,16 +54,22 @@ def _with_event_log(config: Config, path: str | None) -> Config:
 
 
 def run_desktop(args: argparse.Namespace) -> int:
+    from PySide6.QtWidgets import QApplication
+
     from callcenter.secrets import SecretStore
     from callcenter.softphone import configured
     from ui.app import run
+    from ui.password_prompt import database_password
 
     config = _with_event_log(config_module.load(args.config), args.event_log)
-    status = first_sync(config, console_progress)
+    secrets = SecretStore()
+    if not config.embedded:
+        QApplication.instance() or QApplication(sys.argv)
+        database_password(config, secrets)  # kept in the keyring (or for this session)
+    status = first_sync(config, console_progress, secrets)
     if not status.initial_done:
         print(f"callcenter: this desk has no copy of the shared database yet: {status.last_error}")
         return 1
-    secrets = SecretStore()
     if not configured(config):
         return run(config, args.user, secrets=secrets)
     return run(config, args.user, lambda audio: desk_phone(config, secrets, audio), secrets=secrets)
