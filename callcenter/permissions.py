@@ -70,17 +70,16 @@ def may_work_on(
     assignee_id: uuid.UUID | None,
     queue_id: uuid.UUID | None,
 ) -> bool:
-    """An agent works on what is theirs, their queue's, or nobody's yet; supervisors on all.
-
-    The same rule PostgreSQL's row-level security applies to a desk's own database role.
-    """
+    """An agent works on what is assigned to them, or on what nobody has yet in one of their
+    queues or in none; supervisors on all. PostgreSQL's guard triggers apply the same rule to
+    a desk's own database role (docs/roles.md)."""
     if is_supervisor(ctx):
         return True
-    if assignee_id is None and queue_id is None:
+    if assignee_id is not None:
+        return assignee_id == ctx.actor_id
+    if queue_id is None:
         return True
-    if assignee_id is not None and assignee_id == ctx.actor_id:
-        return True
-    if queue_id is None or ctx.actor_id is None:
+    if ctx.actor_id is None:
         return False
     member = select(QueueMember.id).where(
         QueueMember.queue_id == queue_id,

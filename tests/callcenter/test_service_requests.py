@@ -127,3 +127,14 @@ def test_an_agent_works_on_her_own_her_queues_and_unassigned_requests(
     assert srs.update_service_request(ann, loose.id, loose.version, priority="high")
     with pytest.raises(PermissionDeniedError):  # bob is not in the support queue
         srs.update_service_request(bob, queued.id, queued.version + 1, priority="low")
+    bobs = srs.create_service_request(
+        bob,
+        NewServiceRequest(
+            subject="b",
+            category_code="billing",
+            queue_id=people.queue_id,
+            assignee_id=people.other_agent.user_id,
+        ),
+    )
+    with pytest.raises(PermissionDeniedError):  # in ann's queue, but assigned to bob
+        srs.update_service_request(ann, bobs.id, bobs.version, priority="high")
