@@ -30,6 +30,7 @@ from callcenter.permissions import Action, require
 from callcenter.presence import OFFLINE_AFTER
 from callcenter.records import CallbackView, ServiceRequestView
 from db.enums import Channel, Direction, Role
+from db.epoch import epoch
 from db.models import AgentPresence, Interaction, Queue, User
 
 RINGING = "ringing"
@@ -77,25 +78,27 @@ class QueueRow:
 
 @dataclass(frozen=True)
 class _Call:
+    """One offered call; times are seconds since 1970 (see ``db.epoch``)."""
+
     queue_id: uuid.UUID | None
     agent_id: uuid.UUID | None
-    offered_at: dt.datetime
-    answered_at: dt.datetime | None
-    ended_at: dt.datetime | None
+    offered: float
+    answered: float | None
+    ended: float | None
     waited_before: int
 
     @property
     def wait(self) -> dt.timedelta | None:
-        until = self.answered_at or self.ended_at
+        until = self.answered if self.answered is not None else self.ended
         if until is None:
             return None
-        return until - self.offered_at + dt.timedelta(seconds=self.waited_before)
+        return dt.timedelta(seconds=until - self.offered + self.waited_before)
 
     @property
     def talk(self) -> dt.timedelta | None:
-        if self.answered_at is None or self.ended_at is None:
+        if self.answered is None or self.ended is None:
             return None
-        return self.ended_at - self.answered_at
+        return dt.timedelta(seconds=self.ended - self.answered)
 
 
 def _mean(values: Iterable[dt.timedelta]) -> dt.timedelta | None:
@@ -106,7 +109,12 @@ def _mean(values: Iterable[dt.timedelta]) -> dt.timedelta | None:
 def _calls(ctx: ServiceContext, start: dt.datetime, end: dt.datetime) -> list[_Call]:
     i = Interaction
     query = select(
-        i.queue_id, i.agent_id, i.offered_at, i.answered_at, i.ended_at, i.queue_wait_seconds
+        i.queue_id,
+        i.agent_id,
+        epoch(i.offered_at),
+        epoch(i.answered_at),
+        epoch(i.ended_at),
+        i.queue_wait_seconds,
     ).where(
         i.offered_at >= start,
         i.offered_at < end,
@@ -212,8 +220,8 @@ class _Scope:
 
 def _queue_row(scope: _Scope, calls: list[_Call], ringing: list[Any], now: dt.datetime) -> QueueRow:
     queue = scope.queue
-    answered = [c for c in calls if c.answered_at is not None]
-    abandoned = [c for c in calls if c.answered_at is None and c.ended_at is not None]
+    answered = [c for c in calls if c.answered is not None]
+    abandoned = [c for c in calls if c.answered is None and c.ended is not None]
     in_time = [c for c in answered if (w := c.wait) is not None and w <= scope.threshold_for(c)]
     waits = [
         now - p.call_offered_at + dt.timedelta(seconds=p.call_waited_seconds or 0)
@@ -291,7 +299,8 @@ def _intervals(
     scope = _Scope(None, thresholds)
     slots: dict[int, list[_Call]] = {}
     for call in calls:
-        slots.setdefault(int((call.offered_at - start) / step), []).append(call)
+        slot = int((call.offered - start.timestamp()) // step.total_seconds())
+        slots.setdefault(slot, []).append(call)
     rows = []
     for index in range(max(1, math.ceil((end - start) / step))):
         calls = slots.get(index, [])

@@ -149,9 +149,9 @@ class SupervisorWindow(QMainWindow):
             self.status.fontMetrics().horizontalAdvance("Updated 00:00:00 ")
         )
         export_queues = QPushButton("Export queues…")
-        export_agents = QPushButton("Export agents…")
+        export_agents = QPushButton("Export this tab…")
         export_queues.clicked.connect(lambda: self._ask_export(self.queues, "queues"))
-        export_agents.clicked.connect(lambda: self._ask_export(self.agents, "agents"))
+        export_agents.clicked.connect(self._export_tab)
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Queues over:"))
         bar.addWidget(self.interval)
@@ -309,6 +309,23 @@ class SupervisorWindow(QMainWindow):
             return
         self.statusBar().showMessage(f"Reassigned to {choice.split(': ', 1)[1]}", 5000)
         self.refresh()
+
+    def tab_table(self) -> tuple[RecordTableModel[object], str] | None:
+        """The table on the chosen tab, and a file name for it (charts have none)."""
+        tables: dict[int, tuple[RecordTableModel[object], str]] = {
+            0: (self.agents, "agents"),
+            2: (self.missed, "missed-calls"),
+            3: (self.overdue, "overdue-callbacks"),
+            4: (self.sla, "sla-watch"),
+        }
+        return tables.get(self.tabs.currentIndex())
+
+    def _export_tab(self) -> None:
+        chosen = self.tab_table()
+        if chosen is None:
+            self.statusBar().showMessage("Charts are not exported; choose a table tab", 5000)
+            return
+        self._ask_export(*chosen)
 
     def _ask_export(self, model: RecordTableModel[object], name: str) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export", f"{name}.csv", "CSV (*.csv)")

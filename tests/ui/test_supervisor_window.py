@@ -121,6 +121,9 @@ def test_a_missed_call_is_called_back_and_an_overdue_callback_reassigned(
     with qtbot.waitSignal(window.refreshed, timeout=10_000):
         pass
     assert window.tabs.tabText(2) == "Missed calls (1)"
+    window.tabs.setCurrentIndex(2)
+    chosen = window.tab_table()
+    assert chosen is not None and chosen[1] == "missed-calls"
     assert window.tabs.tabText(3) == "Overdue callbacks (1)"
     window.missed_view.selectRow(0)
     with qtbot.waitSignal(window.refreshed, timeout=10_000):
