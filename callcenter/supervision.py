@@ -76,34 +76,30 @@ class QueueRow:
         return f"{self.target_percent}/{self.threshold_s}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Call:
-    """One offered call; times are seconds since 1970 (see ``db.epoch``)."""
+    """One offered call, its wait and talk worked out once, in seconds (``db.epoch``)."""
 
     queue_id: uuid.UUID | None
     agent_id: uuid.UUID | None
     offered: float
     answered: float | None
     ended: float | None
-    waited_before: int
+    wait: float | None
+    talk: float | None
 
-    @property
-    def wait(self) -> dt.timedelta | None:
-        until = self.answered if self.answered is not None else self.ended
-        if until is None:
-            return None
-        return dt.timedelta(seconds=until - self.offered + self.waited_before)
-
-    @property
-    def talk(self) -> dt.timedelta | None:
-        if self.answered is None or self.ended is None:
-            return None
-        return dt.timedelta(seconds=self.ended - self.answered)
+    @classmethod
+    def of(cls, row: Any) -> _Call:
+        queue_id, agent_id, offered, answered, ended, waited_before = row
+        until = answered if answered is not None else ended
+        wait = None if until is None else until - offered + (waited_before or 0)
+        talk = None if answered is None or ended is None else ended - answered
+        return cls(queue_id, agent_id, offered, answered, ended, wait, talk)
 
 
-def _mean(values: Iterable[dt.timedelta]) -> dt.timedelta | None:
-    items = list(values)
-    return sum(items, dt.timedelta()) / len(items) if items else None
+def _mean(seconds: Iterable[float]) -> dt.timedelta | None:
+    items = list(seconds)
+    return dt.timedelta(seconds=sum(items) / len(items)) if items else None
 
 
 def _calls(ctx: ServiceContext, start: dt.datetime, end: dt.datetime) -> list[_Call]:
@@ -123,7 +119,7 @@ def _calls(ctx: ServiceContext, start: dt.datetime, end: dt.datetime) -> list[_C
         i.deleted.is_(False),
     )
     with ctx.sessions() as session:
-        return [_Call(q, a, o, ans, e, w or 0) for q, a, o, ans, e, w in session.execute(query)]
+        return [_Call.of(row) for row in session.execute(query)]
 
 
 @dataclass(frozen=True)
@@ -174,7 +170,7 @@ def agent_board(ctx: ServiceContext, now: dt.datetime, day_start: dt.datetime) -
 def _agents(facts: _Facts, now: dt.datetime) -> list[AgentRow]:
     queue_names = {q.id: q.display_name for q in facts.queues}
     live = {p.user_id: p for p in facts.live}
-    handled: dict[uuid.UUID, list[dt.timedelta]] = {}
+    handled: dict[uuid.UUID, list[float]] = {}
     for call in facts.today:
         if call.agent_id is not None and call.talk is not None:
             handled.setdefault(call.agent_id, []).append(call.talk)
@@ -209,20 +205,19 @@ class _Scope:
     queue: Any
     thresholds: dict[uuid.UUID, int]
 
-    def threshold_for(self, call: _Call) -> dt.timedelta:
-        seconds = (
-            self.thresholds.get(call.queue_id, DEFAULT_THRESHOLD_S)
-            if call.queue_id
-            else DEFAULT_THRESHOLD_S
-        )
-        return dt.timedelta(seconds=seconds)
+    def threshold_for(self, call: _Call) -> float:
+        if self.queue is not None:
+            return float(self.queue.service_level_seconds)
+        if call.queue_id is None:
+            return DEFAULT_THRESHOLD_S
+        return float(self.thresholds.get(call.queue_id, DEFAULT_THRESHOLD_S))
 
 
 def _queue_row(scope: _Scope, calls: list[_Call], ringing: list[Any], now: dt.datetime) -> QueueRow:
     queue = scope.queue
     answered = [c for c in calls if c.answered is not None]
     abandoned = [c for c in calls if c.answered is None and c.ended is not None]
-    in_time = [c for c in answered if (w := c.wait) is not None and w <= scope.threshold_for(c)]
+    in_time = [c for c in answered if c.wait is not None and c.wait <= scope.threshold_for(c)]
     waits = [
         now - p.call_offered_at + dt.timedelta(seconds=p.call_waited_seconds or 0)
         for p in ringing
@@ -237,8 +232,8 @@ def _queue_row(scope: _Scope, calls: list[_Call], ringing: list[Any], now: dt.da
         service_level=100 * len(in_time) / len(calls) if calls else None,
         threshold_s=queue.service_level_seconds if queue else DEFAULT_THRESHOLD_S,
         target_percent=queue.service_level_target_percent if queue else DEFAULT_TARGET_PERCENT,
-        asa=_mean(w for c in answered if (w := c.wait) is not None),
-        aht=_mean(t for c in answered if (t := c.talk) is not None),
+        asa=_mean(c.wait for c in answered if c.wait is not None),
+        aht=_mean(c.talk for c in answered if c.talk is not None),
         longest_wait=max(waits, default=None),
         ringing_now=len(ringing),
     )
@@ -256,10 +251,13 @@ def queue_board(
 def _queues(facts: _Facts, calls: list[_Call], now: dt.datetime) -> list[QueueRow]:
     ringing = [p for p in facts.live if p.state == RINGING]
     thresholds = {q.id: q.service_level_seconds for q in facts.queues}
+    by_queue: dict[uuid.UUID | None, list[_Call]] = {}
+    for call in calls:
+        by_queue.setdefault(call.queue_id, []).append(call)
     rows = [
         _queue_row(
             _Scope(queue, thresholds),
-            [c for c in calls if c.queue_id == queue.id],
+            by_queue.get(queue.id, []),
             [p for p in ringing if p.call_queue_id == queue.id],
             now,
         )
