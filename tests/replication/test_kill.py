@@ -66,9 +66,14 @@ def test_killed_while_writing(
         desk.engine.dispose()
 
 
-@pytest.mark.parametrize("kill_after_s", [0.3, 0.9])
+def _arrived(shared: Engine) -> int:
+    with session_factory(shared)() as s:
+        return int(s.scalar(select(func.count()).select_from(Customer)) or 0)
+
+
+@pytest.mark.parametrize("kill_after_rows", [25, 1500])
 def test_killed_while_pushing(
-    kill_after_s: float,
+    kill_after_rows: int,
     pg_shared: Engine,
     pg_url: str,
     tmp_path: Path,
@@ -80,10 +85,14 @@ def test_killed_while_pushing(
     process = _worker(tmp_path / "ann.db", pg_url, "push")
     assert process.stdout is not None
     process.stdout.readline()
-    time.sleep(kill_after_s)
+    # Kill it once the push is under way (after its first batches, or half-way through).
+    deadline = time.monotonic() + 60
+    while _arrived(pg_shared) < kill_after_rows:
+        assert process.poll() is None, "the pushing desk died on its own"
+        assert time.monotonic() < deadline, "the push never got going"
+        time.sleep(0.002)
     process.send_signal(signal.SIGKILL)
     process.wait(10)
-    with session_factory(pg_shared)() as s:
-        arrived = s.scalar(select(func.count()).select_from(Customer))
-    assert 0 < arrived < 3000, "the kill should land in the middle of the push"
+    arrived = _arrived(pg_shared)
+    assert kill_after_rows <= arrived < 3000, "the kill should land in the middle of the push"
     _same_after_recovery(ann, pg_shared)
