@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateTimeEdit,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -40,14 +41,15 @@ from callcenter.phones import display
 from callcenter.records import CallbackView, ServiceRequestView
 from callcenter.service_requests import get_service_request, update_service_request
 from callcenter.supervision import AgentRow, Boards, QueueRow, boards
-from ui.dialogs.form import button_row
+from ui.dialogs.form import DATETIME_FORMAT, button_row, from_qt, to_qt
 from ui.formatting import duration, label, local_time
 from ui.models import Column, RecordTableModel
 from ui.record_view import make_table, selected_record
 from ui.supervisor_charts import SupervisorCharts
 
 REFRESH_MS = 2000
-INTERVALS = {"Today": None, "Last hour": 1, "Last 15 minutes": 0.25}
+CHOSEN = "Chosen interval"
+INTERVALS = {"Today": None, "Last hour": 1, "Last 15 minutes": 0.25, CHOSEN: None}
 BELOW_TARGET = "#c62828"
 
 
@@ -141,24 +143,7 @@ class SupervisorWindow(QMainWindow):
         self.missed: RecordTableModel[MissedCall] = RecordTableModel(MISSED_COLUMNS, self)
         self.overdue: RecordTableModel[CallbackView] = RecordTableModel(OVERDUE_COLUMNS, self)
         self.sla: RecordTableModel[ServiceRequestView] = RecordTableModel(SLA_COLUMNS, self)
-        self.interval = QComboBox()
-        self.interval.addItems(list(INTERVALS))
-        self.interval.currentIndexChanged.connect(self.refresh)
-        self.status = QLabel("Loading…")
-        self.status.setMinimumWidth(
-            self.status.fontMetrics().horizontalAdvance("Updated 00:00:00 ")
-        )
-        export_queues = QPushButton("Export queues…")
-        export_agents = QPushButton("Export this tab…")
-        export_queues.clicked.connect(lambda: self._ask_export(self.queues, "queues"))
-        export_agents.clicked.connect(self._export_tab)
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel("Queues over:"))
-        bar.addWidget(self.interval)
-        bar.addStretch(1)
-        bar.addWidget(self.status)
-        bar.addWidget(export_queues)
-        bar.addWidget(export_agents)
+        bar = self._build_bar()
         self.tabs = self._build_tabs()
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(make_table(self.queues))
@@ -178,6 +163,38 @@ class SupervisorWindow(QMainWindow):
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
         self.refresh()
+
+    def _build_bar(self) -> QHBoxLayout:
+        """The interval chooser (with its from / to editors), the status and the exports."""
+        self.interval = QComboBox()
+        self.interval.addItems(list(INTERVALS))
+        self.interval.currentIndexChanged.connect(self._interval_changed)
+        now = self.ctx.clock()
+        self.interval_from = QDateTimeEdit(to_qt(now.replace(hour=0, minute=0, second=0)))
+        self.interval_to = QDateTimeEdit(to_qt(now))
+        for edit in (self.interval_from, self.interval_to):
+            edit.setDisplayFormat(DATETIME_FORMAT)
+            edit.setCalendarPopup(True)
+            edit.setVisible(False)
+            edit.dateTimeChanged.connect(self.refresh)
+        self.status = QLabel("Loading…")
+        self.status.setMinimumWidth(
+            self.status.fontMetrics().horizontalAdvance("Updated 00:00:00 ")
+        )
+        export_queues = QPushButton("Export queues…")
+        export_agents = QPushButton("Export this tab…")
+        export_queues.clicked.connect(lambda: self._ask_export(self.queues, "queues"))
+        export_agents.clicked.connect(self._export_tab)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Queues over:"))
+        bar.addWidget(self.interval)
+        bar.addWidget(self.interval_from)
+        bar.addWidget(self.interval_to)
+        bar.addStretch(1)
+        bar.addWidget(self.status)
+        bar.addWidget(export_queues)
+        bar.addWidget(export_agents)
+        return bar
 
     def _build_tabs(self) -> QTabWidget:
         """Agents, then the work lists, each list with the one action it needs."""
@@ -206,7 +223,19 @@ class SupervisorWindow(QMainWindow):
             tabs.addTab(page, title)
         return tabs
 
+    def _interval_changed(self) -> None:
+        chosen = self.interval.currentText() == CHOSEN
+        self.interval_from.setVisible(chosen)
+        self.interval_to.setVisible(chosen)
+        self.refresh()
+
     def _window(self, now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
+        if self.interval.currentText() == CHOSEN:
+            start, end = (
+                from_qt(self.interval_from.dateTime()),
+                from_qt(self.interval_to.dateTime()),
+            )
+            return (start, end) if start <= end else (end, start)
         hours = INTERVALS[self.interval.currentText()]
         if hours is None:
             return now.replace(hour=0, minute=0, second=0, microsecond=0), now

@@ -17,9 +17,10 @@ from callcenter.context import ServiceContext
 from db.models import AuditEntry, Interaction
 from db.store import open_engine
 from tests.callcenter.conftest import People
-from tests.callcenter.test_supervision import NOW, day  # noqa: F401 - the scripted day fixture
+from tests.callcenter.test_supervision import NOW, at, day  # noqa: F401 - the scripted day fixture
 from tests.ui.test_dialogs import table_rows
-from ui.supervisor_window import BELOW_TARGET, SupervisorWindow
+from ui.dialogs.form import to_qt
+from ui.supervisor_window import BELOW_TARGET, CHOSEN, SupervisorWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -135,4 +136,30 @@ def test_a_missed_call_is_called_back_and_an_overdue_callback_reassigned(
     with qtbot.waitSignal(window.refreshed, timeout=10_000):
         window.reassign(window.overdue_view, "Agent: Bob")
     assert get_callback(sue, late.id).owner_user_id == day.other_agent.user_id
+    window.close()
+
+
+def test_a_chosen_interval(
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    day: People,  # noqa: F811
+) -> None:
+    window = SupervisorWindow(watching(ctx, day), watching(ctx, day))
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.refreshed, timeout=10_000):
+        pass
+    window.interval_from.setDateTime(to_qt(at(9, 15)))
+    window.interval_to.setDateTime(to_qt(at(9, 45)))
+    with qtbot.waitSignal(window.refreshed, timeout=10_000):
+        window.interval.setCurrentText(CHOSEN)
+    assert window.interval_from.isVisible() and window.interval_to.isVisible()
+    qtbot.waitUntil(lambda: window.queues.rowCount() and window.queues.record(1).offered == 2)
+    support = window.queues.record(1)
+    assert (support.name, support.offered, support.answered, support.abandoned) == (
+        "Support",
+        2,
+        1,
+        1,
+    )
     window.close()
