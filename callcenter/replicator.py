@@ -10,6 +10,7 @@ never waits: it reads :func:`read_status` from the local store or gets ``on_stat
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import random
 import threading
 from collections.abc import Callable
@@ -31,6 +32,8 @@ from db.replication.push import push
 from db.replication.scope import Scope
 from db.store import DeadlineExceededError, deadline, open_engine, reachable
 from db.types import utcnow
+
+log = logging.getLogger(__name__)
 
 BACKOFF_FIRST_S = 1.0
 BACKOFF_CAP_S = 60.0
@@ -216,7 +219,14 @@ class Replicator:
     def _run(self) -> None:
         while not self._stop.is_set():
             self._wake.clear()
-            ok = self.sync_once()
+            try:
+                ok = self.sync_once()
+            except Exception as error:  # a fault of ours: say so and keep the thread alive
+                log.exception("replication cycle failed")
+                self.failures += 1
+                mark(self.local, online=False, error=f"replication fault: {error}", success=False)
+                self._report()
+                ok = False
             if self._stop.is_set():
                 break
             if ok:

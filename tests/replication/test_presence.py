@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 import uuid
 from collections.abc import Callable
 
@@ -12,7 +13,7 @@ from callcenter.agent_state import AgentState, Status
 from callcenter.context import ServiceContext
 from callcenter.desk import CallSession
 from callcenter.presence import OFFLINE_AFTER, Presence, presence_of
-from callcenter.replicator import Replicator
+from callcenter.replicator import Replicator, read_status
 from callcenter.screenpop import CallerInfo
 from callcenter.supervision import agent_board
 from db.enums import Direction
@@ -63,3 +64,35 @@ def test_presence_shows_the_ringing_call_and_what_the_caller_had_waited() -> Non
         "+442079460958",
         12,
     )
+
+
+def test_a_fault_in_a_cycle_is_reported_and_the_thread_keeps_going(
+    shared: Engine, desks: Callable[[str], Desk]
+) -> None:
+    ann = desks("ann")
+    calls = []
+
+    def broken() -> Presence | None:
+        calls.append(1)
+        raise RuntimeError("presence is broken")
+
+    url = shared.url.render_as_string(hide_password=False)
+    replicator = Replicator(
+        ann.engine, url, "ann@desk", timeout_s=5, interval_s=0.1, presence=broken
+    )
+    replicator.start()
+    try:
+        deadline = time.monotonic() + 20
+        while "replication fault: presence is broken" not in (
+            read_status(ann.engine).last_error or ""
+        ):
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        before = len(calls)
+        deadline = time.monotonic() + 20
+        while len(calls) == before:  # it retries (after its back-off), so it is still alive
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+    finally:
+        replicator.presence = None
+        replicator.stop()
