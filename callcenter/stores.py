@@ -134,6 +134,23 @@ def replicator_for(
     )
 
 
+def sync_now(
+    config: Config, progress: Progress | None = None, secrets: SecretStore | None = None
+) -> tuple[bool, SyncStatus]:
+    """One push and pull now, on the calling thread; (both completed, the state afterwards)."""
+    local = open_store(config, LOCAL)
+    try:
+        migrate.upgrade(local, role=LOCAL)
+        replicator = replicator_for(config, local, progress=progress, secrets=secrets)
+        try:
+            ok = replicator.sync_once()
+        finally:
+            replicator.stop()
+        return ok, read_status(local)
+    finally:
+        local.dispose()
+
+
 def first_sync(
     config: Config, progress: Progress | None = None, secrets: SecretStore | None = None
 ) -> SyncStatus:
@@ -142,15 +159,10 @@ def first_sync(
     local = open_store(config, LOCAL)
     try:
         migrate.upgrade(local, role=LOCAL)
-        if not read_status(local).initial_done:
-            replicator = replicator_for(config, local, progress=progress, secrets=secrets)
-            try:
-                replicator.sync_once()
-            finally:
-                replicator.stop()
-        return read_status(local)
+        status = read_status(local)
     finally:
         local.dispose()
+    return status if status.initial_done else sync_now(config, progress, secrets)[1]
 
 
 def open_shared_context(

@@ -130,10 +130,14 @@ class _Facts:
     people: list[Any]
     queues: list[Any]
     live: list[Any]
-    today: list[_Call]
+    calls: list[_Call]
 
 
-def _facts(ctx: ServiceContext, now: dt.datetime, day_start: dt.datetime) -> _Facts:
+def _facts(
+    ctx: ServiceContext, now: dt.datetime, start: dt.datetime, end: dt.datetime | None = None
+) -> _Facts:
+    """People, queues, live presence at ``now``, and the calls offered ``start``..``end``
+    (``now`` when not given)."""
     with ctx.sessions() as session:
         people = session.execute(
             select(User.id, User.username, User.display_name)
@@ -158,7 +162,7 @@ def _facts(ctx: ServiceContext, now: dt.datetime, day_start: dt.datetime) -> _Fa
         live = session.execute(
             select(presence).where(presence.c.heartbeat_at >= now - OFFLINE_AFTER)
         ).all()
-    return _Facts(list(people), list(queues), list(live), _calls(ctx, day_start, now))
+    return _Facts(list(people), list(queues), list(live), _calls(ctx, start, end or now))
 
 
 def agent_board(ctx: ServiceContext, now: dt.datetime, day_start: dt.datetime) -> list[AgentRow]:
@@ -171,7 +175,7 @@ def _agents(facts: _Facts, now: dt.datetime) -> list[AgentRow]:
     queue_names = {q.id: q.display_name for q in facts.queues}
     live = {p.user_id: p for p in facts.live}
     handled: dict[uuid.UUID, list[float]] = {}
-    for call in facts.today:
+    for call in facts.calls:
         if call.agent_id is not None and call.talk is not None:
             handled.setdefault(call.agent_id, []).append(call.talk)
     rows = []
@@ -244,8 +248,8 @@ def queue_board(
 ) -> list[QueueRow]:
     """Each queue over ``start``..``end``, then all queues together."""
     require(ctx, Action.SUPERVISE)
-    facts = _facts(ctx, now, start)
-    return _queues(facts, _calls(ctx, start, end) if end != now else facts.today, now)
+    facts = _facts(ctx, now, start, end)
+    return _queues(facts, facts.calls, now)
 
 
 def _queues(facts: _Facts, calls: list[_Call], now: dt.datetime) -> list[QueueRow]:
@@ -326,7 +330,7 @@ def boards(ctx: ServiceContext, now: dt.datetime, start: dt.datetime, end: dt.da
     require(ctx, Action.SUPERVISE)
     day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
     facts = _facts(ctx, now, day_start)
-    calls = facts.today if (start, end) == (day_start, now) else _calls(ctx, start, end)
+    calls = facts.calls if (start, end) == (day_start, now) else _calls(ctx, start, end)
     thresholds = {q.id: q.service_level_seconds for q in facts.queues}
     return Boards(
         agents=_agents(facts, now),
@@ -334,6 +338,6 @@ def boards(ctx: ServiceContext, now: dt.datetime, start: dt.datetime, end: dt.da
         missed=missed_calls(ctx, day_start),
         overdue=overdue_callbacks(ctx, now),
         sla=sla_watch(ctx, now),
-        day=_intervals(thresholds, facts.today, day_start, now, CHART_STEP),
+        day=_intervals(thresholds, facts.calls, day_start, now, CHART_STEP),
         at=now,
     )

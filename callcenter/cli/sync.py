@@ -10,7 +10,8 @@ from typing import Any
 from callcenter.cli.common import load_config
 from callcenter.jsonable import default
 from callcenter.replicator import SyncStatus, read_status
-from callcenter.stores import LOCAL, SHARED, open_store, replicator_for
+from callcenter.secrets import SecretStore
+from callcenter.stores import LOCAL, open_store, sync_now
 from db import migrate
 
 
@@ -39,25 +40,13 @@ def console_progress(done: int, total: int | None) -> None:
 
 def run_now(args: argparse.Namespace) -> int:
     config = load_config(args)
-    local = open_store(config, LOCAL)
     try:
-        migrate.upgrade(local, role=LOCAL)
-        if config.embedded:
-            shared = open_store(config, SHARED)
-            migrate.upgrade(shared, role=SHARED)
-            shared.dispose()
-        replicator = replicator_for(config, local, progress=console_progress)
-        try:
-            ok = replicator.sync_once()
-        except KeyboardInterrupt:
-            print("\nstopped; the next sync carries on where this one was")
-            return 130
-        finally:
-            replicator.stop()
-        print(_words(read_status(local)))
-        return 0 if ok else 1
-    finally:
-        local.dispose()
+        ok, status = sync_now(config, console_progress, SecretStore())
+    except KeyboardInterrupt:
+        print("\nstopped; the next sync carries on where this one was")
+        return 130
+    print(_words(status))
+    return 0 if ok else 1
 
 
 def run_status(args: argparse.Namespace) -> int:
