@@ -65,6 +65,7 @@ class CallSession:
     consult_for: str | None = None
     interaction_ids: list[uuid.UUID] = field(default_factory=list)
     waited_seconds: int | None = None
+    sip_call_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -203,6 +204,7 @@ class Desk:
         self.events.write(
             "call.incoming",
             call_id=event.call_id,
+            sip_call_id=event.sip_call_id,
             caller_raw=event.caller_number,
             caller_e164=event.caller_e164,
             display_name=event.display_name,
@@ -218,6 +220,7 @@ class Desk:
             received_monotonic=event.received_monotonic,
             queue_id=queue,
             waited_seconds=None if event.waited_seconds is None else round(event.waited_seconds),
+            sip_call_id=event.sip_call_id or None,
         )
         self.calls[event.call_id] = session
         if self.state.status.state in (
@@ -424,7 +427,7 @@ class Desk:
             answered_at=session.answered_at,
             ended_at=session.ended_at,
             customer_id=session.customer_id,
-            sip_call_id=session.call_id,
+            sip_call_id=session.sip_call_id,
             queue_id=session.queue_id,
             caller_number=session.caller.number_e164 or session.caller.number_raw,
             dialled_number=session.caller.dialled_number,

@@ -73,6 +73,7 @@ def test_answered_call_pops_then_logs(desk: tuple[Desk, list[DeskEvent]], tmp_pa
     view = d.save_log("c1", "resolved", "wants a refund; refunded", and_ready=True)
     assert d.state.status.state == AgentState.READY
     assert view.customer_id == ann.id
+    assert view.sip_call_id == "c1@pbx"  # the SIP Call-ID, not the phone's own handle
     assert view.queue_id is not None
     assert drafts.load_draft(d.ctx, "c1") is None
     assert d.unlogged_calls() == []
@@ -99,7 +100,7 @@ def test_abandoned_call_is_recorded_and_state_restored(desk: tuple[Desk, list[De
     assert "c2" not in d.calls
     with d.ctx.sessions() as s:
         (row,) = s.query(Interaction).all()
-        assert (row.answered_at, row.sip_call_id) == (None, "c2")
+        assert (row.answered_at, row.sip_call_id) == (None, "c2@pbx")
 
 
 def test_actions_without_a_phone_say_so(desk: tuple[Desk, list[DeskEvent]]) -> None:
