@@ -15,6 +15,7 @@ import ipaddress
 import itertools
 import logging
 import queue
+import secrets
 import socket
 import threading
 import time
@@ -254,6 +255,9 @@ class PjsuaPhone:
             queue.SimpleQueue()
         )
         self._ids = itertools.count(1)
+        # Handles outlive the process in drafts of unsaved logs: a phone started after a crash
+        # must not hand out "c1" again while the crashed run's "c1" still waits to be logged.
+        self._handle_tag = secrets.token_hex(3)
         self._thread: threading.Thread | None = None
         self._started = threading.Event()
         self._start_error: str | None = None
@@ -387,7 +391,7 @@ class PjsuaPhone:
         )
 
     def dial(self, target: str) -> str:
-        call_id = f"c{next(self._ids)}"
+        call_id = f"c{next(self._ids)}-{self._handle_tag}"
         uri = _normalise_target(target, self.settings)
         self._post("dial", call_id, lambda: self._do_dial(call_id, uri))
         return call_id
@@ -740,7 +744,7 @@ class PjsuaPhone:
         received_monotonic = time.monotonic()
         received_wall = time.time()
         source = str(prm.rdata.srcAddress)
-        call = _Call(self, account, f"c{next(self._ids)}", prm.callId)
+        call = _Call(self, account, f"c{next(self._ids)}-{self._handle_tag}", prm.callId)
         record = _CallRecord(call, CallDirection.INBOUND, received_monotonic, offered=False)
         self._add(record)
         try:

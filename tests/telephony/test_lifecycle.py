@@ -75,6 +75,23 @@ def test_bad_actions_become_events_not_crashes() -> None:
         phone.close()
 
 
+def test_a_restarted_phone_never_reuses_a_call_handle() -> None:
+    """Drafts of unsaved logs are keyed by the handle and outlive a crash."""
+    handles = []
+    for _ in range(2):
+        phone = PjsuaPhone(settings(), normalise=normalise)
+        log = EventLog()
+        phone.subscribe(log)
+        phone.start()
+        try:
+            handles.append(phone.dial("+49 30 1234-567"))
+            log.wait_for(CallEnded)
+        finally:
+            phone.close()
+    assert handles[0] != handles[1]
+    assert all(h.startswith("c1-") for h in handles)
+
+
 def test_subscriber_exceptions_do_not_stop_delivery() -> None:
     phone = PjsuaPhone(settings(), normalise=normalise)
     log = EventLog()
