@@ -15,13 +15,12 @@ from __future__ import annotations
 import argparse
 import tempfile
 import time
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, text
 
+from bench.data import PG_ADMIN, scratch_database, settled
+from bench.report import Section
 from db import migrate
 from db.enums import CustomerKind, LifecycleStage, ValueTier
 from db.models import Customer
@@ -30,25 +29,12 @@ from db.replication.pull import pull
 from db.replication.push import push
 from db.store import open_engine, session_factory
 
-PG = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+PUSH_S = 2.0
+PULL_RATIO = 3.0
 COLUMNS = (
     "id, version, updated_at, deleted, kind, name, lifecycle_stage, value_tier, tags, notes, "
     "search_text"
 )
-
-
-@contextmanager
-def scratch_database(admin_url: str) -> Iterator[str]:
-    name = f"cc_bench_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield admin_url.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def desk(folder: Path, name: str) -> Engine:
@@ -98,7 +84,8 @@ def copy_out(shared: Engine) -> tuple[float, int]:
         raw.close()
 
 
-def bench_push(shared: Engine, folder: Path, count: int) -> None:
+def bench_push(shared: Engine, folder: Path, count: int) -> tuple[float, float]:
+    """(push seconds, COPY seconds) for ``count`` new customers."""
     local = desk(folder, "pusher")
     sessions = session_factory(local)
     outbox.attach(sessions)
@@ -111,12 +98,12 @@ def bench_push(shared: Engine, folder: Path, count: int) -> None:
     took = time.perf_counter() - start
     assert result.applied == count, result
     copied = copy_in(shared, rows)
-    print(f"push {count:,} outbox rows: {took:.2f} s ({count / took:,.0f} rows/s)")
-    print(f"  beside COPY FROM STDIN of the same rows: {copied:.2f} s ({took / copied:.1f}x)")
     local.dispose()
+    return took, copied
 
 
-def bench_pull(shared: Engine, folder: Path, count: int) -> None:
+def bench_pull(shared: Engine, folder: Path, count: int) -> tuple[int, float, float, int]:
+    """(rows pulled, pull seconds, COPY seconds, COPY bytes) for ``count`` customers."""
     with shared.begin() as conn:
         conn.execute(text("SET LOCAL statement_timeout = 0"))  # a million rows in one go
         conn.execute(
@@ -133,35 +120,70 @@ def bench_pull(shared: Engine, folder: Path, count: int) -> None:
     with shared.connect() as conn:
         total = int(conn.execute(text("SELECT count(*) FROM customers")).scalar_one())
     local = desk(folder, "puller")
+    settled(shared.url.render_as_string(hide_password=False))
     start = time.perf_counter()
     result = pull(local, shared, page_size=5000)
     took = time.perf_counter() - start
     assert result.complete and result.rows >= count, result
     copied, size = copy_out(shared)
-    print(f"first pull of {total:,} customers: {took:.2f} s ({result.rows / took:,.0f} rows/s)")
-    print(
-        f"  beside COPY TO STDOUT of the same rows: {copied:.2f} s "
-        f"({size / 1e6:.0f} MB; pull is {took / copied:.1f}x)"
-    )
     local.dispose()
+    return total, took, copied, size
+
+
+def run(admin_url: str, push_rows: int, pull_rows: int) -> Section:
+    """Push and first pull against a scratch database, each beside a COPY of the same rows."""
+    section = Section(
+        "replication",
+        "Replication",
+        setup=(
+            "A scratch PostgreSQL database and an empty desk store (SQLite). Push: new customers "
+            "written on the desk (one outbox entry each) pushed, beside COPY FROM STDIN of the "
+            "same rows into a trigger-free, index-free copy of the table. First pull: customers "
+            "made in PostgreSQL pulled into the empty desk (its full-text index included), beside "
+            "COPY (SELECT * FROM customers) TO STDOUT."
+        ),
+    )
+    with scratch_database(admin_url) as url, tempfile.TemporaryDirectory() as tmp:
+        shared = open_engine(url)
+        migrate.upgrade(shared)
+        try:
+            if push_rows:
+                took, copied = bench_push(shared, Path(tmp), push_rows)
+                section.figures += [
+                    (
+                        f"push {push_rows:,} outbox rows",
+                        f"{took:.2f} s ({push_rows / took:,.0f} rows/s)",
+                    ),
+                    (
+                        "COPY FROM STDIN of the same rows",
+                        f"{copied:.3f} s (push is {took / copied:.0f}x)",
+                    ),
+                ]
+                section.check(f"push of {push_rows:,} rows <= {PUSH_S:g} s", took, PUSH_S, "s")
+            if pull_rows:
+                total, took, copied, size = bench_pull(shared, Path(tmp), pull_rows)
+                section.figures += [
+                    (
+                        f"first pull of {total:,} customers",
+                        f"{took:.2f} s ({total / took:,.0f} rows/s)",
+                    ),
+                    ("COPY TO STDOUT of the same rows", f"{copied:.2f} s ({size / 1e6:.0f} MB)"),
+                ]
+                section.check(
+                    f"first pull <= {PULL_RATIO:g}x COPY", took / copied, PULL_RATIO, "x COPY"
+                )
+        finally:
+            shared.dispose()
+    return section
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--push", type=int, default=10_000, metavar="N")
     parser.add_argument("--pull", type=int, default=1_000_000, metavar="M")
-    parser.add_argument("--pg", default=PG, help="PostgreSQL admin URL (makes a scratch DB)")
+    parser.add_argument("--pg", default=PG_ADMIN, help="PostgreSQL admin URL (makes a scratch DB)")
     args = parser.parse_args()
-    with scratch_database(args.pg) as url, tempfile.TemporaryDirectory() as tmp:
-        shared = open_engine(url)
-        migrate.upgrade(shared)
-        try:
-            if args.push:
-                bench_push(shared, Path(tmp), args.push)
-            if args.pull:
-                bench_pull(shared, Path(tmp), args.pull)
-        finally:
-            shared.dispose()
+    print(run(args.pg, args.push, args.pull).text())
 
 
 if __name__ == "__main__":

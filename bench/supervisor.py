@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import statistics
 import time
 
 from sqlalchemy import text
 
-from bench.replication import scratch_database
+from bench.data import PG_ADMIN, scratch_database
+from bench.report import Section, Series
 from callcenter.context import Actor, ServiceContext
 from callcenter.supervision import boards
 from db import migrate
@@ -26,8 +26,8 @@ from db.enums import Role
 from db.store import open_engine
 from db.types import utcnow
 
-PG = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 DAYS = 200
+REFRESH_MS = 50.0
 
 
 def fill(url: str, agents: int, calls: int, now: dt.datetime) -> Actor:
@@ -91,37 +91,49 @@ def fill(url: str, agents: int, calls: int, now: dt.datetime) -> Actor:
     return Actor(sue, "sue", Role.SUPERVISOR)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--agents", type=int, default=500)
-    parser.add_argument("--calls", type=int, default=1_000_000)
-    parser.add_argument("--refreshes", type=int, default=50)
-    parser.add_argument("--pg", default=PG)
-    args = parser.parse_args()
+def run(admin_url: str, agents: int, calls: int, refreshes: int) -> Section:
+    """Fill a scratch database, then time ``refreshes`` refreshes after one warm-up."""
     now = utcnow()
-    with scratch_database(args.pg) as url:
+    with scratch_database(admin_url) as url:
         started = time.perf_counter()
-        sue = fill(url, args.agents, args.calls, now)
-        took = time.perf_counter() - started
-        print(f"made {args.agents} agents and {args.calls:,} calls in {took:.0f} s")
+        sue = fill(url, agents, calls, now)
+        made = time.perf_counter() - started
         engine = open_engine(url)
         ctx = ServiceContext.for_engine(engine, "GB", sue)
         start = now.replace(hour=0, minute=0, second=0, microsecond=0)
         timings = []
         result = boards(ctx, now, start, now)
-        for _ in range(args.refreshes):
+        for _ in range(refreshes):
             began = time.perf_counter()
             result = boards(ctx, now, start, now)
             timings.append((time.perf_counter() - began) * 1000)
         engine.dispose()
-    ordered = sorted(timings)
-    print(
-        f"one refresh ({len(result.agents)} agents, {result.queues[-1].offered:,} calls today, "
-        f"{len(result.missed):,} missed): median {statistics.median(ordered):.1f} ms, "
-        f"p95 {ordered[int(0.95 * (len(ordered) - 1))]:.1f}, "
-        f"p99 {ordered[int(0.99 * (len(ordered) - 1))]:.1f}, "
-        f"min {ordered[0]:.1f}, max {ordered[-1]:.1f}"
+    section = Section(
+        "supervisor",
+        "Supervisor refresh",
+        setup=(
+            f"A scratch PostgreSQL database with {agents} agents (each with a fresh heartbeat), "
+            f"10 queues and {calls:,} calls over the last {DAYS} days (made in {made:.0f} s, then "
+            "ANALYZE); one refresh is `callcenter.supervision.boards`: agent board, queue board, "
+            "missed calls, overdue callbacks, SLA watch and the half-hour series. "
+            f"Today: {result.queues[-1].offered:,} calls offered, {len(result.missed):,} missed."
+        ),
     )
+    section.series.append(Series.of("one refresh", timings))
+    section.check(
+        f"refresh median <= {REFRESH_MS:g} ms", section.series[0].median, REFRESH_MS, "ms"
+    )
+    return section
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--agents", type=int, default=500)
+    parser.add_argument("--calls", type=int, default=1_000_000)
+    parser.add_argument("--refreshes", type=int, default=50)
+    parser.add_argument("--pg", default=PG_ADMIN)
+    args = parser.parse_args()
+    print(run(args.pg, args.agents, args.calls, args.refreshes).text())
 
 
 if __name__ == "__main__":
