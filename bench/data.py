@@ -152,9 +152,11 @@ def ensure_shared(
     return url, time.perf_counter() - started
 
 
-def desk_config(folder: Path, shared_url: str, **tables: dict[str, Any]) -> Config:
-    """A desk signed in as the demo's first agent, replicating with ``shared_url``; extra
-    tables (``sip={...}``, ``sync={...}``) go into its config as they are."""
+def desk_config(
+    folder: Path, shared_url: str, name: str = "callcenter.toml", **tables: dict[str, Any]
+) -> Config:
+    """A desk signed in as the demo's first agent, replicating with ``shared_url``, its local
+    store under ``folder``; extra tables (``sip={...}``) go into the config file ``name``."""
     folder.mkdir(parents=True, exist_ok=True)
     table: dict[str, Any] = {
         "agent_username": AGENT,
@@ -166,4 +168,4 @@ def desk_config(folder: Path, shared_url: str, **tables: dict[str, Any]) -> Conf
         },
         **tables,
     }
-    return config_writer.write_table(folder / "callcenter.toml", table)
+    return config_writer.write_table(folder / name, table)

@@ -7,7 +7,8 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 
 from callcenter.agent_state import AgentStateMachine
 from callcenter.config import Config
@@ -128,6 +129,23 @@ def build(
     return Running(window, desk, bridge, events, replicator, sync)
 
 
+class _FirstPaint(QObject):
+    """Logs ``desktop.ready`` once the window has been painted and the event loop has come
+    round again: the moment the agent can use it (start-up is measured to here)."""
+
+    def __init__(self, window: QWidget, events: EventLog) -> None:
+        super().__init__(window)
+        self._window = window
+        self._events = events
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's API
+        if watched is self._window and event.type() == QEvent.Type.Paint:
+            self._window.removeEventFilter(self)
+            QTimer.singleShot(0, lambda: self._events.write("desktop.ready"))
+        return False
+
+
 def run(
     config: Config,
     username: str | None,
@@ -138,6 +156,7 @@ def run(
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("callcenter")
     running = build(config, username, phone_factory, secrets)
+    _FirstPaint(running.window, running.events)
     running.window.show()
     if after_start is not None:
         after_start(running)
