@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,7 +20,7 @@ from callcenter.customers import NewCustomer, create_customer
 from callcenter.records import CustomerProfile
 from db.enums import PhoneKind
 from tests.callcenter.conftest import People, people
-from tests.telephony.peers import die_with_parent
+from tests.helpers import pulse
 
 __all__ = ["people"]  # the dictionary and users of the service tests, shared as a fixture
 
@@ -91,62 +89,19 @@ def screenshot_dir(tmp_path: Path) -> Path:
 
 
 SPEAKER = "Null Output"
-MICROPHONE = "HeadsetMic"
+MICROPHONE = pulse.MICROPHONE
 
 
 @pytest.fixture(scope="session")
 def virtual_headset(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """A private PulseAudio daemon with one speaker and one microphone for the UI tests.
-
-    Session-wide: Qt Multimedia binds to the sound server the first time it is used, so the
-    daemon must be up before any test opens an audio device and stay up after."""
+    """The private PulseAudio headset (tests/helpers/pulse.py) for the whole session: Qt
+    Multimedia binds to the sound server once and must keep finding it."""
     if shutil.which("pulseaudio") is None or shutil.which("pactl") is None:
         pytest.skip("pulseaudio / pactl are not installed (scripts/setup installs them)")
-    runtime = tmp_path_factory.mktemp("pulse")
-    runtime.chmod(0o700)
-    env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime), "HOME": str(runtime)}
-    daemon = subprocess.Popen(
-        die_with_parent(
-            [
-                "pulseaudio",
-                "--exit-idle-time=-1",
-                "--daemonize=no",
-                "-n",
-                "--load=module-null-sink sink_name=headset",
-                "--load=module-native-protocol-unix",
-            ]
-        ),
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 20
-        while (
-            subprocess.run(["pactl", "info"], env=env, capture_output=True, check=False).returncode
-            != 0
-        ):
-            if daemon.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("the PulseAudio daemon did not start")
-            time.sleep(0.1)  # the daemon offers nothing to wait on but its socket
-        subprocess.run(
-            [
-                "pactl",
-                "load-module",
-                "module-remap-source",
-                "master=headset.monitor",
-                "source_name=mic",
-                f"source_properties=device.description={MICROPHONE}",
-            ],
-            env=env,
-            check=True,
-            capture_output=True,
-            timeout=30,
-        )
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setenv("XDG_RUNTIME_DIR", str(runtime))
-            patch.setenv("PULSE_SERVER", f"unix:{Path(runtime) / 'pulse' / 'native'}")
-            yield
-    finally:
-        daemon.terminate()
-        daemon.wait(10)
+    with (
+        pulse.virtual_headset(tmp_path_factory.mktemp("pulse")) as env,
+        pytest.MonkeyPatch.context() as patch,
+    ):
+        for name, value in env.items():
+            patch.setenv(name, value)
+        yield
