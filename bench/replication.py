@@ -20,8 +20,11 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 
 from bench.data import PG_ADMIN, scratch_database, settled
-from bench.report import Section
+from bench.report import Check, Section
+from callcenter.config import Config
+from callcenter.stores import first_sync, local_store_path
 from db import migrate
+from db.changefeed_ddl import replicated_tables
 from db.enums import CustomerKind, LifecycleStage, ValueTier
 from db.models import Customer
 from db.replication import outbox
@@ -128,6 +131,59 @@ def bench_pull(shared: Engine, folder: Path, count: int) -> tuple[int, float, fl
     copied, size = copy_out(shared)
     local.dispose()
     return total, took, copied, size
+
+
+def copy_out_all(shared: Engine) -> tuple[float, int, int]:
+    """COPY TO STDOUT of every replicated table: (seconds, rows, bytes)."""
+    raw = shared.raw_connection()
+    try:
+        cursor = raw.cursor()
+        start = time.perf_counter()
+        rows = size = 0
+        for name in replicated_tables():
+            with cursor.copy(f"COPY (SELECT * FROM {name}) TO STDOUT") as copy:
+                for block in copy:
+                    size += len(block)
+                    rows += bytes(block).count(b"\n")
+        return time.perf_counter() - start, rows, size
+    finally:
+        raw.close()
+
+
+def first_sync_of(config: Config) -> tuple[list[tuple[str, str]], Check]:
+    """The desk's first sync of the whole shared store (the step ``callcenter desktop`` takes
+    before its window opens), beside COPY of every replicated table's rows."""
+    local = local_store_path(config)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{local}{suffix}").unlink(missing_ok=True)
+    settled(config.shared_database_url)
+    start = time.perf_counter()
+    status = first_sync(config)
+    took = time.perf_counter() - start
+    if not status.initial_done:
+        raise RuntimeError(f"the desk's first sync did not finish: {status.last_error}")
+    shared = open_engine(config.shared_database_url, timeout_s=3600)
+    try:
+        copied, rows, size = copy_out_all(shared)
+    finally:
+        shared.dispose()
+    figures = [
+        (
+            f"first sync of the whole demo store ({status.initial_rows:,} rows in "
+            f"{len(replicated_tables())} tables)",
+            f"{took:.1f} s ({status.initial_rows / took:,.0f} rows/s)",
+        ),
+        (
+            "COPY TO STDOUT of every replicated table",
+            f"{copied:.1f} s ({rows:,} rows, {size / 1e6:,.0f} MB)",
+        ),
+    ]
+    ratio = took / copied
+    return figures, Check(
+        f"first sync of the whole store <= {PULL_RATIO:g}x COPY",
+        f"{ratio:.1f} x COPY",
+        ratio <= PULL_RATIO,
+    )
 
 
 def run(admin_url: str, push_rows: int, pull_rows: int) -> Section:

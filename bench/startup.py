@@ -182,7 +182,7 @@ def run(config: Config, work: Path, launches: int = 5, idle_s: float = 10.0) -> 
         "startup",
         "Start-up and memory",
         setup=(
-            f"`callcenter desktop` launched {launches} times (offscreen, GNOME Keyring holding "
+            f"`callcenter desktop` launched {launches} time(s) (offscreen, GNOME Keyring holding "
             f"its passwords, registering with Kamailio) on a local store of {stored:,} customers "
             f"({store_mib:,.0f} MiB); memory read after {idle_s:g} s idle. "
             f"Registered every time: {all(r['registered'] for r in results)}."
