@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect, text
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+#: The newest revision. Every start of the desk checks its store against it; Alembic itself
+#: (a third of a second to import and start) is loaded only when a store is behind.
+#: tests/db/test_migrations.py checks it against the revision files.
+HEAD = "0006"
 
 
 def alembic_config(engine: Engine, role: str | None = None) -> Config:
@@ -19,6 +23,8 @@ def alembic_config(engine: Engine, role: str | None = None) -> Config:
     ``role`` (``shared`` or ``local``) matters when a SQLite store is created: only a shared
     store stamps changes for the pull. PostgreSQL is always shared.
     """
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["url"] = engine.url
@@ -27,21 +33,33 @@ def alembic_config(engine: Engine, role: str | None = None) -> Config:
 
 
 def upgrade(engine: Engine, revision: str = "head", *, role: str | None = None) -> None:
+    if revision == "head" and current_revision(engine) == HEAD:
+        return
+    from alembic import command
+
     command.upgrade(alembic_config(engine, role), revision)
 
 
 def downgrade(engine: Engine, revision: str) -> None:
+    from alembic import command
+
     command.downgrade(alembic_config(engine), revision)
 
 
 def heads() -> list[str]:
+    from alembic.script import ScriptDirectory
+
     return list(ScriptDirectory(str(MIGRATIONS)).get_heads())
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The store's revision as Alembic stamps it (None for an empty store)."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        value = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return None if value is None else str(value)
 
 
 def is_current(engine: Engine) -> bool:
-    return current_revision(engine) in heads()
+    return current_revision(engine) == HEAD

@@ -7,7 +7,6 @@ import getpass
 import sys
 from typing import Any
 
-from callcenter import admin
 from callcenter.cli.common import load_config, open_ready_store
 from callcenter.errors import ValidationError
 from callcenter.stores import SHARED
@@ -60,6 +59,8 @@ def read_password(from_stdin: bool) -> str:
 
 
 def run_create_user(args: argparse.Namespace) -> int:
+    from callcenter import admin
+
     admin.validate_name(args.name)  # before asking for a password it could not use
     engine = open_ready_store(load_config(args), SHARED)
     try:
@@ -74,6 +75,8 @@ def run_create_user(args: argparse.Namespace) -> int:
 
 
 def run_set_role(args: argparse.Namespace) -> int:
+    from callcenter import admin
+
     engine = open_ready_store(load_config(args), SHARED)
     try:
         account = admin.set_role(engine, args.name, args.role)
@@ -84,6 +87,8 @@ def run_set_role(args: argparse.Namespace) -> int:
 
 
 def run_disable_user(args: argparse.Namespace) -> int:
+    from callcenter import admin
+
     engine = open_ready_store(load_config(args), SHARED)
     try:
         result = admin.disable_user(engine, args.name)
