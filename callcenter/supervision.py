@@ -329,15 +329,19 @@ def boards(ctx: ServiceContext, now: dt.datetime, start: dt.datetime, end: dt.da
     since midnight UTC; overdue callbacks; requests past or near their SLA."""
     require(ctx, Action.SUPERVISE)
     day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    facts = _facts(ctx, now, day_start)
-    calls = facts.calls if (start, end) == (day_start, now) else _calls(ctx, start, end)
+    with ctx.one_connection() as one:
+        facts = _facts(one, now, day_start)
+        calls = facts.calls if (start, end) == (day_start, now) else _calls(one, start, end)
+        missed = missed_calls(one, day_start)
+        overdue = overdue_callbacks(one, now)
+        sla = sla_watch(one, now)
     thresholds = {q.id: q.service_level_seconds for q in facts.queues}
     return Boards(
         agents=_agents(facts, now),
         queues=_queues(facts, calls, now),
-        missed=missed_calls(ctx, day_start),
-        overdue=overdue_callbacks(ctx, now),
-        sla=sla_watch(ctx, now),
+        missed=missed,
+        overdue=overdue,
+        sla=sla,
         day=_intervals(thresholds, facts.calls, day_start, now, CHART_STEP),
         at=now,
     )
