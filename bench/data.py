@@ -123,6 +123,11 @@ def ensure_shared(
     comment = _comment(admin_url, data.database)
     if comment == data.mark:
         say(f"reusing {data.database} ({data.mark})")
+        engine = open_engine(url, timeout_s=3600)
+        try:
+            migrate.upgrade(engine)  # a store kept from an older schema follows it
+        finally:
+            engine.dispose()
         return url, 0.0
     if comment is not None:
         drop_database(admin_url, data.database)

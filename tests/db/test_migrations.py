@@ -114,7 +114,15 @@ def test_search_objects_rebuild_over_existing_rows(store_url: str) -> None:
                 assert uuid.UUID(str(found)) == customer_id
             else:
                 names = {i["name"] for i in inspect(conn).get_indexes("customers")}
-                assert "ix_customers_search_text_trgm" in names
+                assert "ix_customers_search_words" in names
+                assert "ix_customers_search_text_trgm" not in names
+                found = conn.execute(
+                    text(
+                        f"SELECT id FROM customers WHERE {search_ddl.POSTGRES_WORDS} "
+                        "@@ to_tsquery('simple', 'rebui:*')"
+                    )
+                ).scalar_one()
+                assert found == customer_id
     finally:
         engine.dispose()
 
