@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.orm import aliased
+from sqlalchemy import Connection, String, bindparam, select
 
 from callcenter.context import ServiceContext
 from callcenter.permissions import Action, require
@@ -12,6 +11,61 @@ from callcenter.records import LookupMatch, LookupResult
 from db.models import Contact, Customer, PhoneNumber
 
 MAX_MATCHES = 50
+
+_customers = Customer.__table__
+_contacts = Contact.__table__
+_phones = PhoneNumber.__table__
+# Built once: the pop runs it on every ring, and building a select costs more than running it.
+_MATCHES = (
+    select(
+        _customers.c.id,
+        _customers.c.external_id,
+        _customers.c.name,
+        _customers.c.company_name,
+        _contacts.c.id,
+        _contacts.c.name,
+        _phones.c.raw,
+        _phones.c.kind,
+    )
+    .select_from(
+        _phones.join(_customers, _customers.c.id == _phones.c.customer_id).outerjoin(
+            _contacts, _contacts.c.id == _phones.c.contact_id
+        )
+    )
+    .where(
+        _phones.c.e164 == bindparam("e164", type_=String()),
+        _phones.c.deleted.is_(False),
+        _customers.c.deleted.is_(False),
+    )
+    .order_by(_customers.c.name, _customers.c.id)
+    .limit(MAX_MATCHES)
+)
+
+
+def matches_for(conn: Connection, e164: str) -> tuple[LookupMatch, ...]:
+    """Every customer, or contact of one, holding ``e164``, read on ``conn``; one match per
+    customer and contact even when they hold the number twice."""
+    seen: set[tuple[object, object]] = set()
+    matches = []
+    for row in conn.execute(_MATCHES, {"e164": e164}):
+        key = (row[0], row[4])
+        if key in seen:
+            continue
+        seen.add(key)
+        matches.append(
+            LookupMatch(
+                customer_id=row[0],
+                external_id=row[1],
+                name=row[2],
+                company_name=row[3],
+                contact_id=row[4],
+                contact_name=row[5],
+                matched_number=e164,
+                matched_raw=row[6],
+                phone_kind=row[7],
+            )
+        )
+    return tuple(matches)
 
 
 def lookup_caller(ctx: ServiceContext, number: str, region: str | None = None) -> LookupResult:
@@ -25,48 +79,6 @@ def lookup_caller(ctx: ServiceContext, number: str, region: str | None = None) -
     parsed = parse(number, region or ctx.default_region)
     if parsed is None:
         return LookupResult(query=number, e164=None, matches=())
-    contact = aliased(Contact)
-    statement = (
-        select(
-            Customer.id,
-            Customer.external_id,
-            Customer.name,
-            Customer.company_name,
-            contact.id,
-            contact.name,
-            PhoneNumber.raw,
-            PhoneNumber.kind,
-        )
-        .join(Customer, Customer.id == PhoneNumber.customer_id)
-        .outerjoin(contact, contact.id == PhoneNumber.contact_id)
-        .where(
-            PhoneNumber.e164 == parsed.e164,
-            PhoneNumber.deleted.is_(False),
-            Customer.deleted.is_(False),
-        )
-        .order_by(Customer.name, Customer.id)
-        .limit(MAX_MATCHES)
-    )
     with ctx.sessions() as session:
-        rows = session.execute(statement).all()
-    seen: set[tuple[object, object]] = set()
-    matches = []
-    for row in rows:
-        key = (row[0], row[4])
-        if key in seen:
-            continue
-        seen.add(key)
-        matches.append(
-            LookupMatch(
-                customer_id=row[0],
-                external_id=row[1],
-                name=row[2],
-                company_name=row[3],
-                contact_id=row[4],
-                contact_name=row[5],
-                matched_number=parsed.e164,
-                matched_raw=row[6],
-                phone_kind=row[7],
-            )
-        )
-    return LookupResult(query=number, e164=parsed.e164, matches=tuple(matches))
+        matches = matches_for(session.connection(), parsed.e164)
+    return LookupResult(query=number, e164=parsed.e164, matches=matches)

@@ -2,7 +2,8 @@
 
 One match opens the 360° record at once; several offer a chooser that shows what matched; no
 match offers quick-create / attach / log without a customer; a withheld number is the same
-as no match, labelled withheld. Reads only the local store, so it costs milliseconds.
+as no match, labelled withheld. Reads only the local store, in one read transaction on one
+connection (the lookup and the record see the same moment), so it costs about a millisecond.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from callcenter.context import ServiceContext
-from callcenter.customer360 import load_customer_360
-from callcenter.lookup import lookup_caller
+from callcenter.customer360 import read_customer_360
+from callcenter.lookup import matches_for
+from callcenter.permissions import Action, require
+from callcenter.phones import to_e164
 from callcenter.records import Customer360, LookupMatch
 
 
@@ -49,15 +52,25 @@ class ScreenPop:
 
 
 def pop_for(ctx: ServiceContext, caller: CallerInfo) -> ScreenPop:
-    """What to show for a ringing call."""
+    """What to show for a ringing call.
+
+    The phone has already put the caller's number in E.164; only a number it could not (or a
+    caller built without it) is parsed here.
+    """
     number = caller.number_e164 or caller.number_raw
     if caller.withheld or not number:
         return ScreenPop(caller, PopKind.WITHHELD, (), None)
-    result = lookup_caller(ctx, number)
-    if not result.matches:
+    require(ctx, Action.READ_CUSTOMERS)
+    e164 = caller.number_e164 or to_e164(number, ctx.default_region)
+    if e164 is None:
         return ScreenPop(caller, PopKind.UNKNOWN, (), None)
-    customer_ids = {m.customer_id for m in result.matches}
-    if len(customer_ids) == 1:
-        record = load_customer_360(ctx, result.matches[0].customer_id)
-        return ScreenPop(caller, PopKind.CUSTOMER, result.matches, record)
-    return ScreenPop(caller, PopKind.CHOOSE, result.matches, None)
+    now = ctx.clock()
+    with ctx.sessions() as session:
+        conn = session.connection()
+        matches = matches_for(conn, e164)
+        if not matches:
+            return ScreenPop(caller, PopKind.UNKNOWN, (), None)
+        if len({m.customer_id for m in matches}) > 1:
+            return ScreenPop(caller, PopKind.CHOOSE, matches, None)
+        record = read_customer_360(conn, matches[0].customer_id, now)
+    return ScreenPop(caller, PopKind.CUSTOMER, matches, record)

@@ -1,6 +1,12 @@
-"""Copies of ORM rows into the frozen records the services return."""
+"""Copies of ORM rows into the frozen records the services return, and the column lists that
+let a Core row unpack straight into one."""
 
 from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from sqlalchemy import ColumnElement, FromClause
 
 from callcenter.records import (
     CallbackAttemptView,
@@ -13,6 +19,27 @@ from callcenter.records import (
     SRHistoryView,
 )
 from db.models import Callback, Customer, Email, Interaction, PhoneNumber, ServiceRequest
+
+
+def view_columns(
+    view: type[Any], table: FromClause, **computed: ColumnElement[Any]
+) -> list[ColumnElement[Any]]:
+    """The select list for ``view``: one column per field, in field order, so ``view(*row)``
+    builds the record from a Core row without the ORM.
+
+    A field is the table's column of that name unless ``computed`` gives its expression; a
+    field with a default and no column (a nested list) is left to its default. Any other
+    field without a column fails here, when the statement is built, not on a call.
+    """
+    columns: list[ColumnElement[Any]] = []
+    for field in dataclasses.fields(view):
+        if field.name in computed:
+            columns.append(computed[field.name].label(field.name))
+        elif field.name in table.c:
+            columns.append(table.c[field.name])
+        elif field.default is dataclasses.MISSING:
+            raise TypeError(f"{view.__name__}.{field.name} has no column in {table}")
+    return columns
 
 
 def phone_view(row: PhoneNumber) -> PhoneView:
@@ -119,6 +146,11 @@ def callback_view(row: Callback, *, with_attempts: bool = False) -> CallbackView
     )
 
 
+def split_tags(tags: str) -> tuple[str, ...]:
+    """Tags are stored comma-separated; the record holds them as a tuple."""
+    return tuple(t for t in tags.split(",") if t)
+
+
 def profile_view(row: Customer, owner_name: str | None) -> CustomerProfile:
     """The profile part of a customer; phones and e-mails must have been loaded with it."""
     return CustomerProfile(
@@ -135,7 +167,7 @@ def profile_view(row: Customer, owner_name: str | None) -> CustomerProfile:
         region=row.region,
         industry=row.industry,
         source=row.source,
-        tags=tuple(t for t in row.tags.split(",") if t),
+        tags=split_tags(row.tags),
         notes=row.notes,
         phones=tuple(phone_view(p) for p in row.phone_numbers if not p.deleted),
         emails=tuple(email_view(e) for e in row.emails if not e.deleted),

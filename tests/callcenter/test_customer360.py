@@ -1,4 +1,5 @@
-"""The 360° read returns the whole record with a query count that does not grow with history."""
+"""The 360° read returns the whole record with a query count that does not grow with history,
+and builds no ORM objects on the way."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import Engine, event
+from sqlalchemy.orm import Mapper
 
 from callcenter import customers
 from callcenter.context import ServiceContext
@@ -18,23 +20,29 @@ from callcenter.errors import NotFoundError
 from db.enums import (
     CallbackStatus,
     Channel,
+    CustomerKind,
     Direction,
     InvoiceStatus,
     OrderStatus,
     PhoneKind,
     Priority,
+    Role,
     ShipmentStatus,
     SRStatus,
 )
 from db.models import (
     Callback,
     Contact,
+    Customer,
+    Email,
     Interaction,
     Invoice,
     Order,
     Payment,
+    PhoneNumber,
     ServiceRequest,
     Shipment,
+    User,
 )
 
 NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
@@ -53,6 +61,21 @@ def count_queries(engine: Engine) -> Iterator[list[str]]:
         yield statements
     finally:
         event.remove(engine, "before_cursor_execute", before)
+
+
+@contextmanager
+def count_orm_loads() -> Iterator[list[object]]:
+    """ORM instances loaded meanwhile (the 360 read should make none)."""
+    loaded: list[object] = []
+
+    def on_load(target: object, _context: object) -> None:
+        loaded.append(target)
+
+    event.listen(Mapper, "load", on_load)
+    try:
+        yield loaded
+    finally:
+        event.remove(Mapper, "load", on_load)
 
 
 def add_history(ctx: ServiceContext, customer_id: uuid.UUID, n: int) -> None:
@@ -137,9 +160,10 @@ def test_whole_record_in_bounded_queries(ctx: ServiceContext, engine: Engine, hi
         ),
     )
     add_history(ctx, profile.id, history)
-    with count_queries(engine) as statements:
+    with count_queries(engine) as statements, count_orm_loads() as loaded:
         record = load_customer_360(ctx, profile.id)
-    assert len(statements) <= 14, statements
+    assert len(statements) <= 11, statements
+    assert loaded == []
     assert record.profile.name == "Ann Lee"
     assert record.profile.phones[0].e164 == "+442079460958"
     assert record.profile.emails[0].address == "ann@example.com"
@@ -162,3 +186,93 @@ def test_whole_record_in_bounded_queries(ctx: ServiceContext, engine: Engine, hi
 def test_unknown_customer(ctx: ServiceContext) -> None:
     with pytest.raises(NotFoundError):
         load_customer_360(ctx, uuid.uuid4())
+
+
+def test_deleted_customer_is_not_found(ctx: ServiceContext) -> None:
+    profile = customers.create_customer(ctx, NewCustomer(name="Gone"))
+    with ctx.sessions.begin() as s:
+        s.execute(
+            Contact.__table__.update().values(deleted=True).where(Contact.customer_id == profile.id)
+        )
+        customer = s.get(Customer, profile.id)
+        assert customer is not None
+        customer.deleted = True
+    with pytest.raises(NotFoundError):
+        load_customer_360(ctx, profile.id)
+
+
+def test_owner_contacts_and_tombstones(ctx: ServiceContext) -> None:
+    """Each contact carries its own numbers and e-mails; deleted rows stay out of every list;
+    enum fields come back as enums, order / invoice / shipment states as plain text."""
+    ctx = ServiceContext(ctx.sessions, "GB", None, lambda: NOW)
+    with ctx.sessions.begin() as s:
+        owner = User(username="kim", display_name="Kim Owner", role=Role.AGENT)
+        s.add(owner)
+        s.flush()
+        owner_id = owner.id
+    acme = customers.create_customer(
+        ctx,
+        NewCustomer(
+            name="Acme Ltd",
+            kind=CustomerKind.COMPANY,
+            owner_id=owner_id,
+            phones=(("020 7946 0958", PhoneKind.WORK), ("020 7946 0000", PhoneKind.WORK)),
+            emails=("info@acme.example",),
+            tags=("key", "b2b"),
+        ),
+    )
+    with ctx.sessions.begin() as s:
+        jo = Contact(customer_id=acme.id, name="Jo Buyer", title="Buyer")
+        gone = Contact(customer_id=acme.id, name="Al Left", deleted=True)
+        s.add_all([jo, gone])
+        s.flush()
+        s.add_all(
+            [
+                PhoneNumber(
+                    customer_id=acme.id,
+                    contact_id=jo.id,
+                    raw="07700 900123",
+                    e164="+447700900123",
+                    kind=PhoneKind.MOBILE,
+                ),
+                PhoneNumber(
+                    customer_id=acme.id,
+                    contact_id=jo.id,
+                    raw="07700 900999",
+                    e164="+447700900999",
+                    kind=PhoneKind.MOBILE,
+                    deleted=True,
+                ),
+                Email(
+                    customer_id=acme.id,
+                    contact_id=jo.id,
+                    address="Jo@Acme.example",
+                    address_lower="jo@acme.example",
+                ),
+            ]
+        )
+        for row in s.query(PhoneNumber).filter_by(customer_id=acme.id, raw="020 7946 0000"):
+            row.deleted = True
+    add_history(ctx, acme.id, 2)
+    with ctx.sessions.begin() as s:
+        for model in (Order, Invoice, Interaction):
+            first, _second = s.query(model).filter_by(customer_id=acme.id).all()
+            first.deleted = True
+    record = load_customer_360(ctx, acme.id)
+    profile = record.profile
+    assert (profile.owner_id, profile.owner_name) == (owner_id, "Kim Owner")
+    assert profile.kind == CustomerKind.COMPANY and isinstance(profile.kind, CustomerKind)
+    assert profile.tags == ("key", "b2b")
+    assert sorted(p.e164 for p in profile.phones) == ["+442079460958", "+447700900123"]
+    assert sorted(e.address for e in profile.emails) == ["Jo@Acme.example", "info@acme.example"]
+    names = [c.name for c in record.contacts]
+    assert names == ["Contact 2", "Jo Buyer"]
+    (jo_view,) = [c for c in record.contacts if c.name == "Jo Buyer"]
+    assert jo_view.title == "Buyer"
+    assert [p.raw for p in jo_view.phones] == ["07700 900123"]
+    assert [e.address for e in jo_view.emails] == ["Jo@Acme.example"]
+    assert len(record.orders) == len(record.invoices) == len(record.recent_interactions) == 1
+    assert record.account.order_count == 1
+    for state in (record.orders[0].status, record.invoices[0].status, record.shipments[0].status):
+        assert type(state) is str
+    assert isinstance(record.recent_interactions[0].channel, Channel)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlalchemy import Engine, event
+
 from callcenter import customers
 from callcenter.context import ServiceContext
 from callcenter.customers import NewCustomer
@@ -43,3 +45,31 @@ def test_every_variant(ctx: ServiceContext) -> None:
     assert pop_for(ctx, caller("anonymous")).kind == PopKind.UNKNOWN
     assert pop_for(ctx, caller(None, withheld=True)).kind == PopKind.WITHHELD
     assert pop_for(ctx, caller("+442079460958", withheld=True)).kind == PopKind.WITHHELD
+
+
+def test_a_pop_is_one_read_transaction(ctx: ServiceContext, engine: Engine) -> None:
+    """Lookup and record come from one connection and one transaction: the same moment of
+    the store, and one BEGIN instead of one per service call."""
+    customers.create_customer(
+        ctx, NewCustomer(name="Ann", phones=(("020 7946 0958", PhoneKind.HOME),))
+    )
+    begins: list[object] = []
+    statements: list[str] = []
+
+    def on_begin(conn: object) -> None:
+        begins.append(conn)
+
+    def before(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if not statement.startswith("BEGIN"):
+            statements.append(statement)
+
+    event.listen(engine, "begin", on_begin)
+    event.listen(engine, "before_cursor_execute", before)
+    try:
+        pop = pop_for(ctx, caller("+442079460958", "+442079460958"))
+    finally:
+        event.remove(engine, "begin", on_begin)
+        event.remove(engine, "before_cursor_execute", before)
+    assert pop.kind == PopKind.CUSTOMER
+    assert len(begins) == 1
+    assert len(statements) <= 12, statements
