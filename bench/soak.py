@@ -99,8 +99,8 @@ def run(config: Config, work: Path, calls: int = 2000, talk_ms: int = 100) -> Se
             timeout_s=max(120, len(numbers) * 2),
         )
         took = time.monotonic() - started
+        end_rss = rss_mib()  # before the event log is read back into this process
         events = desk.events()
-        end_rss = rss_mib()
     pops = [float(e["latency_ms"]) for e in events if e["event"] == "screenpop.shown"]
     logged = sum(1 for e in events if e["event"] == "interaction.saved")
     sipp_failed = sipp.failed_calls()
