@@ -71,6 +71,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--results", type=Path, help="default: bench/RESULTS.md (full only)")
     parser.add_argument("--data", type=Path, help="the desk's folder (default: bench/data/)")
     parser.add_argument("--pg", default=data.PG_ADMIN, help="PostgreSQL admin URL")
+    parser.add_argument(
+        "--database",
+        help="the full run's demo store (default: cc_bench_1000000; built when missing)",
+    )
     args = parser.parse_args(argv)
     chosen = [name.strip() for name in args.only.split(",") if name.strip()]
     unknown = sorted(set(chosen) - set(NAMES))
@@ -91,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
             stack.callback(data.drop_database, args.pg, dataset.database)
             folder = args.data or scratch / "desk"
         else:
-            dataset = data.Dataset(scale.customers, 1, f"cc_bench_{scale.customers}")
+            name = args.database or f"cc_bench_{scale.customers}"
+            dataset = data.Dataset(scale.customers, 1, name)
             folder = args.data or ROOT / "bench" / "data" / "desk"
         sections = measure(Plan(args.pg, dataset, folder, scratch, scale, tuple(chosen)))
     if results is not None:
