@@ -42,7 +42,16 @@ def missed_calls(ctx: ServiceContext, since: dt.datetime) -> list[MissedCall]:
         and_(Callback.phone_number == i.caller_number, Callback.due_from >= i.offered_at)
     )
     query = (
-        select(i, Customer.name, Queue.display_name)
+        select(
+            i.id,
+            i.caller_number,
+            i.customer_id,
+            Customer.name,
+            i.queue_id,
+            Queue.display_name,
+            i.offered_at,
+            i.ended_at,
+        )
         .outerjoin(Customer, Customer.id == i.customer_id)
         .outerjoin(Queue, Queue.id == i.queue_id)
         .where(
@@ -56,19 +65,23 @@ def missed_calls(ctx: ServiceContext, since: dt.datetime) -> list[MissedCall]:
         )
         .order_by(i.offered_at.desc())
     )
+    # Columns, not entities: a busy day's hundreds of missed calls as ORM objects cost more
+    # than the query.
     with ctx.sessions() as session:
         return [
             MissedCall(
-                interaction_id=row.id,
-                caller_number=row.caller_number or "",
-                customer_id=row.customer_id,
-                customer_name=name,
-                queue_id=row.queue_id,
+                interaction_id=id_,
+                caller_number=caller or "",
+                customer_id=customer_id,
+                customer_name=customer,
+                queue_id=queue_id,
                 queue_name=queue,
-                offered_at=row.offered_at,
-                waited=(row.ended_at - row.offered_at) if row.ended_at else None,
+                offered_at=offered,
+                waited=(ended - offered) if ended else None,
             )
-            for row, name, queue in session.execute(query)
+            for id_, caller, customer_id, customer, queue_id, queue, offered, ended in (
+                session.execute(query)
+            )
         ]
 
 

@@ -1,31 +1,45 @@
-"""``epoch(column)``: a timestamp as seconds since 1970 (UTC), computed by either store.
+"""``elapsed_us(later, earlier)``: the time between two timestamps in whole microseconds, an
+integer computed by either store.
 
 Reading thousands of timestamps only to subtract them costs more in Python (making aware
-datetimes) than the query itself; the boards ask the store for plain numbers instead.
+datetimes) than the query itself; the boards let the store add waits and talk times up
+instead. In integers the sums and the comparisons with a queue's threshold are exact on both
+stores, where floating-point seconds since 1970 on SQLite are not (a wait of exactly 20 s
+between two instants with microseconds can come out as 20.0000002 s).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from sqlalchemy import Float
+from sqlalchemy import BigInteger
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
+MICROSECOND = dt.timedelta(microseconds=1)
 
-class epoch(FunctionElement[float]):  # noqa: N801 - reads as the SQL function it stands for
-    type = Float()
+
+class elapsed_us(FunctionElement[int]):  # noqa: N801 - reads as the SQL function it stands for
+    type = BigInteger()
     inherit_cache = True
 
 
-@compiles(epoch, "postgresql")
-def _epoch_postgresql(element: epoch, compiler: Any, **kw: Any) -> str:
-    return f"EXTRACT(EPOCH FROM {compiler.process(element.clauses, **kw)})"
+@compiles(elapsed_us, "postgresql")
+def _elapsed_us_postgresql(element: elapsed_us, compiler: Any, **kw: Any) -> str:
+    # An interval's seconds as float8 (date_part) are exact to the microsecond for any wait,
+    # and cost half what numeric EXTRACT does; the cast to BIGINT rounds to the nearest.
+    later, earlier = (compiler.process(c, **kw) for c in element.clauses)
+    return f"CAST(date_part('epoch', {later} - {earlier}) * 1000000 AS BIGINT)"
 
 
-@compiles(epoch, "sqlite")
-def _epoch_sqlite(element: epoch, compiler: Any, **kw: Any) -> str:
+@compiles(elapsed_us, "sqlite")
+def _elapsed_us_sqlite(element: elapsed_us, compiler: Any, **kw: Any) -> str:
     # SQLite keeps UTC timestamps as 'YYYY-MM-DD HH:MM:SS.ffffff' text: whole seconds from
     # strftime, microseconds from the text itself (julianday is off by some microseconds).
-    column = compiler.process(element.clauses, **kw)
-    return f"(CAST(strftime('%s', {column}) AS REAL) + CAST(substr({column}, 21, 6) AS REAL) / 1e6)"
+    later, earlier = (compiler.process(c, **kw) for c in element.clauses)
+    return (
+        f"((CAST(strftime('%s', {later}) AS INTEGER)"
+        f" - CAST(strftime('%s', {earlier}) AS INTEGER)) * 1000000"
+        f" + CAST(substr({later}, 21, 6) AS INTEGER) - CAST(substr({earlier}, 21, 6) AS INTEGER))"
+    )
