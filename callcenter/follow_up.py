@@ -8,6 +8,7 @@ import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import and_, exists, select
+from sqlalchemy.orm import Session
 
 from callcenter.callbacks import NewCallback, schedule_callback
 from callcenter.context import ServiceContext
@@ -15,10 +16,12 @@ from callcenter.permissions import Action, require
 from callcenter.records import CallbackView, ServiceRequestView
 from callcenter.views import callback_view, service_request_view
 from db.enums import CallbackStatus, Channel, Direction, SRStatus
+from db.epoch import elapsed_us
 from db.models import Callback, Customer, Interaction, Queue, ServiceRequest
 
 CLOSED_SR = (SRStatus.RESOLVED, SRStatus.CLOSED)
 CALL_BACK_WITHIN = dt.timedelta(hours=2)
+SLA_WITHIN = dt.timedelta(hours=4)
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,12 @@ def missed_calls(ctx: ServiceContext, since: dt.datetime) -> list[MissedCall]:
     """Inbound calls since ``since`` that nobody answered and nobody has called back yet
     (no callback to that number due after the call), newest first."""
     require(ctx, Action.SUPERVISE)
+    with ctx.sessions() as session:
+        return read_missed_calls(session, since)
+
+
+def read_missed_calls(session: Session, since: dt.datetime) -> list[MissedCall]:
+    """``missed_calls`` in a session the caller holds (a board refresh reads in one)."""
     i = Interaction
     called_back = exists().where(
         and_(Callback.phone_number == i.caller_number, Callback.due_from >= i.offered_at)
@@ -50,7 +59,7 @@ def missed_calls(ctx: ServiceContext, since: dt.datetime) -> list[MissedCall]:
             i.queue_id,
             Queue.display_name,
             i.offered_at,
-            i.ended_at,
+            elapsed_us(i.ended_at, i.offered_at),
         )
         .outerjoin(Customer, Customer.id == i.customer_id)
         .outerjoin(Queue, Queue.id == i.queue_id)
@@ -67,22 +76,21 @@ def missed_calls(ctx: ServiceContext, since: dt.datetime) -> list[MissedCall]:
     )
     # Columns, not entities: a busy day's hundreds of missed calls as ORM objects cost more
     # than the query.
-    with ctx.sessions() as session:
-        return [
-            MissedCall(
-                interaction_id=id_,
-                caller_number=caller or "",
-                customer_id=customer_id,
-                customer_name=customer,
-                queue_id=queue_id,
-                queue_name=queue,
-                offered_at=offered,
-                waited=(ended - offered) if ended else None,
-            )
-            for id_, caller, customer_id, customer, queue_id, queue, offered, ended in (
-                session.execute(query)
-            )
-        ]
+    return [
+        MissedCall(
+            interaction_id=id_,
+            caller_number=caller or "",
+            customer_id=customer_id,
+            customer_name=customer,
+            queue_id=queue_id,
+            queue_name=queue,
+            offered_at=offered,
+            waited=None if waited_us is None else dt.timedelta(microseconds=waited_us),
+        )
+        for id_, caller, customer_id, customer, queue_id, queue, offered, waited_us in (
+            session.execute(query)
+        )
+    ]
 
 
 def call_back(
@@ -114,6 +122,12 @@ def call_back(
 def overdue_callbacks(ctx: ServiceContext, now: dt.datetime) -> list[CallbackView]:
     """Pending callbacks whose window has closed, most overdue first."""
     require(ctx, Action.SUPERVISE)
+    with ctx.sessions() as session:
+        return read_overdue_callbacks(session, now)
+
+
+def read_overdue_callbacks(session: Session, now: dt.datetime) -> list[CallbackView]:
+    """``overdue_callbacks`` in a session the caller holds."""
     query = (
         select(Callback)
         .where(
@@ -123,15 +137,22 @@ def overdue_callbacks(ctx: ServiceContext, now: dt.datetime) -> list[CallbackVie
         )
         .order_by(Callback.due_until)
     )
-    with ctx.sessions() as session:
-        return [callback_view(row) for row in session.scalars(query)]
+    return [callback_view(row) for row in session.scalars(query)]
 
 
 def sla_watch(
-    ctx: ServiceContext, now: dt.datetime, within: dt.timedelta = dt.timedelta(hours=4)
+    ctx: ServiceContext, now: dt.datetime, within: dt.timedelta = SLA_WITHIN
 ) -> list[ServiceRequestView]:
     """Open service requests past their SLA or due within ``within``, soonest first."""
     require(ctx, Action.SUPERVISE)
+    with ctx.sessions() as session:
+        return read_sla_watch(session, now, within)
+
+
+def read_sla_watch(
+    session: Session, now: dt.datetime, within: dt.timedelta = SLA_WITHIN
+) -> list[ServiceRequestView]:
+    """``sla_watch`` in a session the caller holds."""
     query = (
         select(ServiceRequest)
         .where(
@@ -141,5 +162,4 @@ def sla_watch(
         )
         .order_by(ServiceRequest.sla_due_at)
     )
-    with ctx.sessions() as session:
-        return [service_request_view(row) for row in session.scalars(query)]
+    return [service_request_view(row) for row in session.scalars(query)]

@@ -18,15 +18,20 @@ from __future__ import annotations
 import datetime as dt
 import math
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import BigInteger, ColumnElement, and_, case, cast, func, literal, select
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from callcenter.context import ServiceContext
-from callcenter.follow_up import MissedCall, missed_calls, overdue_callbacks, sla_watch
+from callcenter.follow_up import (
+    MissedCall,
+    read_missed_calls,
+    read_overdue_callbacks,
+    read_sla_watch,
+)
 from callcenter.permissions import Action, require
 from callcenter.presence import OFFLINE_AFTER
 from callcenter.records import CallbackView, ServiceRequestView
@@ -80,6 +85,7 @@ class QueueRow:
 
 
 _I = Interaction
+_P = AgentPresence.__table__.c
 # Waits and talk times in microseconds (``db.epoch``): the wait of an answered call (NULL for
 # the others) includes what the phone system says the caller waited before the offer.
 _WAIT_US = (
@@ -90,15 +96,23 @@ _TALK_US = elapsed_us(_I.ended_at, _I.answered_at)
 _THRESHOLD_US = (
     cast(func.coalesce(Queue.service_level_seconds, DEFAULT_THRESHOLD_S), BigInteger) * SECOND_US
 )
+
+
+def _total(figure: ColumnElement[int]) -> ColumnElement[int]:
+    """A sum that is 0 over no rows, and an integer on PostgreSQL too (not numeric)."""
+    return cast(func.coalesce(func.sum(figure), 0), BigInteger)
+
+
 _TALLY = (
     func.count(),
     func.count(_I.answered_at),
     func.count(case((and_(_I.answered_at.is_(None), _I.ended_at.is_not(None)), 1))),
     func.count(case((_WAIT_US <= _THRESHOLD_US, 1))),
-    func.sum(_WAIT_US),
+    _total(_WAIT_US),
     func.count(_TALK_US),
-    func.sum(_TALK_US),
+    _total(_TALK_US),
 )
+_FIGURES = len(_TALLY)
 
 
 def _offered(start: dt.datetime, end: dt.datetime) -> ColumnElement[bool]:
@@ -114,7 +128,7 @@ def _offered(start: dt.datetime, end: dt.datetime) -> ColumnElement[bool]:
 
 @dataclass(frozen=True, slots=True)
 class _Tally:
-    """Some offered calls added up by the store; waits and talk times in microseconds."""
+    """Some offered calls added up (the figures of ``_TALLY``); times in microseconds."""
 
     offered: int = 0
     answered: int = 0
@@ -123,11 +137,6 @@ class _Tally:
     wait_us: int = 0
     talks: int = 0
     talk_us: int = 0
-
-    @classmethod
-    def of(cls, figures: Iterable[Any]) -> _Tally:
-        # Sums are NULL over no rows, and numeric (Decimal) on PostgreSQL.
-        return cls(*(int(figure or 0) for figure in figures))
 
     def __add__(self, other: _Tally) -> _Tally:
         return _Tally(
@@ -145,14 +154,18 @@ def _mean(total_us: int, count: int) -> dt.timedelta | None:
     return dt.timedelta(microseconds=total_us / count) if count else None
 
 
+def _elapsed(microseconds: int | None) -> dt.timedelta | None:
+    return None if microseconds is None else dt.timedelta(microseconds=microseconds)
+
+
 _Key = ColumnElement[Any] | InstrumentedAttribute[Any]
 
 
 def _tallies(
-    ctx: ServiceContext, start: dt.datetime, end: dt.datetime, *keys: _Key
-) -> list[tuple[Any, ...]]:
-    """The calls offered ``start``..``end`` added up per ``keys``: each row the keys, then
-    their ``_Tally``. Every call is measured against its own queue's threshold."""
+    session: Session, start: dt.datetime, end: dt.datetime, *keys: _Key
+) -> list[Sequence[Any]]:
+    """The calls offered ``start``..``end`` added up per ``keys``: rows of the keys, then the
+    figures of ``_TALLY``. Every call is measured against its own queue's threshold."""
     query = (
         select(*keys, *_TALLY)
         .select_from(_I)
@@ -160,25 +173,28 @@ def _tallies(
         .where(_offered(start, end))
         .group_by(*keys)
     )
-    with ctx.sessions() as session:
-        return [(*row[: len(keys)], _Tally.of(row[len(keys) :])) for row in session.execute(query)]
+    return list(session.execute(query).all())
 
 
-def _per_queue(tallies: Iterable[tuple[Any, ...]]) -> dict[uuid.UUID | None, _Tally]:
-    """Tallies whose first key is the queue, added up per queue."""
-    queues: dict[uuid.UUID | None, _Tally] = {}
-    for queue_id, *_, tally in tallies:
-        queues[queue_id] = queues.get(queue_id, _Tally()) + tally
-    return queues
+def _by(rows: Iterable[Sequence[Any]], key: int) -> dict[Any, _Tally]:
+    """``_tallies`` rows added up per their ``key``-th column."""
+    sums: dict[Any, list[int]] = {}
+    for row in rows:
+        figures = row[-_FIGURES:]
+        total = sums.get(row[key])
+        sums[row[key]] = (
+            list(figures) if total is None else [a + b for a, b in zip(total, figures, strict=True)]
+        )
+    return {k: _Tally(*total) for k, total in sums.items()}
 
 
 def _handled(
-    ctx: ServiceContext, start: dt.datetime, end: dt.datetime
+    session: Session, start: dt.datetime, end: dt.datetime
 ) -> dict[uuid.UUID | None, tuple[int, int]]:
     """Per agent: the calls offered ``start``..``end`` they answered and finished, and the sum
     of those talk times in microseconds."""
     query = (
-        select(_I.agent_id, func.count(), func.sum(_TALK_US))
+        select(_I.agent_id, func.count(), _total(_TALK_US))
         .where(
             _offered(start, end),
             _I.agent_id.is_not(None),
@@ -187,91 +203,100 @@ def _handled(
         )
         .group_by(_I.agent_id)
     )
-    with ctx.sessions() as session:
-        return {agent: (count, int(total)) for agent, count, total in session.execute(query)}
+    return {agent: (count, total) for agent, count, total in session.execute(query)}
 
 
 @dataclass(frozen=True)
 class _Facts:
-    """What one refresh reads besides the calls: plain rows, not ORM objects (500 agents'
-    presence as entities cost more than every query together)."""
+    """What one refresh reads besides the calls: plain tuples, not ORM objects nor named rows
+    (500 agents' presence as entities cost more than every query together), the times since
+    presence's timestamps worked out by the store."""
 
     people: list[Any]
     queues: list[Any]
     live: list[Any]
 
 
-def _facts(ctx: ServiceContext, now: dt.datetime) -> _Facts:
+def _facts(session: Session, now: dt.datetime) -> _Facts:
     """People, queues and live presence at ``now``."""
-    with ctx.sessions() as session:
-        people = session.execute(
-            select(User.id, User.username, User.display_name)
-            .where(
-                User.active.is_(True),
-                User.deleted.is_(False),
-                User.role.in_((Role.AGENT, Role.SUPERVISOR)),
-            )
-            .order_by(User.display_name)
-        ).all()
-        queues = session.execute(
-            select(
-                Queue.id,
-                Queue.display_name,
-                Queue.service_level_seconds,
-                Queue.service_level_target_percent,
-            )
-            .where(Queue.deleted.is_(False))
-            .order_by(Queue.display_name)
-        ).all()
-        presence = AgentPresence.__table__
-        live = session.execute(
-            select(presence).where(presence.c.heartbeat_at >= now - OFFLINE_AFTER)
-        ).all()
+    people = session.execute(
+        select(User.id, User.username, User.display_name)
+        .where(
+            User.active.is_(True),
+            User.deleted.is_(False),
+            User.role.in_((Role.AGENT, Role.SUPERVISOR)),
+        )
+        .order_by(User.display_name)
+    ).all()
+    queues = session.execute(
+        select(
+            Queue.id,
+            Queue.display_name,
+            Queue.service_level_seconds,
+            Queue.service_level_target_percent,
+        )
+        .where(Queue.deleted.is_(False))
+        .order_by(Queue.display_name)
+    ).all()
+    at = literal(now, UTCDateTime())
+    live = session.execute(
+        select(
+            _P.user_id,
+            _P.state,
+            _P.reason_code,
+            elapsed_us(at, _P.state_since),
+            _P.call_caller,
+            _P.call_queue_id,
+            elapsed_us(at, func.coalesce(_P.call_answered_at, _P.call_offered_at)),
+            elapsed_us(at, _P.call_offered_at)
+            + cast(func.coalesce(_P.call_waited_seconds, 0), BigInteger) * SECOND_US,
+            _P.heartbeat_at,
+        ).where(_P.heartbeat_at >= now - OFFLINE_AFTER)
+    ).all()
     return _Facts(list(people), list(queues), list(live))
 
 
 def agent_board(ctx: ServiceContext, now: dt.datetime, day_start: dt.datetime) -> list[AgentRow]:
     """Every active agent and supervisor: state, time in it, current call, today's work."""
     require(ctx, Action.SUPERVISE)
-    return _agents(_facts(ctx, now), _handled(ctx, day_start, now), now)
+    with ctx.sessions() as session:
+        return _agents(_facts(session, now), _handled(session, day_start, now))
 
 
-def _agents(
-    facts: _Facts, handled: dict[uuid.UUID | None, tuple[int, int]], now: dt.datetime
-) -> list[AgentRow]:
+def _agents(facts: _Facts, handled: dict[uuid.UUID | None, tuple[int, int]]) -> list[AgentRow]:
     queue_names = {q.id: q.display_name for q in facts.queues}
-    live = {p.user_id: p for p in facts.live}
+    live = {p[0]: p for p in facts.live}
     rows = []
-    for person in facts.people:
-        p = live.get(person.id)
-        count, talk_us = handled.get(person.id, (0, 0))
-        started = (p.call_answered_at or p.call_offered_at) if p else None
+    for user_id, username, display_name in facts.people:
+        count, talk_us = handled.get(user_id, (0, 0))
+        p = live.get(user_id)
+        if p is None:
+            state, reason, in_state, caller, queue_id, on_call, heartbeat = (OFFLINE,) + (None,) * 6
+        else:
+            _, state, reason, in_state, caller, queue_id, on_call, _, heartbeat = p
         rows.append(
             AgentRow(
-                user_id=person.id,
-                username=person.username,
-                display_name=person.display_name,
-                state=p.state if p else OFFLINE,
-                reason=p.reason_code if p else None,
-                in_state=now - p.state_since if p else None,
-                call_caller=p.call_caller if p else None,
-                call_queue=queue_names.get(p.call_queue_id) if p and p.call_queue_id else None,
-                call_duration=now - started if started else None,
+                user_id=user_id,
+                username=username,
+                display_name=display_name,
+                state=state,
+                reason=reason,
+                in_state=_elapsed(in_state),
+                call_caller=caller,
+                call_queue=queue_names.get(queue_id) if queue_id else None,
+                call_duration=_elapsed(on_call),
                 handled_today=count,
                 aht_today=_mean(talk_us, count),
-                heartbeat_at=p.heartbeat_at if p else None,
+                heartbeat_at=heartbeat,
             )
         )
     return rows
 
 
-def _queue_row(queue: Any, tally: _Tally, ringing: list[Any], now: dt.datetime) -> QueueRow:
-    """One line of the queue board: a queue, or all of them (``queue`` None)."""
-    waits = [
-        now - p.call_offered_at + dt.timedelta(seconds=p.call_waited_seconds or 0)
-        for p in ringing
-        if p.call_offered_at is not None
-    ]
+def _queue_row(queue: Any, tally: _Tally, ringing: list[int | None]) -> QueueRow:
+    """One line of the queue board: a queue, or all of them (``queue`` None); ``ringing``
+    the waits so far (microseconds) of the calls ringing on its desks."""
+    longest = max((wait for wait in ringing if wait is not None), default=None)
     return QueueRow(
         queue_id=queue.id if queue else None,
         name=queue.display_name if queue else "All queues",
@@ -283,7 +308,7 @@ def _queue_row(queue: Any, tally: _Tally, ringing: list[Any], now: dt.datetime) 
         target_percent=queue.service_level_target_percent if queue else DEFAULT_TARGET_PERCENT,
         asa=_mean(tally.wait_us, tally.answered),
         aht=_mean(tally.talk_us, tally.talks),
-        longest_wait=max(waits, default=None),
+        longest_wait=_elapsed(longest),
         ringing_now=len(ringing),
     )
 
@@ -297,25 +322,25 @@ def queue_board(
 ) -> list[QueueRow]:
     """Each queue over ``start``..``end``, then all queues together."""
     require(ctx, Action.SUPERVISE)
-    facts = _facts(ctx, now)
-    return _queues(facts, _per_queue(_tallies(ctx, start, end, _I.queue_id)), now)
+    with ctx.sessions() as session:
+        facts = _facts(session, now)
+        tallies = _tallies(session, start, end, _I.queue_id)
+    return _queues(facts, _by(tallies, 0))
 
 
-def _queues(
-    facts: _Facts, tallies: dict[uuid.UUID | None, _Tally], now: dt.datetime
-) -> list[QueueRow]:
+def _queues(facts: _Facts, tallies: dict[uuid.UUID | None, _Tally]) -> list[QueueRow]:
     """A line per queue shown, then one of every call (no queue's, a removed queue's too)."""
-    ringing = [p for p in facts.live if p.state == RINGING]
+    ringing: dict[uuid.UUID | None, list[int | None]] = {}
+    every: list[int | None] = []
+    for _, state, _, _, _, queue_id, _, waited, _ in facts.live:
+        if state == RINGING:
+            ringing.setdefault(queue_id, []).append(waited)
+            every.append(waited)
     rows = [
-        _queue_row(
-            queue,
-            tallies.get(queue.id, _Tally()),
-            [p for p in ringing if p.call_queue_id == queue.id],
-            now,
-        )
+        _queue_row(queue, tallies.get(queue.id, _Tally()), ringing.get(queue.id, []))
         for queue in facts.queues
     ]
-    rows.append(_queue_row(None, sum(tallies.values(), _Tally()), ringing, now))
+    rows.append(_queue_row(None, sum(tallies.values(), _Tally()), every))
     return rows
 
 
@@ -339,16 +364,14 @@ def intervals(
 ) -> list[IntervalRow]:
     """Offered, answered and service level per ``step`` from ``start`` to ``end``."""
     require(ctx, Action.SUPERVISE)
-    return _intervals(_tallies(ctx, start, end, _slot(start, step)), start, end, step)
+    with ctx.sessions() as session:
+        tallies = _tallies(session, start, end, _slot(start, step))
+    return _intervals(_by(tallies, 0), start, end, step)
 
 
 def _intervals(
-    tallies: Iterable[tuple[Any, ...]], start: dt.datetime, end: dt.datetime, step: dt.timedelta
+    slots: dict[int, _Tally], start: dt.datetime, end: dt.datetime, step: dt.timedelta
 ) -> list[IntervalRow]:
-    """Tallies whose last key is the slot, as one row per slot ``start``..``end``."""
-    slots: dict[int, _Tally] = {}
-    for *_, slot, tally in tallies:
-        slots[slot] = slots.get(slot, _Tally()) + tally
     rows = []
     for index in range(max(1, math.ceil((end - start) / step))):
         tally = slots.get(index, _Tally())
@@ -373,24 +396,29 @@ class Boards:
 
 def boards(ctx: ServiceContext, now: dt.datetime, start: dt.datetime, end: dt.datetime) -> Boards:
     """Everything at ``now``: queues over ``start``..``end``; agents' work and missed calls
-    since midnight UTC; overdue callbacks; requests past or near their SLA."""
+    since midnight UTC; overdue callbacks; requests past or near their SLA.
+
+    All in one session: one connection and one transaction (a store opened with a connection
+    per use would otherwise connect, and begin and end a transaction, once per read)."""
     require(ctx, Action.SUPERVISE)
     day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    with ctx.one_connection() as one:
-        facts = _facts(one, now)
-        # Per queue and half hour: the chart, and (summed per queue) the day's queue board.
-        day = _tallies(one, day_start, now, _I.queue_id, _slot(day_start, CHART_STEP))
-        chosen = day if (start, end) == (day_start, now) else _tallies(one, start, end, _I.queue_id)
-        handled = _handled(one, day_start, now)
-        missed = missed_calls(one, day_start)
-        overdue = overdue_callbacks(one, now)
-        sla = sla_watch(one, now)
+    with ctx.sessions() as session:
+        facts = _facts(session, now)
+        # Per queue and half hour: the chart, and (added up per queue) the day's queue board.
+        day = _tallies(session, day_start, now, _I.queue_id, _slot(day_start, CHART_STEP))
+        chosen = (
+            day if (start, end) == (day_start, now) else _tallies(session, start, end, _I.queue_id)
+        )
+        handled = _handled(session, day_start, now)
+        missed = read_missed_calls(session, day_start)
+        overdue = read_overdue_callbacks(session, now)
+        sla = read_sla_watch(session, now)
     return Boards(
-        agents=_agents(facts, handled, now),
-        queues=_queues(facts, _per_queue(chosen), now),
+        agents=_agents(facts, handled),
+        queues=_queues(facts, _by(chosen, 0)),
         missed=missed,
         overdue=overdue,
         sla=sla,
-        day=_intervals(day, day_start, now, CHART_STEP),
+        day=_intervals(_by(day, 1), day_start, now, CHART_STEP),
         at=now,
     )
