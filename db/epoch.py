@@ -36,10 +36,11 @@ def _elapsed_us_postgresql(element: elapsed_us, compiler: Any, **kw: Any) -> str
 @compiles(elapsed_us, "sqlite")
 def _elapsed_us_sqlite(element: elapsed_us, compiler: Any, **kw: Any) -> str:
     # SQLite keeps UTC timestamps as 'YYYY-MM-DD HH:MM:SS.ffffff' text: whole seconds from
-    # strftime, microseconds from the text itself (julianday is off by some microseconds).
+    # strftime of the text up to the seconds (given the fraction, it rounds to milliseconds:
+    # 19.9996 s would count as 20), microseconds from the text itself.
     later, earlier = (compiler.process(c, **kw) for c in element.clauses)
     return (
-        f"((CAST(strftime('%s', {later}) AS INTEGER)"
-        f" - CAST(strftime('%s', {earlier}) AS INTEGER)) * 1000000"
+        f"((CAST(strftime('%s', substr({later}, 1, 19)) AS INTEGER)"
+        f" - CAST(strftime('%s', substr({earlier}, 1, 19)) AS INTEGER)) * 1000000"
         f" + CAST(substr({later}, 21, 6) AS INTEGER) - CAST(substr({earlier}, 21, 6) AS INTEGER))"
     )
