@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -43,18 +42,6 @@ class ServiceContext:
         bind = self.sessions.kw.get("bind")
         if bind is not None:
             bind.dispose()
-
-    @contextmanager
-    def one_connection(self) -> Iterator[ServiceContext]:
-        """This context on a single connection, for a run of reads done together (a refresh
-        of the supervisor's boards): a store opened with a connection per use would otherwise
-        connect to the server once per query."""
-        bind = self.sessions.kw["bind"]
-        if not isinstance(bind, Engine):
-            yield self
-            return
-        with bind.connect() as conn:
-            yield replace(self, sessions=session_factory(conn))
 
     @property
     def actor_id(self) -> uuid.UUID | None:

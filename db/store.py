@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, NullPool, create_engine, event
+from sqlalchemy import Engine, NullPool, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -104,7 +104,7 @@ class StoreSession(Session):
         return transaction
 
 
-def session_factory(engine: Engine | Connection) -> sessionmaker[Session]:
+def session_factory(engine: Engine) -> sessionmaker[Session]:
     """Sessions whose objects stay readable after commit (services copy them into dataclasses)."""
     return sessionmaker(engine, class_=StoreSession, expire_on_commit=False)
 
