@@ -8,10 +8,12 @@ store, so nothing here waits on the network.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -108,6 +110,23 @@ class Problem:
 DeskEvent = CallOffered | CallChanged | CallFinished | RegistrationNews | StateNews | Problem
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection between the ring and the painted pop.
+
+    The pop allocates thousands of short-lived objects; the collections they set off ran
+    inside it (about 2 ms a pop, and a full one 110 ms at a million customers). Paused,
+    they run just after the paint instead.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class Desk:
     """The signed-in agent's desk; every method runs on the GUI thread."""
 
@@ -192,6 +211,20 @@ class Desk:
             self.phone.reject(event.call_id, 486)
             self.events.write("call.refused", call_id=event.call_id, reason="agent offline")
             return
+        with _collector_paused():
+            self._offer(event)
+        # Only now the state change: it writes (the audit entry), and a write can wait for
+        # the replicator's lock or run a WAL checkpoint, and wakes the replicator. Between
+        # the ring and the painted pop the desk only reads.
+        if self.state.status.state in (
+            AgentState.READY,
+            AgentState.NOT_READY,
+            AgentState.WRAP_UP,
+        ):
+            self.state.call_offered()
+
+    def _offer(self, event: IncomingCall) -> None:
+        """The call joins the desk and its pop is built and offered (the UI paints it)."""
         caller = CallerInfo(
             call_id=event.call_id,
             number_raw=event.caller_number or None,
@@ -223,12 +256,6 @@ class Desk:
             sip_call_id=event.sip_call_id or None,
         )
         self.calls[event.call_id] = session
-        if self.state.status.state in (
-            AgentState.READY,
-            AgentState.NOT_READY,
-            AgentState.WRAP_UP,
-        ):
-            self.state.call_offered()
         session.pop = pop_for(self.ctx, caller)
         if session.pop.record is not None:
             session.customer_id = session.pop.record.profile.id

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine, event
 
 from callcenter import customers, drafts
 from callcenter.agent_state import AgentState, AgentStateMachine
@@ -110,3 +111,34 @@ def test_actions_without_a_phone_say_so(desk: tuple[Desk, list[DeskEvent]]) -> N
         d.answer("c3")
     with pytest.raises(Exception, match="no call nope"):
         d.answer("nope")
+
+
+def test_the_pop_is_offered_before_anything_is_written(
+    desk: tuple[Desk, list[DeskEvent]], engine: Engine
+) -> None:
+    """Between the ring and the pop the desk only reads: the state change's audit entry (a
+    write, which can wait for the replicator's lock) comes after the pop was shown."""
+    d, _ = desk
+    customers.create_customer(
+        d.ctx, NewCustomer(name="Ann", phones=(("020 7946 0958", PhoneKind.HOME),))
+    )
+    writes: list[str] = []
+    written_when_offered: list[list[str]] = []
+
+    def before(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if statement.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")):
+            writes.append(statement)
+
+    def on_event(event: DeskEvent) -> None:
+        if isinstance(event, CallOffered):
+            written_when_offered.append(list(writes))
+
+    d.subscribe(on_event)
+    event.listen(engine, "before_cursor_execute", before)
+    try:
+        d.handle(incoming("c4", "02079460958", e164="+442079460958"))
+    finally:
+        event.remove(engine, "before_cursor_execute", before)
+    assert written_when_offered == [[]]
+    assert any("audit_log" in statement for statement in writes)
+    assert d.state.status.state == AgentState.RINGING
