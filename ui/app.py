@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from collections.abc import Callable
@@ -126,6 +127,9 @@ def build(
         config, base, sync.publish, lambda: desk.presence, secrets=secrets
     )
     desk.subscribe(lambda _event: replicator.wake())  # a state change is news for supervisors
+    # Everything made so far (modules, models, widgets) lives as long as the desk: leave it out
+    # of the collector's full passes, which otherwise walk it all again in the middle of a pop.
+    gc.freeze()
     return Running(window, desk, bridge, events, replicator, sync)
 
 
