@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -334,19 +334,32 @@ class MainWindow(QMainWindow):
         self.show_pop(pop)
         self.call_panel.show_offer(pop)
         self.call_panel.set_phase("ringing")
+        self._paint_now()
+        latency = self.desk.pop_shown(call_id)
+        self.pop_painted.emit(call_id, latency)
+        # Then what is not read in the first milliseconds: the ring (opening the audio sink
+        # takes longer than painting) and the log panel, painted on the next turn of the loop.
         if self.headset is not None:
             self.headset.play_ring()
         self.log_panel.set_active(True)
-        page = self.stack.currentWidget()
-        if page is not None:
-            page.repaint()
-        self.call_panel.repaint()
-        latency = self.desk.pop_shown(call_id)
-        self.pop_painted.emit(call_id, latency)
         self.raise_()
         self.activateWindow()
         who = pop.record.profile.name if pop.record else (pop.caller.number_raw or "Withheld")
         self.notify("Incoming call", f"{who} — {pop.caller.queue or ''}".strip(" —"))
+
+    def _paint_now(self) -> None:
+        """Put what the pop changed on screen now, as it will stay.
+
+        First the layouts the new texts asked for, inside the record page and the call column
+        only, innermost first (these two keep their size whatever they show: letting a new
+        header's layout request climb to the splitter and the window cost more than the
+        paint, and changes nothing there), then one paint of what changed.
+        """
+        for root in (self.stack.currentWidget(), self.call_panel.parentWidget()):
+            if root is not None:
+                for widget in reversed([root, *root.findChildren(QWidget)]):
+                    QCoreApplication.sendPostedEvents(widget, QEvent.Type.LayoutRequest)
+        QCoreApplication.sendPostedEvents(self, QEvent.Type.UpdateRequest)
 
     def show_pop(self, pop: ScreenPop) -> None:
         if pop.kind == PopKind.CUSTOMER and pop.record is not None:

@@ -1,28 +1,36 @@
-"""A table model over a list of frozen records, so every list in the desk is an item model.
+"""Table models over lists of frozen records, so every list in the desk is an item model.
 
 Columns are declared once (header, how to read the value, how to show it); sorting uses the
 raw value, so dates and amounts sort as dates and amounts, not as text.
+
+Two models take the same columns. ``RecordTableModel`` answers Qt from Python, cell by cell,
+as the view asks: right for long lists of which a screenful is drawn (the supervisor's
+boards). ``SnapshotTableModel`` works every cell out once when its rows are set and hands Qt
+the finished items, so painting and column sizing run in C++: right for the short lists the
+screen pop shows whole, where Qt 6 asks seven roles of every cell on each paint and the
+Python answers cost more than reading the record.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
+FOREGROUND = Qt.ItemDataRole.ForegroundRole
 
 
 @dataclass(frozen=True)
@@ -31,6 +39,30 @@ class Column(Generic[T]):
     value: Callable[[T], Any]
     text: Callable[[Any], str] = str
     colour: Callable[[T], str | None] | None = None
+
+    def sort_key(self, record: T) -> tuple[bool, Any]:
+        """Empty values last, the rest by their raw value."""
+        value = self.value(record)
+        return (value is None, "" if value is None else value)
+
+
+_brushes: dict[str, QBrush] = {}
+
+
+def brush(colour: str) -> QBrush:
+    """One brush per colour name, made once (the same few colours recur in every table)."""
+    made = _brushes.get(colour)
+    if made is None:
+        made = _brushes[colour] = QBrush(QColor(colour))
+    return made
+
+
+class RecordsModel(Protocol):
+    """What the views and the sort proxy need of either model."""
+
+    def record(self, row: int) -> Any: ...
+
+    def sort_key(self, row: int, column: int) -> tuple[bool, Any]: ...
 
 
 class RecordTableModel(QAbstractTableModel, Generic[T]):
@@ -48,6 +80,9 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
 
     def record(self, row: int) -> T:
         return self._rows[row]
+
+    def sort_key(self, row: int, column: int) -> tuple[bool, Any]:
+        return self._columns[column].sort_key(self._rows[row])
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's API
         return 0 if parent.isValid() else len(self._rows)
@@ -70,28 +105,77 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         if role == Qt.ItemDataRole.DisplayRole:
             value = column.value(record)
             return "" if value is None else column.text(value)
-        if role == SORT_ROLE:
-            value = column.value(record)
-            return (value is None, "" if value is None else value)
         if role == RECORD_ROLE:
             return record
-        if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
+        if role == FOREGROUND and column.colour is not None:
             colour = column.colour(record)
-            return QBrush(QColor(colour)) if colour else None
+            return brush(colour) if colour else None
         return None
 
 
-class SortProxy(QSortFilterProxyModel):
-    """Sorts by the raw values the model exposes under SORT_ROLE."""
+class SnapshotTableModel(QStandardItemModel, Generic[T]):
+    """A short list shown whole: each cell's text and colour are made once, in ``set_rows``.
 
-    def __init__(self, source: QAbstractTableModel, parent: Any = None) -> None:
+    Colours that depend on the time (an SLA running out) are worked out again by
+    ``recolour``, which the view calls on a timer.
+    """
+
+    def __init__(self, columns: Sequence[Column[T]], parent: Any = None) -> None:
+        super().__init__(0, len(columns), parent)
+        self._columns = list(columns)
+        self._coloured = [(i, c) for i, c in enumerate(self._columns) if c.colour is not None]
+        self._rows: list[T] = []
+        self.setHorizontalHeaderLabels([c.header for c in self._columns])
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self._rows = list(rows)
+        self.setRowCount(0)
+        for record in self._rows:
+            items = []
+            for column in self._columns:
+                value = column.value(record)
+                item = QStandardItem("" if value is None else column.text(value))
+                if column.colour is not None:
+                    colour = column.colour(record)
+                    if colour:
+                        item.setForeground(brush(colour))
+                items.append(item)
+            self.appendRow(items)
+
+    def recolour(self) -> None:
+        """Colours again, for the time now; only cells whose colour changed are touched."""
+        for row, record in enumerate(self._rows):
+            for index, column in self._coloured:
+                assert column.colour is not None
+                colour = column.colour(record)
+                wanted = brush(colour) if colour else None
+                item = self.item(row, index)
+                if item.data(FOREGROUND) != wanted:
+                    # No colour is no data at all: an empty brush would paint the text invisible.
+                    item.setData(wanted, FOREGROUND)
+
+    def record(self, row: int) -> T:
+        return self._rows[row]
+
+    def sort_key(self, row: int, column: int) -> tuple[bool, Any]:
+        return self._columns[column].sort_key(self._rows[row])
+
+
+class SortProxy(QSortFilterProxyModel):
+    """Sorts by the raw values of the records, and finds the record behind a view's row."""
+
+    def __init__(self, source: QAbstractItemModel, parent: Any = None) -> None:
         super().__init__(parent)
+        self._records: RecordsModel = source  # type: ignore[assignment]
         self.setSourceModel(source)
-        self.setSortRole(SORT_ROLE)
+
+    def record_at(self, index: Index) -> Any:
+        """The record shown in the row of ``index`` (an index of this proxy)."""
+        return self._records.record(self.mapToSource(index).row())
 
     def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802 - Qt's API
-        a = self.sourceModel().data(left, SORT_ROLE)
-        b = self.sourceModel().data(right, SORT_ROLE)
+        a = self._records.sort_key(left.row(), left.column())
+        b = self._records.sort_key(right.row(), right.column())
         try:
             return bool(a < b)
         except TypeError:

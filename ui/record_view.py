@@ -1,18 +1,29 @@
-"""The 360° customer record: a header with who they are, and a tab per part of their history."""
+"""The 360° customer record: a header with who they are, and a tab per part of their history.
+
+A record on screen fills the header, the tab titles and the tab in view at once; the other
+tabs fill on the next turn of the event loop (a zero timer), after the pop has been painted,
+or as soon as one of them is chosen.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import QAbstractItemModel, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QTabBar,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,10 +43,21 @@ from callcenter.records import (
 from callcenter.sla import sla_state
 from db.enums import CallbackStatus
 from ui.formatting import SLA_COLOURS, duration, label, local_time, money
-from ui.models import RECORD_ROLE, Column, RecordTableModel, SortProxy
+from ui.models import Column, SnapshotTableModel, SortProxy
+
+#: How often time-dependent colours (SLA, overdue) are worked out again while a record shows.
+RECOLOUR_MS = 30_000
+#: Rows besides those on screen that a table's column widths are fitted to.
+RESIZE_ROWS = 50
+#: What the name and details lines are measured with for their least height: a Chinese
+#: name (a customer's, an owner's) is taller, its fallback font is, than a Latin one.
+CJK_SAMPLE = "Ag 張伟"
+#: A tab of the record: its name, its model, and which of the record's rows it lists.
+Part = tuple[str, SnapshotTableModel[Any], Callable[[Customer360], Sequence[Any]]]
 
 
-def make_table(model: RecordTableModel[object]) -> QTableView:
+def make_table(model: QAbstractItemModel) -> QTableView:
+    """A read-only, sortable table over a RecordTableModel or a SnapshotTableModel."""
     view = QTableView()
     view.setModel(SortProxy(model, view))
     # No sort indicator: rows keep the service's order (newest first) until a header is clicked.
@@ -47,46 +69,175 @@ def make_table(model: RecordTableModel[object]) -> QTableView:
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
+    # Columns fit the rows on screen and RESIZE_ROWS more, not every row: fitting 1,400 due
+    # callbacks held the GUI thread for 300 ms at each refresh.
+    for header in (view.horizontalHeader(), view.verticalHeader()):
+        header.setResizeContentsPrecision(RESIZE_ROWS)
     return view
 
 
 def selected_record(view: QTableView) -> object | None:
+    """The record in the current row of a table made by ``make_table``."""
     index = view.currentIndex()
-    return index.data(RECORD_ROLE) if index.isValid() else None
+    proxy = view.model()
+    return proxy.record_at(index) if index.isValid() and isinstance(proxy, SortProxy) else None
 
 
-def header_html(record: Customer360) -> str:
-    """Who the customer is, at a glance: name, stage, tier, owner, numbers, money."""
-    esc = html.escape
-    p = record.profile
-    numbers = " &nbsp; ".join(
-        f"<a href='dial:{esc(n.e164)}'>{esc(display(n.e164))}</a> "
-        f"<small>{esc(label(n.kind))}</small>"
-        if n.e164
-        else esc(n.raw)
-        for n in p.phones
-    )
-    emails = ", ".join(esc(e.address) for e in p.emails)
-    tags = " ".join(f"#{esc(t)}" for t in p.tags)
-    company = f" — {esc(p.company_name)}" if p.company_name else ""
-    acc = record.account
-    overdue = (
-        f" · <span style='color:#c62828'>{acc.overdue_invoice_count} overdue</span>"
-        if acc.overdue_invoice_count
-        else ""
-    )
-    return (
-        f"<h2 style='margin:0'>{esc(p.name)}"
-        f"<span style='font-weight:normal'>{company}</span></h2>"
-        f"<p style='margin:2px 0'>{esc(label(p.kind))} · {esc(label(p.lifecycle_stage))} · "
-        f"<b>{esc(label(p.value_tier))}</b> · owner {esc(p.owner_name or 'none')} · "
-        f"{esc(p.region or '')} {esc(p.industry or '')} {tags}</p>"
-        f"<p style='margin:2px 0'>{numbers or 'no numbers'}</p>"
-        f"<p style='margin:2px 0'>{emails}</p>"
-        f"<p style='margin:2px 0'>Orders {acc.order_count} · invoiced "
-        f"{money(acc.invoiced_minor, acc.currency)} · outstanding "
-        f"<b>{money(acc.outstanding_minor, acc.currency)}</b>{overdue}</p>"
-    )
+class RecordTabs(QWidget):
+    """A tab bar over a framed stack of pages, in place of a QTabWidget.
+
+    A QTabWidget repaints itself and the page in view whenever a tab's title changes, and
+    a pop changes the counts in the titles almost every time; here a new title repaints
+    the tab bar only.
+
+    Signals:
+        currentChanged(int): another tab was chosen.
+    """
+
+    currentChanged = Signal(int)  # noqa: N815 - named as QTabWidget's
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bar = QTabBar()
+        self.bar.setExpanding(False)
+        self.pages = QStackedWidget()
+        frame = QFrame()
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        framed = QVBoxLayout(frame)
+        framed.setContentsMargins(1, 1, 1, 1)
+        framed.addWidget(self.pages)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.bar)
+        layout.addWidget(frame, 1)
+        self.bar.currentChanged.connect(self.pages.setCurrentIndex)
+        self.bar.currentChanged.connect(self.currentChanged.emit)
+
+    def addTab(self, page: QWidget, title: str) -> int:  # noqa: N802 - named as QTabWidget's
+        self.pages.addWidget(page)
+        return self.bar.addTab(title)
+
+    def tabText(self, index: int) -> str:  # noqa: N802 - named as QTabWidget's
+        return self.bar.tabText(index)
+
+    def setTabText(self, index: int, title: str) -> None:  # noqa: N802 - named as QTabWidget's
+        self.bar.setTabText(index, title)
+
+    def currentIndex(self) -> int:  # noqa: N802 - named as QTabWidget's
+        return self.bar.currentIndex()
+
+    def setCurrentIndex(self, index: int) -> None:  # noqa: N802 - named as QTabWidget's
+        self.bar.setCurrentIndex(index)
+
+
+class RecordHeader(QWidget):
+    """Who the customer is, at a glance: name, stage, tier, owner, numbers, e-mails, money.
+
+    A label per line, plain text where the line has no links or emphasis: one rich-text
+    label for the five lines cost 2 ms of every pop, laid out again each time the layout
+    asked its size. Every line is at least a line high, so from one caller to the next the
+    header keeps its height and the tabs below it stay where they are (and unrepainted).
+
+    Signals:
+        link_activated(str): a link in the header was clicked (``dial:+44...``).
+    """
+
+    link_activated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recordHeader")
+        base = self.font()
+        big = QFont(base)
+        big.setPointSizeF(base.pointSizeF() * 1.5)
+        bold_big = QFont(big)
+        bold_big.setBold(True)
+        self.message = QLabel()
+        self.message.setStyleSheet("color:#666")
+        self.name = self._line(Qt.TextFormat.PlainText, bold_big, CJK_SAMPLE)
+        self.company = self._line(Qt.TextFormat.PlainText, big, CJK_SAMPLE)
+        self.details = self._line(Qt.TextFormat.RichText, base, CJK_SAMPLE)
+        self.numbers = self._line(Qt.TextFormat.RichText, base)
+        self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.numbers.linkActivated.connect(self.link_activated.emit)
+        self.emails = self._line(Qt.TextFormat.PlainText, base)
+        self.account = self._line(Qt.TextFormat.RichText, base)
+        title = QHBoxLayout()
+        title.setSpacing(0)
+        title.addWidget(self.name)
+        title.addWidget(self.company, 1)
+        self.lines = QWidget()
+        lines = QVBoxLayout(self.lines)
+        lines.setContentsMargins(0, 0, 0, 0)
+        lines.setSpacing(2)
+        lines.addLayout(title)
+        for label_ in (self.details, self.numbers, self.emails, self.account):
+            lines.addWidget(label_)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.message)
+        layout.addWidget(self.lines)
+
+    @staticmethod
+    def _line(text_format: Qt.TextFormat, font: QFont, sample: str = "Ag") -> QLabel:
+        """A line at least as high as one holding ``sample`` (even when empty).
+
+        Plain lines wrap. Rich-text lines (emphasis, links) do not: a wrapping rich-text label
+        lays its document out twice each time the layout asks its height for a width, several
+        times a pop. They ask for no width either, and are cut at the edge of a pane narrower
+        than they are.
+        """
+        line = QLabel(sample)
+        line.setTextFormat(text_format)
+        line.setFont(font)
+        if text_format == Qt.TextFormat.PlainText:
+            line.setWordWrap(True)
+            line.setMinimumHeight(line.heightForWidth(10_000))
+        else:
+            line.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            line.setMinimumHeight(line.sizeHint().height())
+        line.setText("")
+        return line
+
+    def show_message(self, message: str) -> None:
+        self.message.setText(message)
+        self.lines.hide()
+        self.message.show()
+
+    def show_record(self, record: Customer360) -> None:
+        esc = html.escape
+        p = record.profile
+        self.name.setText(p.name)
+        self.company.setText(f" — {p.company_name}" if p.company_name else "")
+        tags = " ".join(f"#{esc(t)}" for t in p.tags)
+        self.details.setText(
+            f"{esc(label(p.kind))} · {esc(label(p.lifecycle_stage))} · "
+            f"<b>{esc(label(p.value_tier))}</b> · owner {esc(p.owner_name or 'none')} · "
+            f"{esc(p.region or '')} {esc(p.industry or '')} {tags}"
+        )
+        numbers = " &nbsp; ".join(
+            f"<a href='dial:{esc(n.e164)}'>{esc(display(n.e164))}</a> "
+            f"<small>{esc(label(n.kind))}</small>"
+            if n.e164
+            else esc(n.raw)
+            for n in p.phones
+        )
+        self.numbers.setText(numbers or "no numbers")
+        self.emails.setText(", ".join(e.address for e in p.emails))
+        acc = record.account
+        overdue = (
+            f" · <span style='color:#c62828'>{acc.overdue_invoice_count} overdue</span>"
+            if acc.overdue_invoice_count
+            else ""
+        )
+        self.account.setText(
+            f"Orders {acc.order_count} · invoiced {money(acc.invoiced_minor, acc.currency)} · "
+            f"outstanding <b>{money(acc.outstanding_minor, acc.currency)}</b>{overdue}"
+        )
+        if self.lines.isHidden():
+            self.message.hide()
+            self.lines.show()
 
 
 class RecordView(QWidget):
@@ -106,15 +257,11 @@ class RecordView(QWidget):
         super().__init__(parent)
         self._clock = clock
         self.record: Customer360 | None = None
-        self.header = QLabel()
-        self.header.setTextFormat(Qt.TextFormat.RichText)
-        self.header.setWordWrap(True)
-        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.header.linkActivated.connect(self._link)
-        self.header.setObjectName("recordHeader")
-        self.tabs = QTabWidget()
+        self.header = RecordHeader()
+        self.header.link_activated.connect(self._link)
+        self.tabs = RecordTabs()
         now = clock
-        self.srs: RecordTableModel[ServiceRequestView] = RecordTableModel(
+        self.srs: SnapshotTableModel[ServiceRequestView] = SnapshotTableModel(
             [
                 Column("Number", lambda s: s.number),
                 Column("Subject", lambda s: s.subject),
@@ -128,7 +275,7 @@ class RecordView(QWidget):
                 ),
             ]
         )
-        self.callbacks: RecordTableModel[CallbackView] = RecordTableModel(
+        self.callbacks: SnapshotTableModel[CallbackView] = SnapshotTableModel(
             [
                 Column(
                     "Due",
@@ -142,7 +289,7 @@ class RecordView(QWidget):
                 Column("Status", lambda c: c.status, label),
             ]
         )
-        self.interactions: RecordTableModel[InteractionView] = RecordTableModel(
+        self.interactions: SnapshotTableModel[InteractionView] = SnapshotTableModel(
             [
                 Column("When", lambda i: i.offered_at, local_time),
                 Column("Channel", lambda i: i.channel, label),
@@ -163,7 +310,7 @@ class RecordView(QWidget):
                 Column("Notes", lambda i: i.notes.replace("\n", " ")[:120]),
             ]
         )
-        self.contacts: RecordTableModel[ContactView] = RecordTableModel(
+        self.contacts: SnapshotTableModel[ContactView] = SnapshotTableModel(
             [
                 Column("Name", lambda c: c.name),
                 Column("Title", lambda c: c.title),
@@ -171,7 +318,7 @@ class RecordView(QWidget):
                 Column("E-mails", lambda c: ", ".join(e.address for e in c.emails)),
             ]
         )
-        self.orders: RecordTableModel[OrderView] = RecordTableModel(
+        self.orders: SnapshotTableModel[OrderView] = SnapshotTableModel(
             [
                 Column("Number", lambda o: o.number),
                 Column("Placed", lambda o: o.placed_at, local_time),
@@ -180,7 +327,7 @@ class RecordView(QWidget):
                 Column("Total", lambda o: (o.total_minor, o.currency), lambda v: money(*v)),
             ]
         )
-        self.invoices: RecordTableModel[InvoiceView] = RecordTableModel(
+        self.invoices: SnapshotTableModel[InvoiceView] = SnapshotTableModel(
             [
                 Column("Number", lambda i: i.number),
                 Column("Issued", lambda i: i.issued_at, local_time),
@@ -196,7 +343,7 @@ class RecordView(QWidget):
                 ),
             ]
         )
-        self.payments: RecordTableModel[PaymentView] = RecordTableModel(
+        self.payments: SnapshotTableModel[PaymentView] = SnapshotTableModel(
             [
                 Column("Paid", lambda p: p.paid_at, local_time),
                 Column("Amount", lambda p: (p.amount_minor, p.currency), lambda v: money(*v)),
@@ -204,7 +351,7 @@ class RecordView(QWidget):
                 Column("Reference", lambda p: p.reference),
             ]
         )
-        self.shipments: RecordTableModel[ShipmentView] = RecordTableModel(
+        self.shipments: SnapshotTableModel[ShipmentView] = SnapshotTableModel(
             [
                 Column("Carrier", lambda s: s.carrier),
                 Column("Tracking", lambda s: s.tracking_number),
@@ -213,25 +360,43 @@ class RecordView(QWidget):
                 Column("Delivered", lambda s: s.delivered_at, local_time),
             ]
         )
-        self.sr_table = make_table(self.srs)  # type: ignore[arg-type]
+        self.sr_table = make_table(self.srs)
         self.sr_table.doubleClicked.connect(
             lambda _i: self._open(self.sr_table, self.service_request_opened)
         )
-        self.callback_table = make_table(self.callbacks)  # type: ignore[arg-type]
+        self.callback_table = make_table(self.callbacks)
         self.callback_table.doubleClicked.connect(
             lambda _i: self._open(self.callback_table, self.callback_opened)
         )
-        for title, widget in (
-            ("Service requests", self.sr_table),
-            ("Callbacks", self.callback_table),
-            ("History", make_table(self.interactions)),  # type: ignore[arg-type]
-            ("Contacts", make_table(self.contacts)),  # type: ignore[arg-type]
-            ("Orders", make_table(self.orders)),  # type: ignore[arg-type]
-            ("Invoices", make_table(self.invoices)),  # type: ignore[arg-type]
-            ("Payments", make_table(self.payments)),  # type: ignore[arg-type]
-            ("Shipments", make_table(self.shipments)),  # type: ignore[arg-type]
-        ):
-            self.tabs.addTab(widget, title)
+        self._parts: list[Part] = [
+            ("Open requests", self.srs, lambda r: r.open_service_requests),
+            (
+                "Callbacks",
+                self.callbacks,
+                lambda r: [c for c in r.callbacks_due if c.status == CallbackStatus.PENDING],
+            ),
+            ("History", self.interactions, lambda r: r.recent_interactions),
+            ("Contacts", self.contacts, lambda r: r.contacts),
+            ("Orders", self.orders, lambda r: r.orders),
+            ("Invoices", self.invoices, lambda r: r.invoices),
+            ("Payments", self.payments, lambda r: r.payments),
+            ("Shipments", self.shipments, lambda r: r.shipments),
+        ]
+        tables = [self.sr_table, self.callback_table]
+        tables += [make_table(model) for _name, model, _rows in self._parts[2:]]
+        for (name, _model, _rows), table in zip(self._parts, tables, strict=True):
+            self.tabs.addTab(table, name)
+        #: Tabs not yet filled with the record on screen.
+        self._stale: set[int] = set()
+        self._fill_rest = QTimer(self)
+        self._fill_rest.setSingleShot(True)
+        self._fill_rest.setInterval(0)
+        self._fill_rest.timeout.connect(self._fill_stale)
+        self.tabs.currentChanged.connect(self._fill)
+        self._recolour = QTimer(self)
+        self._recolour.setInterval(RECOLOUR_MS)
+        self._recolour.timeout.connect(self._recolour_all)
+        self._recolour.start()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
@@ -249,55 +414,38 @@ class RecordView(QWidget):
 
     def clear(self, message: str = "No customer on screen") -> None:
         self.record = None
-        self.header.setText(f"<p style='color:#666'>{html.escape(message)}</p>")
-        for model in (
-            self.srs,
-            self.callbacks,
-            self.interactions,
-            self.contacts,
-            self.orders,
-            self.invoices,
-            self.payments,
-            self.shipments,
-        ):
+        self.header.show_message(message)
+        self._fill_rest.stop()
+        self._stale.clear()
+        for index, (name, model, _rows) in enumerate(self._parts):
             model.set_rows([])
-        self._titles()
+            self._title(index, f"{name} (0)")
 
     def show_record(self, record: Customer360) -> None:
+        """The header, the titles with their counts and the tab in view now; the rest next."""
         self.record = record
-        self.header.setText(header_html(record))
-        self.srs.set_rows(record.open_service_requests)
-        self.callbacks.set_rows(
-            [c for c in record.callbacks_due if c.status == CallbackStatus.PENDING]
-        )
-        self.interactions.set_rows(record.recent_interactions)
-        self.contacts.set_rows(record.contacts)
-        self.orders.set_rows(record.orders)
-        self.invoices.set_rows(record.invoices)
-        self.payments.set_rows(record.payments)
-        self.shipments.set_rows(record.shipments)
-        self._titles()
+        self.header.show_record(record)
+        for index, (name, _model, rows) in enumerate(self._parts):
+            self._title(index, f"{name} ({len(rows(record))})")
+        self._stale = set(range(len(self._parts)))
+        self._fill(self.tabs.currentIndex())
+        self._fill_rest.start()
 
-    def _titles(self) -> None:
-        counts = (
-            self.srs.rowCount(),
-            self.callbacks.rowCount(),
-            self.interactions.rowCount(),
-            self.contacts.rowCount(),
-            self.orders.rowCount(),
-            self.invoices.rowCount(),
-            self.payments.rowCount(),
-            self.shipments.rowCount(),
-        )
-        names = (
-            "Open requests",
-            "Callbacks",
-            "History",
-            "Contacts",
-            "Orders",
-            "Invoices",
-            "Payments",
-            "Shipments",
-        )
-        for index, (name, count) in enumerate(zip(names, counts, strict=True)):
-            self.tabs.setTabText(index, f"{name} ({count})")
+    def _title(self, index: int, text: str) -> None:
+        # An unchanged title is left alone: setting it lays the tab bar out again.
+        if self.tabs.tabText(index) != text:
+            self.tabs.setTabText(index, text)
+
+    def _fill(self, index: int) -> None:
+        if index in self._stale and self.record is not None:
+            self._stale.discard(index)
+            _name, model, rows = self._parts[index]
+            model.set_rows(rows(self.record))
+
+    def _fill_stale(self) -> None:
+        for index in sorted(self._stale):
+            self._fill(index)
+
+    def _recolour_all(self) -> None:
+        for _name, model, _rows in self._parts:
+            model.recolour()

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from callcenter import customers, drafts
@@ -97,7 +97,7 @@ def test_known_caller_pops_before_answer_then_logs(running: Running, qtbot: QtBo
     assert w.current_call is None
     assert drafts.unsaved_drafts(desk.ctx) == []
     history = w.record_view.interactions
-    assert history.rowCount() == 1
+    qtbot.waitUntil(lambda: history.rowCount() == 1, timeout=1000)  # a tab not in view
     names = [e["event"] for e in events(running)]
     for name in (
         "call.incoming",
@@ -109,6 +109,42 @@ def test_known_caller_pops_before_answer_then_logs(running: Running, qtbot: QtBo
         assert name in names
     shown = next(e for e in events(running) if e["event"] == "screenpop.shown")
     assert 0 < float(shown["latency_ms"]) < 1000  # type: ignore[arg-type]
+
+
+class PaintedTexts(QObject):
+    """The text each watched label had when it was painted, in order."""
+
+    def __init__(self, *labels: QLabel) -> None:
+        super().__init__()
+        self.painted: list[str] = []
+        for label in labels:
+            label.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QLabel):
+            self.painted.append(watched.text())
+        return False
+
+
+def test_the_pop_is_on_screen_before_it_is_logged(running: Running, qtbot: QtBot) -> None:
+    """``screenpop.shown`` means painted: the record's name and the caller's were drawn
+    before the pop was reported, and nothing of the record view needs drawing again."""
+    w, desk = running.window, running.desk
+    customers.create_customer(
+        desk.ctx, NewCustomer(name="Bo Second", phones=(("020 7946 0111", PhoneKind.HOME),))
+    )
+    desk.state.set_ready()
+    desk.handle(incoming_call("c8", "02079460111", e164="+442079460111"))
+    desk.handle(CallEnded("c8", CallDirection.INBOUND, 487, "Cancelled", Party.REMOTE, False, 0.0))
+    qtbot.wait(50)
+    watch = PaintedTexts(w.record_view.header.name, w.call_panel.caller)
+    at_signal: list[list[str]] = []
+    w.pop_painted.connect(lambda *_args: at_signal.append(list(watch.painted)))
+    desk.handle(incoming_call("c9", "02079460958", e164="+442079460958"))
+    (painted,) = at_signal
+    assert painted.count("Ann Customer") == 2  # the record's header and the call panel
+    qtbot.wait(50)
+    assert watch.painted == painted
 
 
 def test_shared_number_offers_a_chooser(running: Running, qtbot: QtBot) -> None:
