@@ -15,8 +15,8 @@ it brought, so an interrupted pull — the link dropped, the desk closed — res
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager, nullcontext
+from collections.abc import Callable
+from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,10 +27,10 @@ from db import search_ddl
 from db.base import Base
 from db.changefeed_ddl import replicated_tables
 from db.models import SyncState
-from db.replication import rows
+from db.replication import bulk, rows
 from db.replication.push import Guard
 from db.replication.scope import REFERRING_TABLES, Scope, customer_filters
-from db.store import IMMEDIATE, session_factory
+from db.store import session_factory
 from db.types import utcnow
 
 PAGE = 2000
@@ -78,21 +78,6 @@ def state(session: Session, desk: str = "") -> SyncState:
         session.add(row)
         session.flush()
     return row
-
-
-@contextmanager
-def _replica_writes(local: Engine) -> Iterator[Connection]:
-    """A local transaction that does not check foreign keys: a replica takes rows in the
-    shared store's order, and a parent changed later arrives in a later window."""
-    with local.connect() as conn:
-        raw = conn.connection.dbapi_connection
-        assert raw is not None
-        raw.execute("PRAGMA foreign_keys=OFF")
-        try:
-            with conn.execution_options(**{IMMEDIATE: True}).begin():
-                yield conn
-        finally:
-            raw.execute("PRAGMA foreign_keys=ON")
 
 
 def _count(shared: Engine, lo: int, hi: int, scope: Scope | None) -> int:
@@ -213,7 +198,7 @@ def _read_window(
     should_stop: Callable[[], bool],
     guard: Guard,
 ) -> tuple[bool, int, int]:
-    """Read the window's remaining pages; returns (finished, rows read, rows skipped)."""
+    """Read the window's remaining tables; returns (finished, rows read, rows skipped)."""
     all_tables = tables()
     window, index, after = at.window, at.index, at.after
     read = skipped = 0
@@ -229,30 +214,88 @@ def _read_window(
             if should_stop():
                 return False, read, skipped
             table = all_tables[index]
+            if at.initial and after == -1 and window.scope is None:
+                loaded = _load(
+                    local,
+                    source,
+                    table,
+                    index,
+                    at=at,
+                    stop=should_stop,
+                    guard=guard,
+                    progress=progress,
+                )
+                if loaded is not None:
+                    read, skipped = read + loaded.rows, skipped + loaded.skipped
+                    if not loaded.complete:
+                        return False, read, skipped
+                    index += 1
+                    continue
             with guard():
                 page = _page(source, table, window, after)
                 source.commit()  # no snapshot held between pages: it would hold back xmin
             after = page[-1][rows.position(table, "change_seq")] if page else after
             if len(page) < window.size:
                 index, after = index + 1, -1
-            finished = index == len(all_tables)
-            if finished and at.initial:
-                with local.begin() as conn:
-                    search_ddl.create(conn)
             if page and window.scope is not None and table.name in REFERRING_TABLES:
                 # A request or callback newly given to this agent: bring its customer whole.
                 with local.connect() as conn:
                     absent = rows.missing(_raw(conn), table, page, "customer_id")
                 with guard():
                     fetch_customers(local, source, [uuid.UUID(hex=value) for value in absent])
-            if page or finished:
-                end = window.hi if finished else None
-                skipped += _save(local, table, page, index, after, initial=at.initial, end=end)
-            read += len(page)
-            if at.initial and progress is not None and page:
-                with Session(local) as session:
-                    progress(int(state(session).initial_rows), at.total)
+            if page:
+                skipped += _save(local, table, page, index, after, initial=at.initial)
+                read += len(page)
+                if at.initial and progress is not None:
+                    with Session(local) as session:
+                        progress(int(state(session).initial_rows), at.total)
+    _finish(local, window.hi, initial=at.initial)
     return True, read, skipped
+
+
+def _load(
+    local: Engine,
+    source: Connection,
+    table: Table,
+    index: int,
+    *,
+    at: _Position,
+    stop: Callable[[], bool],
+    guard: Guard,
+    progress: Progress | None,
+) -> bulk.Loaded | None:
+    """A table's part of the first window, in one stream if the shared store is PostgreSQL and
+    the desk's table is empty (see ``bulk``); None to read it in pages."""
+    if source.dialect.name != "postgresql":
+        return None
+    with Session(local) as session:
+        base = int(state(session).initial_rows)
+
+    def advance(conn: Connection, count: int) -> None:
+        _advance(conn, index + 1, -1, count, initial=True)
+
+    def report(count: int) -> None:
+        if progress is not None:
+            progress(base + count, at.total)
+
+    return bulk.load(
+        local,
+        source,
+        table,
+        at.window.lo,
+        at.window.hi,
+        advance=advance,
+        should_stop=stop,
+        guard=guard,
+        progress=report,
+    )
+
+
+def _advance(conn: Connection, index: int, after: int, count: int, *, initial: bool) -> None:
+    values: dict[str, Any] = {"table_index": index, "last_seq": after}
+    if initial:
+        values["initial_rows"] = SyncState.initial_rows + count
+    conn.execute(update(SyncState).where(SyncState.id == STATE_ID).values(values))
 
 
 def _save(
@@ -263,18 +306,26 @@ def _save(
     after: int,
     *,
     initial: bool,
-    end: int | None,
 ) -> int:
     """Store a page and the position after it in one local transaction."""
-    with _replica_writes(local) as conn:
-        skipped = rows.upsert(_raw(conn), table, page) if page else 0
-        values: dict[str, Any] = {"table_index": index, "last_seq": after}
-        if initial:
-            values["initial_rows"] = SyncState.initial_rows + len(page)
-        if end is not None:
-            values.update(window_lo=end, window_hi=None, initial_done=True)
-        conn.execute(update(SyncState).where(SyncState.id == STATE_ID).values(values))
+    with rows.replica_writes(local) as conn:
+        skipped = rows.upsert(_raw(conn), table, page)
+        _advance(conn, index, after, len(page), initial=initial)
     return skipped
+
+
+def _finish(local: Engine, end: int, *, initial: bool) -> None:
+    """Close the window, every table read. A first sync builds its full-text index with it,
+    then empties the write-ahead log, which a table loaded in one transaction left the size of
+    that table."""
+    with rows.replica_writes(local) as conn:
+        if initial:
+            search_ddl.create(conn)
+        values = {"window_lo": end, "window_hi": None, "initial_done": True}
+        conn.execute(update(SyncState).where(SyncState.id == STATE_ID).values(values))
+    if initial:
+        with local.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def fetch_customers(local: Engine, source: Connection, ids: list[uuid.UUID]) -> int:
@@ -285,7 +336,7 @@ def fetch_customers(local: Engine, source: Connection, ids: list[uuid.UUID]) -> 
         for table, clause in customer_filters(ids, tables()):
             found = rows.fetch(source, rows.select_stored(table, source).where(clause))
             if found:
-                with _replica_writes(local) as conn:
+                with rows.replica_writes(local) as conn:
                     stored += len(found) - rows.upsert(_raw(conn), table, found)
         source.commit()
     return stored

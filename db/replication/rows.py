@@ -9,11 +9,14 @@ as 0 / 1, enums as their text — and hands the tuples to sqlite3 as they are.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import (
     Boolean,
     Connection,
+    Engine,
     Enum,
     Integer,
     Select,
@@ -25,11 +28,27 @@ from sqlalchemy import (
     type_coerce,
 )
 
+from db.store import IMMEDIATE
 from db.types import UTCDateTime
 
 #: How SQLAlchemy's SQLite dialect stores a DATETIME (our UTCDateTime stores UTC, naive).
 SQLITE_DATETIME = "YYYY-MM-DD HH24:MI:SS.US"
 CHUNK = 500
+
+
+@contextmanager
+def replica_writes(local: Engine) -> Iterator[Connection]:
+    """A local transaction that does not check foreign keys: a replica takes rows in the
+    shared store's order, and a parent changed later arrives in a later window."""
+    with local.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.execution_options(**{IMMEDIATE: True}).begin():
+                yield conn
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
 
 
 def _stored(column: Any, dialect: str) -> Any:
