@@ -68,7 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only", default=",".join(NAMES), help=f"comma-separated, of: {', '.join(NAMES)}"
     )
-    parser.add_argument("--results", type=Path, help="default: bench/RESULTS.md (full only)")
+    parser.add_argument(
+        "--results", type=Path, help="default: bench/RESULTS.md (a whole full run only)"
+    )
     parser.add_argument("--data", type=Path, help="the desk's folder (default: bench/data/)")
     parser.add_argument("--pg", default=data.PG_ADMIN, help="PostgreSQL admin URL")
     parser.add_argument(
@@ -82,7 +84,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown benchmark(s): {', '.join(unknown)}")
     smoke = args.scale == "smoke"
     scale = SMOKE if smoke else FULL
-    results = args.results or (None if smoke else ROOT / "bench" / "RESULTS.md")
+    # Only a whole full run rewrites bench/RESULTS.md; a partial one prints (or --results).
+    whole = set(chosen) == set(NAMES)
+    results = args.results or (ROOT / "bench" / "RESULTS.md" if whole and not smoke else None)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia*=false")
     with ExitStack() as stack:
