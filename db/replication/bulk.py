@@ -120,8 +120,11 @@ def _copy_statement(table: Table, source: Connection, lo: int, hi: int) -> str:
     return f"COPY ({sql}) TO STDOUT WITH (NULL E'\\b')"
 
 
-def _batches(copy: Any, guard: Guard) -> Iterator[list[Any]]:
-    """The COPY's rows (a buffer each), a batch at a time, each batch read under the guard."""
+def _batches(copy: Any, guard: Guard, should_stop: Callable[[], bool]) -> Iterator[list[Any]]:
+    """The COPY's rows (a buffer each), a batch at a time, each batch read under the guard.
+
+    A stop is taken before reading on, so a table read to its end is kept.
+    """
     blocks = iter(copy)
     while True:
         with guard():
@@ -129,6 +132,8 @@ def _batches(copy: Any, guard: Guard) -> Iterator[list[Any]]:
         if not batch:
             return
         yield batch
+        if should_stop():
+            raise _StoppedError
 
 
 @contextmanager
@@ -197,15 +202,13 @@ def load(
                     statement = _copy_statement(table, source, lo, hi)
                     copy = stack.enter_context(pg.cursor().copy(statement))
                 try:
-                    for blocks in _batches(copy, guard):
+                    for blocks in _batches(copy, guard, should_stop):
                         batch = _Batch(b"".join(blocks).decode(pg.info.encoding), id_at, waiting)
                         read, skipped = read + len(blocks), skipped + batch.skipped
                         marked(raw, batch.marked)
                         decoded(raw, batch.decoded)
                         if progress is not None:
                             progress(read)
-                        if should_stop():
-                            raise _StoppedError
                 except BaseException:
                     # Leaving a COPY early cancels it and drains the rest: drop the link instead.
                     source.invalidate()
