@@ -276,3 +276,16 @@ def test_owner_contacts_and_tombstones(ctx: ServiceContext) -> None:
     for state in (record.orders[0].status, record.invoices[0].status, record.shipments[0].status):
         assert type(state) is str
     assert isinstance(record.recent_interactions[0].channel, Channel)
+
+
+def test_a_new_lead_costs_three_statements(ctx: ServiceContext, engine: Engine) -> None:
+    """The first statement says which lists have rows; an empty list runs no statement."""
+    lead = customers.create_customer(
+        ctx, NewCustomer(name="New Lead", phones=(("020 7946 0958", PhoneKind.HOME),))
+    )
+    with count_queries(engine) as statements:
+        record = load_customer_360(ctx, lead.id)
+    assert len(statements) == 3, statements  # the profile and account, phones, e-mails
+    assert record.profile.name == "New Lead"
+    assert (record.contacts, record.orders, record.invoices, record.callbacks_due) == ((),) * 4
+    assert record.account.currency is None
