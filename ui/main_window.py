@@ -348,17 +348,14 @@ class MainWindow(QMainWindow):
         self.notify("Incoming call", f"{who} — {pop.caller.queue or ''}".strip(" —"))
 
     def _paint_now(self) -> None:
-        """Put what the pop changed on screen now, as it will stay.
+        """Put what the pop changed on screen now, as it will stay: the layouts its new texts
+        asked for, then one paint of what changed (not of every widget in the panes).
 
-        First the layouts the new texts asked for, inside the record page and the call column
-        only, innermost first (these two keep their size whatever they show: letting a new
-        header's layout request climb to the splitter and the window cost more than the
-        paint, and changes nothing there), then one paint of what changed.
+        Cheap because the panes' sizes do not depend on what they show: the header and the
+        caller keep their height, and no rich-text label wraps (asking a wrapping one its
+        height for a width lays its document out again, at every level of the layout).
         """
-        for root in (self.stack.currentWidget(), self.call_panel.parentWidget()):
-            if root is not None:
-                for widget in reversed([root, *root.findChildren(QWidget)]):
-                    QCoreApplication.sendPostedEvents(widget, QEvent.Type.LayoutRequest)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         QCoreApplication.sendPostedEvents(self, QEvent.Type.UpdateRequest)
 
     def show_pop(self, pop: ScreenPop) -> None:
