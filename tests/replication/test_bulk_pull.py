@@ -25,6 +25,7 @@ from typing import Any
 import pytest
 from alembic import command
 from sqlalchemy import Engine, func, insert, select, text
+from sqlalchemy.exc import OperationalError
 
 from db import migrate
 from db.enums import CallbackStatus, Channel, Direction, PhoneKind
@@ -264,9 +265,18 @@ def test_a_first_sync_stopped_inside_a_table_drops_that_table_and_resumes(
     assert schema(desk.engine) == schema(fresh.engine)
 
 
-def test_a_link_gone_silent_in_a_table_is_cut_at_the_deadline_and_the_table_restarts(
-    pg_shared: Engine, pg_url: str, desks: Callable[[str], Desk]
+@pytest.mark.parametrize(
+    ("cut", "error"), [("blackhole", DeadlineExceededError), ("reset", OperationalError)]
+)
+def test_a_link_cut_inside_a_table_fails_the_pull_and_the_table_restarts(
+    cut: str,
+    error: type[Exception],
+    pg_shared: Engine,
+    pg_url: str,
+    desks: Callable[[str], Desk],
 ) -> None:
+    """A silent link is given up at the deadline; a reset one fails at once, with the error
+    the replicator takes for a lost link (SQLAlchemy's, not the driver's own)."""
     many_customers(pg_shared, 40000)
     settled(pg_shared)
     desk = desks("ann")
@@ -275,12 +285,12 @@ def test_a_link_gone_silent_in_a_table_is_cut_at_the_deadline_and_the_table_rest
         shared = open_engine(through(proxy, pg_url), timeout_s=2.0, fresh_connections=True)
         try:
 
-            def go_silent(done: int, _total: int | None) -> None:
+            def cut_link(done: int, _total: int | None) -> None:
                 if done >= 2000:
-                    proxy.blackhole()
+                    getattr(proxy, cut)()
 
-            with pytest.raises(DeadlineExceededError):
-                pull(desk.engine, shared, progress=go_silent, guard=guard)
+            with pytest.raises(error):
+                pull(desk.engine, shared, progress=cut_link, guard=guard)
             assert replica_rows(desk.engine) == sync_state(desk.engine).initial_rows == 0
             proxy.pass_through()
             assert pull(desk.engine, shared, guard=guard).complete
