@@ -87,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     # Only a whole full run rewrites bench/RESULTS.md; a partial one prints (or --results).
     whole = set(chosen) == set(NAMES)
     results = args.results or (ROOT / "bench" / "RESULTS.md" if whole and not smoke else None)
+    from bench.machine import describe
+
+    machine = describe(args.pg)  # before the run: its load average is the one at the start
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia*=false")
     with ExitStack() as stack:
@@ -104,13 +107,11 @@ def main(argv: list[str] | None = None) -> int:
             folder = args.data or ROOT / "bench" / "data" / "desk"
         sections = measure(Plan(args.pg, dataset, folder, scratch, scale, tuple(chosen)))
     if results is not None:
-        from bench.machine import describe
-
         header = (
             f"Written by `.venv/bin/python -m bench --scale {args.scale}` on "
             f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC at commit {_git_commit()}."
         )
-        write_results(results, header, describe(args.pg), sections)
+        write_results(results, header, machine, sections)
         print(f"wrote {results}")
     return 0
 
