@@ -112,7 +112,8 @@ def test_the_tab_in_view_fills_at_once_the_others_next(qtbot: QtBot) -> None:
     assert view.tabs.tabText(0) == "Open requests (2)"
     assert view.tabs.tabText(2) == "History (3)"
     assert view.header.name.text() == "Ann Lee"
-    assert "<b>Gold</b>" in view.header.details.text()
+    assert view.header.tier.text() == "Gold"
+    assert view.header.details.text().startswith(" · owner Kim · GB")
     qtbot.waitUntil(lambda: view.interactions.rowCount() == 3, timeout=1000)
 
 
