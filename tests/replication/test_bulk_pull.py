@@ -266,7 +266,12 @@ def test_a_first_sync_stopped_inside_a_table_drops_that_table_and_resumes(
 
 
 @pytest.mark.parametrize(
-    ("cut", "error"), [("blackhole", DeadlineExceededError), ("reset", OperationalError)]
+    ("cut", "error"),
+    [
+        ("blackhole", DeadlineExceededError),
+        ("reset", OperationalError),
+        ("terminate", OperationalError),
+    ],
 )
 def test_a_link_cut_inside_a_table_fails_the_pull_and_the_table_restarts(
     cut: str,
@@ -275,8 +280,9 @@ def test_a_link_cut_inside_a_table_fails_the_pull_and_the_table_restarts(
     pg_url: str,
     desks: Callable[[str], Desk],
 ) -> None:
-    """A silent link is given up at the deadline; a reset one fails at once, with the error
-    the replicator takes for a lost link (SQLAlchemy's, not the driver's own)."""
+    """A silent link is given up at the deadline; a reset link or a server that ends the session
+    fails at once, with the error the replicator takes for a lost link (SQLAlchemy's, not the
+    driver's own)."""
     many_customers(pg_shared, 40000)
     settled(pg_shared)
     desk = desks("ann")
@@ -286,8 +292,18 @@ def test_a_link_cut_inside_a_table_fails_the_pull_and_the_table_restarts(
         try:
 
             def cut_link(done: int, _total: int | None) -> None:
-                if done >= 2000:
+                if done < 2000:
+                    return
+                if cut != "terminate":
                     getattr(proxy, cut)()
+                    return
+                with pg_shared.connect() as admin:
+                    admin.execute(
+                        text(
+                            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                            "WHERE datname = current_database() AND query LIKE 'COPY%'"
+                        )
+                    )
 
             with pytest.raises(error):
                 pull(desk.engine, shared, progress=cut_link, guard=guard)
