@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import gc
 import re
-import select
+import selectors
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from psycopg import OperationalError, pq
-from psycopg.errors import error_from_result
 from sqlalchemy import Connection, Engine, Table
 from sqlalchemy.exc import DBAPIError
 
@@ -127,19 +126,18 @@ def _copy_statement(table: Table, source: Connection, lo: int, hi: int) -> str:
 class _CopyOut:
     """The rows of a started ``COPY ... TO STDOUT``, taken from libpq a batch at a time.
 
-    psycopg reads one row per call through two generators and a wait, a fifth of the load; this
-    takes every row libpq has buffered and only then waits for the socket (without the GIL, so
-    a deadline can still cut it).
+    psycopg reads one row per call through two generators and a wait, about a tenth of the
+    load; this takes every row libpq has buffered and only then waits for the socket (in a
+    selector, without the GIL, so a deadline can still cut it).
     """
 
-    def __init__(self, pgconn: Any, encoding: str) -> None:
-        self.pgconn, self.encoding = pgconn, encoding
-        self.poll = select.poll()
-        self.poll.register(pgconn.socket, select.POLLIN)
+    def __init__(self, pgconn: Any, selector: selectors.BaseSelector) -> None:
+        self.pgconn, self.selector = pgconn, selector
+        selector.register(pgconn.socket, selectors.EVENT_READ)
         self.done = False
 
     def _wait(self) -> None:
-        self.poll.poll()
+        self.selector.select()
         self.pgconn.consume_input()
 
     def batch(self, size: int) -> list[Any]:
@@ -168,7 +166,7 @@ class _CopyOut:
                 self.done = True
                 return
             if result.status != pq.ExecStatus.COMMAND_OK:
-                raise error_from_result(result, encoding=self.encoding)
+                raise OperationalError(result.error_message.decode(errors="replace"))
 
 
 def _batches(copy: _CopyOut, guard: Guard, should_stop: Callable[[], bool]) -> Iterator[list[Any]]:
@@ -189,7 +187,7 @@ def _batches(copy: _CopyOut, guard: Guard, should_stop: Callable[[], bool]) -> I
 @contextmanager
 def _unchecked(raw: Any) -> Iterator[None]:
     """CHECK constraints off while loading: the rows come from a PostgreSQL store that has the
-    same constraints (one set of migrations), and checking them again cost a fifth of the load.
+    same constraints (one set of migrations), and checking them again cost a sixth of the load.
     NOT NULL, primary and unique keys are still checked."""
     raw.execute("PRAGMA ignore_check_constraints = ON")
     try:
@@ -250,10 +248,8 @@ def load(
 
     Returns None, changing nothing, if the desk's table holds rows (the caller pages instead).
     Rows with a local write waiting in the outbox are skipped, as the paged pull does.
+    ``progress`` hears the rows read so far; they count once the table commits.
     """
-    id_at = rows.position(table, "id")
-    marked, decoded = _Inserts(table, marked=True), _Inserts(table, marked=False)
-    read = skipped = 0
     try:
         with rows.replica_writes(local) as conn:
             raw = conn.connection.dbapi_connection
@@ -265,39 +261,63 @@ def load(
             indexes = _indexes(raw, table)
             for name, _ in indexes:
                 raw.execute(f"DROP INDEX {name}")
-            pg = source.connection.dbapi_connection
-            assert pg is not None
             statement = _copy_statement(table, source, lo, hi)
-            with (
-                ExitStack() as stack,
-                _driver_errors_wrapped(source, statement),
-                _unchecked(raw),
-                _collector_paused(),
-            ):
-                with guard():
-                    # One statement for the whole table (the guard watches each batch), and
-                    # rows in key order from the key's index, never held back by a sort.
-                    source.exec_driver_sql("SET LOCAL statement_timeout = 0")
-                    source.exec_driver_sql("SET LOCAL enable_sort = off")
-                    stack.enter_context(pg.cursor().copy(statement))
-                try:
-                    copy = _CopyOut(pg.pgconn, pg.info.encoding)
-                    for blocks in _batches(copy, guard, should_stop):
-                        batch = _Batch(b"".join(blocks).decode(pg.info.encoding), id_at, waiting)
-                        read, skipped = read + len(blocks), skipped + batch.skipped
-                        marked(raw, batch.marked)
-                        decoded(raw, batch.decoded)
-                        if progress is not None:
-                            progress(read)
-                except BaseException:
-                    # Leaving a COPY early cancels it and drains the rest: drop the link instead.
-                    source.invalidate()
-                    raise
-            with guard():
-                source.commit()
+            with _driver_errors_wrapped(source, statement), _unchecked(raw), _collector_paused():
+                read, skipped = _stream(
+                    source,
+                    raw,
+                    table,
+                    statement,
+                    waiting,
+                    guard=guard,
+                    should_stop=should_stop,
+                    progress=progress,
+                )
             for _, sql in indexes:
                 raw.execute(sql)
             advance(conn, read)
     except _StoppedError:
         return Loaded(0, 0, complete=False)
     return Loaded(read, skipped, complete=True)
+
+
+def _stream(
+    source: Connection,
+    raw: Any,
+    table: Table,
+    statement: str,
+    waiting: set[str],
+    *,
+    guard: Guard,
+    should_stop: Callable[[], bool],
+    progress: Callable[[int], None] | None,
+) -> tuple[int, int]:
+    """Run the COPY and insert what it sends; returns (rows read, rows skipped)."""
+    id_at = rows.position(table, "id")
+    marked, decoded = _Inserts(table, marked=True), _Inserts(table, marked=False)
+    pg = source.connection.dbapi_connection
+    assert pg is not None
+    read = skipped = 0
+    with ExitStack() as stack:
+        with guard():
+            # One statement for the whole table (the guard watches each batch), and rows in
+            # key order from the key's index, never held back by a sort.
+            source.exec_driver_sql("SET LOCAL statement_timeout = 0")
+            source.exec_driver_sql("SET LOCAL enable_sort = off")
+            stack.enter_context(pg.cursor().copy(statement))
+        try:
+            copy = _CopyOut(pg.pgconn, stack.enter_context(selectors.DefaultSelector()))
+            for blocks in _batches(copy, guard, should_stop):
+                batch = _Batch(b"".join(blocks).decode(pg.info.encoding), id_at, waiting)
+                read, skipped = read + len(blocks), skipped + batch.skipped
+                marked(raw, batch.marked)
+                decoded(raw, batch.decoded)
+                if progress is not None:
+                    progress(read)
+        except BaseException:
+            # Leaving a COPY early cancels it and drains the rest: drop the link instead.
+            source.invalidate()
+            raise
+    with guard():
+        source.commit()
+    return read, skipped

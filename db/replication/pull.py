@@ -10,6 +10,11 @@ SQLite shared store writers are serialised, so the committed change counter is t
 
 The position (window and how far into it) is saved in the same local transaction as the rows
 it brought, so an interrupted pull — the link dropped, the desk closed — resumes where it was.
+
+A first sync from PostgreSQL copies each table the desk has never filled in one stream instead
+of pages (:mod:`db.replication.bulk`), the table and its position in one transaction; pages
+remain for a scoped desk, a SQLite shared store, a table the desk already wrote to and every
+later window.
 """
 
 from __future__ import annotations
