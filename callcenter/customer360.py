@@ -103,9 +103,8 @@ def _live(table: FromClause, *conditions: ColumnElement[bool]) -> ColumnElement[
 
 
 def _one_of(column: ColumnElement[Any], values: Sequence[Any]) -> ColumnElement[bool]:
-    """``column IN (values)`` written as equalities: an IN over a list is re-rendered on
-    every execution (an "expanding" parameter), which costs more than the rest of the
-    statement's bookkeeping."""
+    """``column IN (values)`` written as equalities: an IN over a list is an "expanding"
+    parameter, rendered into the SQL again on every execution."""
     return or_(*(column == value for value in values))
 
 
