@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,9 @@ def alembic_config(engine: Engine, role: str | None = None) -> Config:
     """
     from alembic.config import Config
 
-    config = Config()
+    # Alembic's default ``stdout`` is the sys.stdout of the moment alembic was first imported;
+    # imported lazily (while a command's output was redirected, say), that stream may be gone.
+    config = Config(stdout=sys.stdout)
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["url"] = engine.url
     config.attributes["store_role"] = role
