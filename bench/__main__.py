@@ -26,7 +26,7 @@ from pathlib import Path
 
 from bench import data
 from bench.report import Section, write_results
-from callcenter.config import Config
+from callcenter.platform.config import Config
 
 ROOT = Path(__file__).resolve().parents[1]
 NAMES = ("replication", "search", "supervisor", "screenpop", "startup", "soak")
@@ -139,8 +139,8 @@ def _step(sections: list[Section], name: str, work: Callable[[], Section]) -> No
 
 def _ensure_desk(config: Config, shared_url: str) -> None:
     """A desk that has made its first sync (made now, untimed, when it has not)."""
-    from callcenter.replicator import read_status
-    from callcenter.stores import LOCAL, first_sync, open_store
+    from callcenter.sync.replicator import read_status
+    from callcenter.sync.stores import LOCAL, first_sync, open_store
     from db import migrate
 
     local = open_store(config, LOCAL)
@@ -159,8 +159,8 @@ def measure(plan: Plan) -> list[Section]:
     """Build or reuse the data, then run the chosen benchmarks in an order that needs each
     piece of data once."""
     from bench import lookup_search, replication, screenpop, soak, startup, supervisor
-    from callcenter.context import ServiceContext
-    from callcenter.stores import LOCAL, open_store
+    from callcenter.platform.context import ServiceContext
+    from callcenter.sync.stores import LOCAL, open_store
     from db.store import open_engine
 
     sections: list[Section] = []

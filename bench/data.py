@@ -19,9 +19,10 @@ from typing import Any
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from callcenter import config_writer, demo_data
-from callcenter.config import Config
-from callcenter.context import ServiceContext
+from callcenter.demo import data as demo_data
+from callcenter.platform import config_writer
+from callcenter.platform.config import Config
+from callcenter.platform.context import ServiceContext
 from db import migrate
 from db.store import open_engine
 

@@ -22,8 +22,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
-from callcenter.config import Config
-from callcenter.phones import to_e164
+from callcenter.crm.phones import to_e164
+from callcenter.platform.config import Config
 from telephony.audio import AudioBridge
 from telephony.pjsua_phone import PjsuaPhone
 from telephony.settings import SipSettings
@@ -152,7 +152,7 @@ class DesktopUnderTest:
         assert self.running is not None
         window = self.running.window
         for _ in range(1000):
-            if window.current_call is None:
+            if window.calls.current is None:
                 return
             log = window.log_panel
             log.disposition.setCurrentIndex(max(1, log.disposition.currentIndex()))

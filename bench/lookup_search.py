@@ -17,11 +17,11 @@ from typing import Any
 from sqlalchemy import func, select
 
 from bench.report import Section, Series
-from callcenter import config as config_module
-from callcenter.context import ServiceContext
-from callcenter.lookup import lookup_caller
-from callcenter.search import search
-from callcenter.stores import open_store
+from callcenter.crm.lookup import lookup_caller
+from callcenter.crm.search import search
+from callcenter.platform import config as config_module
+from callcenter.platform.context import ServiceContext
+from callcenter.sync.stores import open_store
 from db.models import Customer, Email, PhoneNumber, ServiceRequest
 
 P95_MS = 15.0

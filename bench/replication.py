@@ -21,8 +21,8 @@ from sqlalchemy import Engine, text
 
 from bench.data import PG_ADMIN, scratch_database, settled
 from bench.report import Check, Section
-from callcenter.config import Config
-from callcenter.stores import first_sync, local_store_path
+from callcenter.platform.config import Config
+from callcenter.sync.stores import first_sync, local_store_path
 from db import migrate
 from db.changefeed_ddl import replicated_tables
 from db.enums import CustomerKind, LifecycleStage, ValueTier

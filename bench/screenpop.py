@@ -22,10 +22,10 @@ from sqlalchemy import func, select
 
 from bench.desk_harness import DesktopUnderTest
 from bench.report import Section, Series
-from callcenter import config as config_module
-from callcenter.config import Config
-from callcenter.customers import customer_count
-from callcenter.stores import LOCAL, open_context
+from callcenter.crm.customers import customer_count
+from callcenter.platform import config as config_module
+from callcenter.platform.config import Config
+from callcenter.sync.stores import LOCAL, open_context
 from db.models import PhoneNumber
 
 P50_MS = 10.0

@@ -24,9 +24,9 @@ from PySide6.QtCore import QTimer
 from bench.desk_harness import DesktopUnderTest
 from bench.report import Section, Series
 from bench.screenpop import callers
-from callcenter import config as config_module
-from callcenter.config import Config
-from callcenter.desk import CallFinished, DeskEvent
+from callcenter.desk.desk import CallFinished, DeskEvent
+from callcenter.platform import config as config_module
+from callcenter.platform.config import Config
 
 GROWTH_MIB = 20.0
 WARM_UP = 100
@@ -51,7 +51,7 @@ class Agent:
         self.saved = 0
         self.errors: list[str] = []
         self.memory: list[tuple[int, float]] = []
-        self.window.pop_painted.connect(self._popped)
+        self.window.calls.pop_painted.connect(self._popped)
         self.running.desk.subscribe(self._desk_event)
 
     def _popped(self, _call_id: str, _latency_ms: float) -> None:

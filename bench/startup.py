@@ -25,11 +25,11 @@ from pathlib import Path
 
 from bench.data import desk_config
 from bench.report import Section, Series
-from callcenter import config as config_module
-from callcenter.config import Config
-from callcenter.customers import customer_count
-from callcenter.secrets import database_key, sip_key
-from callcenter.stores import LOCAL, local_store_path, open_context
+from callcenter.crm.customers import customer_count
+from callcenter.platform import config as config_module
+from callcenter.platform.config import Config
+from callcenter.platform.secrets import database_key, sip_key
+from callcenter.sync.stores import LOCAL, local_store_path, open_context
 from tests.telephony.peers import Kamailio, free_port, make_certificate
 
 READY_S = 1.5
@@ -43,7 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 LAUNCH = """
 printf pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null
 "$PYTHON" -c 'import os, sys
-from callcenter.secrets import SecretStore
+from callcenter.platform.secrets import SecretStore
 store = SecretStore()
 store.set(os.environ["SIP_KEY"], os.environ["SIP_SECRET"])
 store.set(os.environ["DB_KEY"], "trust")' || exit 3

@@ -5,7 +5,7 @@ Usage: PYTHONPATH=. .venv/bin/python bench/supervisor.py [--agents 500] [--calls
 
 Makes a scratch PostgreSQL database (dropped afterwards) with N agents (each with a fresh
 heartbeat), 10 queues and M historical calls spread over the last 200 days (today's share
-included), then times ``callcenter.supervision.boards`` — everything one refresh reads — and
+included), then times ``callcenter.supervision.boards.boards`` — everything one refresh reads — and
 prints median, p95, p99, min and max.
 """
 
@@ -19,8 +19,8 @@ from sqlalchemy import text
 
 from bench.data import PG_ADMIN, scratch_database
 from bench.report import Section, Series
-from callcenter.context import Actor, ServiceContext
-from callcenter.supervision import boards
+from callcenter.platform.context import Actor, ServiceContext
+from callcenter.supervision.boards import boards
 from db import migrate
 from db.enums import Role
 from db.store import open_engine
@@ -115,8 +115,8 @@ def run(admin_url: str, agents: int, calls: int, refreshes: int) -> Section:
         setup=(
             f"A scratch PostgreSQL database with {agents} agents (each with a fresh heartbeat), "
             f"10 queues and {calls:,} calls over the last {DAYS} days (made in {made:.0f} s, then "
-            "ANALYZE); one refresh is `callcenter.supervision.boards` on a store opened as the "
-            "supervisor window opens it (a connection per use): agent board, queue board, "
+            "ANALYZE); one refresh is `callcenter.supervision.boards.boards` on a store opened "
+            "as the supervisor window opens it (a connection per use): agent board, queue board, "
             "missed calls, overdue callbacks, SLA watch and the half-hour series. "
             f"Today: {result.queues[-1].offered:,} calls offered, {len(result.missed):,} missed."
         ),

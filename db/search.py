@@ -1,7 +1,7 @@
 """Store-specific search queries (SQLite FTS5, PostgreSQL word and pattern indexes).
 
 Each function returns plain rows and hides which store it runs on; the ranking and
-merging of results across kinds is the service layer's (``callcenter/search.py``).
+merging of results across kinds is the service layer's (``callcenter/crm/search.py``).
 """
 
 from __future__ import annotations

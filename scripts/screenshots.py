@@ -18,12 +18,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from callcenter.callbacks import NewCallback, schedule_callback
-from callcenter.demo_calls import DemoCaller
-from ui import demo_menu
+from callcenter.demo.calls import DemoCaller
+from callcenter.work.callbacks import NewCallback, schedule_callback
 from ui.app import build
 from ui.commands import DEMO_AGENT, demo_phone, prepare_demo
-from ui.main_window import MainWindow
+from ui.demo import menu as demo_menu
+from ui.desk.window import MainWindow
 
 
 def pump_until(condition: object, timeout: float = 10.0) -> None:
@@ -45,7 +45,7 @@ def promise_callbacks(window: MainWindow) -> None:
     """Two callbacks of the agent's own, one overdue, so the due list has something to show."""
     ctx = window.desk.ctx
     assert ctx.actor is not None
-    record = window.record_view.record
+    record = window.pages.record_view.record
     now = dt.datetime.now(dt.UTC)
     for start, reason in ((-40, "Promised a call back about the refund"), (20, "Confirm delivery")):
         schedule_callback(
@@ -64,7 +64,7 @@ def promise_callbacks(window: MainWindow) -> None:
 
 def sr_editor(window: MainWindow, out: Path) -> None:
     """The editor opened from "My open requests", as the agent would open it."""
-    from ui.dialogs.service_request_dialog import ServiceRequestDialog
+    from ui.work.service_request_dialog import ServiceRequestDialog
 
     requests = window.requests.model
     if requests.rowCount():
@@ -118,12 +118,12 @@ def main() -> None:
     call_id = call(DemoCaller.UNKNOWN)
     save(window, out, "unknown-caller.png")
     phone.hangup_simulated()  # type: ignore[attr-defined]
-    pump_until(lambda: window.current_call is None)
+    pump_until(lambda: window.calls.current is None)
 
     call_id = call(DemoCaller.SHARED)
     save(window, out, "shared-number-chooser.png")
     phone.hangup_simulated()  # type: ignore[attr-defined]
-    pump_until(lambda: window.current_call is None)
+    pump_until(lambda: window.calls.current is None)
 
     promise_callbacks(window)
     save(window, out, "callbacks-due.png")

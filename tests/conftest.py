@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, text
 
-from callcenter.context import ServiceContext
+from callcenter.platform.context import ServiceContext
 from db import migrate
 from db.store import open_engine
 

@@ -11,16 +11,16 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 
-from callcenter.agent_state import AgentStateMachine
-from callcenter.config import Config
-from callcenter.context import ServiceContext
-from callcenter.desk import Desk
-from callcenter.directory import not_ready_reasons, people, sign_in
-from callcenter.event_log import EventLog
-from callcenter.permissions import is_supervisor
-from callcenter.replicator import Replicator
-from callcenter.secrets import SecretStore
-from callcenter.stores import (
+from callcenter.desk.agent_state import AgentStateMachine
+from callcenter.desk.desk import Desk
+from callcenter.platform.config import Config
+from callcenter.platform.context import ServiceContext
+from callcenter.platform.directory import not_ready_reasons, people, sign_in
+from callcenter.platform.event_log import EventLog
+from callcenter.platform.permissions import is_supervisor
+from callcenter.platform.secrets import SecretStore
+from callcenter.sync.replicator import Replicator
+from callcenter.sync.stores import (
     LOCAL,
     desk_name,
     open_context,
@@ -30,11 +30,12 @@ from callcenter.stores import (
 from db.enums import Role
 from telephony.audio import AudioBridge
 from telephony.phone import Phone
-from ui.headset import Headset
-from ui.main_window import MainWindow
-from ui.phone_bridge import PhoneBridge
-from ui.shortcuts import resolve
-from ui.sync_status import SyncBridge
+from ui.desk.headset import Headset
+from ui.desk.phone_bridge import PhoneBridge
+from ui.desk.shortcuts import resolve
+from ui.desk.window import MainWindow
+from ui.supervisor.window import SupervisorWindow
+from ui.sync.status import SyncBridge
 
 log = logging.getLogger(__name__)
 
@@ -49,13 +50,12 @@ class Running:
     events: EventLog
     replicator: Replicator
     sync: SyncBridge
+    supervisor: SupervisorView | None
 
     def close(self) -> None:
         self.replicator.stop()
-        supervising = self.window.supervisor_window
-        if supervising is not None:
-            supervising.close()
-            supervising.ctx.dispose()
+        if self.supervisor is not None:
+            self.supervisor.close()
         if self.window.headset is not None:
             self.window.headset.stop_ring()
             self.window.headset.stop()
@@ -65,6 +65,27 @@ class Running:
             self.desk.phone.close()
         self.desk.ctx.dispose()
         self.events.close()
+
+
+class SupervisorView:
+    """Supervise ▸ Supervisor view: one window on the shared store, opened when first asked
+    for and raised after that; it closes with the desk."""
+
+    def __init__(self, open_shared: Callable[[], ServiceContext], desk_ctx: ServiceContext) -> None:
+        self._open_shared = open_shared
+        self._desk_ctx = desk_ctx
+        self.window: SupervisorWindow | None = None
+
+    def show(self) -> None:
+        if self.window is None:
+            self.window = SupervisorWindow(self._open_shared(), self._desk_ctx)
+        self.window.show()
+        self.window.raise_()
+
+    def close(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.window.ctx.dispose()
 
 
 def choose_user(ctx: ServiceContext) -> str | None:
@@ -111,15 +132,18 @@ def build(
             headset.set_input(config.audio.input)
         except ValueError as exc:  # the configured headset is not plugged in
             log.warning("audio: %s; using the system default", exc)
+    supervisor = (
+        SupervisorView(lambda: open_shared_context(config, actor, secrets), ctx)
+        if is_supervisor(ctx)
+        else None
+    )
     window = MainWindow(
         desk,
         resolve(dict(config.shortcuts)),
         headset=headset,
         config_path=config.path,
         secrets=secrets,
-        supervise=(
-            (lambda: open_shared_context(config, actor, secrets)) if is_supervisor(ctx) else None
-        ),
+        open_supervisor_view=supervisor.show if supervisor is not None else None,
     )
     sync = SyncBridge()
     sync.changed.connect(window.show_sync)
@@ -130,7 +154,7 @@ def build(
     # Everything made so far (modules, models, widgets) lives as long as the desk: leave it out
     # of the collector's full passes, which otherwise walk it all again in the middle of a pop.
     gc.freeze()
-    return Running(window, desk, bridge, events, replicator, sync)
+    return Running(window, desk, bridge, events, replicator, sync, supervisor)
 
 
 class _FirstPaint(QObject):

@@ -12,13 +12,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from callcenter import config as config_module
 from callcenter.cli.sync import console_progress
-from callcenter.config import ENV_VAR, Config
-from callcenter.stores import SHARED, first_sync, open_context
+from callcenter.platform import config as config_module
+from callcenter.platform.config import ENV_VAR, Config
+from callcenter.sync.stores import SHARED, first_sync, open_context
 
 if TYPE_CHECKING:
-    from callcenter.secrets import SecretStore
+    from callcenter.platform.secrets import SecretStore
     from telephony.audio import AudioBridge
     from telephony.pjsua_phone import PjsuaPhone
 
@@ -56,10 +56,10 @@ def _with_event_log(config: Config, path: str | None) -> Config:
 def run_desktop(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from callcenter.secrets import SecretStore
-    from callcenter.softphone import configured
+    from callcenter.desk.softphone import configured
+    from callcenter.platform.secrets import SecretStore
     from ui.app import run
-    from ui.password_prompt import database_password
+    from ui.platform.password_prompt import database_password
 
     config = _with_event_log(config_module.load(args.config), args.event_log)
     secrets = SecretStore()
@@ -78,10 +78,10 @@ def run_desktop(args: argparse.Namespace) -> int:
 def desk_phone(config: Config, secrets: SecretStore, audio: AudioBridge) -> PjsuaPhone:
     """The configured SIP account, registered with the password from the OS keyring (asked
     for once, and kept for this session only when there is no usable keyring)."""
-    from callcenter.phones import to_e164
-    from callcenter.softphone import sip_settings
+    from callcenter.crm.phones import to_e164
+    from callcenter.desk.softphone import sip_settings
     from telephony.pjsua_phone import PjsuaPhone
-    from ui.password_prompt import sip_password
+    from ui.platform.password_prompt import sip_password
 
     phone = PjsuaPhone(
         sip_settings(config), normalise=lambda n: to_e164(n, config.default_region), audio=audio
@@ -103,8 +103,8 @@ def demo_folder(args: argparse.Namespace) -> Path:
 def prepare_demo(folder: Path, customers: int, seed: int) -> Config:
     """Write the demo's config once and fill its shared store with demo data once (the desk
     copies it on its first sync, as a desk on a real shared database would)."""
-    from callcenter import demo_data
-    from callcenter.customers import customer_count
+    from callcenter.crm.customers import customer_count
+    from callcenter.demo import data as demo_data
 
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "callcenter.toml"
@@ -130,7 +130,7 @@ def prepare_demo(folder: Path, customers: int, seed: int) -> Config:
 
 def demo_phone(config: Config, audio: AudioBridge | None = None) -> PjsuaPhone:
     """A softphone on a loopback account: calls come from the demo's own simulated callers."""
-    from callcenter.phones import to_e164
+    from callcenter.crm.phones import to_e164
     from telephony.pjsua_phone import PjsuaPhone
     from telephony.settings import SipSettings
 
@@ -148,8 +148,8 @@ def demo_phone(config: Config, audio: AudioBridge | None = None) -> PjsuaPhone:
 
 def run_demo(args: argparse.Namespace) -> int:
     from telephony.pjsua_phone import PjsuaPhone
-    from ui import demo_menu
     from ui.app import Running, run
+    from ui.demo import menu as demo_menu
 
     config = prepare_demo(demo_folder(args), args.customers, args.seed)
     config = _with_event_log(config, args.event_log)

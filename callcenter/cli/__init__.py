@@ -13,7 +13,7 @@ from callcenter.cli import data as data
 from callcenter.cli import dbcmd as dbcmd
 from callcenter.cli import lookup as lookup
 from callcenter.cli import sync as sync
-from callcenter.errors import ServiceError
+from callcenter.platform.errors import ServiceError
 
 COMMAND_MODULES = (dbcmd, data, lookup, sync, admin)
 

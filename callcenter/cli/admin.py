@@ -8,8 +8,8 @@ import sys
 from typing import Any
 
 from callcenter.cli.common import load_config, open_ready_store
-from callcenter.errors import ValidationError
-from callcenter.stores import SHARED
+from callcenter.platform.errors import ValidationError
+from callcenter.sync.stores import SHARED
 from db.enums import Role
 
 ROLES = [r.value for r in Role]
@@ -59,7 +59,7 @@ def read_password(from_stdin: bool) -> str:
 
 
 def run_create_user(args: argparse.Namespace) -> int:
-    from callcenter import admin
+    from callcenter.platform import admin
 
     admin.validate_name(args.name)  # before asking for a password it could not use
     engine = open_ready_store(load_config(args), SHARED)
@@ -75,7 +75,7 @@ def run_create_user(args: argparse.Namespace) -> int:
 
 
 def run_set_role(args: argparse.Namespace) -> int:
-    from callcenter import admin
+    from callcenter.platform import admin
 
     engine = open_ready_store(load_config(args), SHARED)
     try:
@@ -87,7 +87,7 @@ def run_set_role(args: argparse.Namespace) -> int:
 
 
 def run_disable_user(args: argparse.Namespace) -> int:
-    from callcenter import admin
+    from callcenter.platform import admin
 
     engine = open_ready_store(load_config(args), SHARED)
     try:

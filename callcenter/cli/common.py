@@ -9,12 +9,12 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from callcenter import config as config_module
-from callcenter.config import Config
-from callcenter.context import ServiceContext
-from callcenter.errors import ConfigError
-from callcenter.jsonable import default
-from callcenter.stores import SHARED, open_store
+from callcenter.platform import config as config_module
+from callcenter.platform.config import Config
+from callcenter.platform.context import ServiceContext
+from callcenter.platform.errors import ConfigError
+from callcenter.platform.jsonable import default
+from callcenter.sync.stores import SHARED, open_store
 from db import migrate
 
 

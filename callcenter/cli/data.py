@@ -16,7 +16,7 @@ from callcenter.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from callcenter.csv_import import ImportReport
+    from callcenter.crm.csv_import import ImportReport
 
 EXIT_REJECTED = 1
 EXIT_UNUSABLE = 2
@@ -77,7 +77,7 @@ def progress_bar(label: str) -> Callable[[int, int], None] | None:
 
 
 def run_demo_data(args: argparse.Namespace) -> int:
-    from callcenter import demo_data
+    from callcenter.demo import data as demo_data
 
     config = load_config(args)
     engine = open_ready_store(config, args.store)
@@ -99,7 +99,7 @@ def run_demo_data(args: argparse.Namespace) -> int:
 
 
 def run_import_customers(args: argparse.Namespace) -> int:
-    from callcenter import csv_import
+    from callcenter.crm import csv_import
 
     config = load_config(args)
     engine = open_ready_store(config, args.store)

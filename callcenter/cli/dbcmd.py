@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from callcenter.cli.common import load_config
-from callcenter.stores import SHARED, upgrade_all
+from callcenter.sync.stores import SHARED, upgrade_all
 
 
 def register(commands: Any) -> None:

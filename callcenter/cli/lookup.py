@@ -14,10 +14,10 @@ from callcenter.cli.common import (
     open_ready_store,
     print_json,
 )
-from callcenter.errors import ValidationError
-from callcenter.lookup import lookup_caller
-from callcenter.phones import display
-from callcenter.search import DEFAULT_LIMIT, search
+from callcenter.crm.lookup import lookup_caller
+from callcenter.crm.phones import display
+from callcenter.crm.search import DEFAULT_LIMIT, search
+from callcenter.platform.errors import ValidationError
 
 
 def register(commands: Any) -> None:

@@ -8,10 +8,10 @@ import sys
 from typing import Any
 
 from callcenter.cli.common import load_config
-from callcenter.jsonable import default
-from callcenter.replicator import SyncStatus, read_status
-from callcenter.secrets import SecretStore
-from callcenter.stores import LOCAL, open_store, sync_now
+from callcenter.platform.jsonable import default
+from callcenter.platform.secrets import SecretStore
+from callcenter.sync.replicator import SyncStatus, read_status
+from callcenter.sync.stores import LOCAL, open_store, sync_now
 from db import migrate
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from callcenter.context import Actor, ServiceContext
+from callcenter.platform.context import Actor, ServiceContext
 from db.enums import Role
 from db.models import DispositionCode, NotReadyReason, Queue, QueueMember, SRCategory, User
 from telephony.events import IncomingCall

@@ -7,10 +7,10 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import Engine, select
 
-from callcenter.conflicts import open_conflicts, resolve
-from callcenter.context import Actor, ServiceContext
-from callcenter.errors import PermissionDeniedError
-from callcenter.service_requests import (
+from callcenter.platform.context import Actor, ServiceContext
+from callcenter.platform.errors import PermissionDeniedError
+from callcenter.work.conflicts import open_conflicts, resolve
+from callcenter.work.service_requests import (
     NewServiceRequest,
     create_service_request,
     update_service_request,

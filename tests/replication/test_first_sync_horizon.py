@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, func, select, text
 
-from callcenter import config_writer
-from callcenter.replicator import read_status
-from callcenter.stores import FIRST_SYNC_WAIT_S, LOCAL, open_store, sync_now
+from callcenter.platform import config_writer
+from callcenter.sync.replicator import read_status
+from callcenter.sync.stores import FIRST_SYNC_WAIT_S, LOCAL, open_store, sync_now
 from db.enums import CustomerKind, LifecycleStage, ValueTier
 from db.models import Customer
 

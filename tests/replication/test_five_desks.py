@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, select
 
-from callcenter.replicator import Replicator, read_status
+from callcenter.sync.replicator import Replicator, read_status
 from db.base import Base
 from db.changefeed_ddl import STAMP_COLUMNS, replicated_tables
 from db.enums import Channel, Direction, PhoneKind, Priority

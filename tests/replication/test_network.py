@@ -11,7 +11,7 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
-from callcenter.replicator import Replicator, SyncStatus, read_status
+from callcenter.sync.replicator import Replicator, SyncStatus, read_status
 from db.models import AppliedPush, Customer
 from db.replication.push import push
 from db.store import DeadlineExceededError, deadline, open_engine, session_factory

@@ -9,13 +9,13 @@ from collections.abc import Callable
 
 from sqlalchemy import Engine, select
 
-from callcenter.agent_state import AgentState, Status
-from callcenter.context import ServiceContext
-from callcenter.desk import CallSession
-from callcenter.presence import OFFLINE_AFTER, Presence, presence_of
-from callcenter.replicator import Replicator, read_status
-from callcenter.screenpop import CallerInfo
-from callcenter.supervision import agent_board
+from callcenter.desk.agent_state import AgentState, Status
+from callcenter.desk.desk import CallSession, presence_of
+from callcenter.desk.screenpop import CallerInfo
+from callcenter.platform.context import ServiceContext
+from callcenter.presence.heartbeat import OFFLINE_AFTER, Presence
+from callcenter.supervision.boards import agent_board
+from callcenter.sync.replicator import Replicator, read_status
 from db.enums import Direction
 from db.models import AgentPresence
 from db.store import session_factory

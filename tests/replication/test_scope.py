@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Engine, select, update
 
-from callcenter.context import ServiceContext
+from callcenter.platform.context import ServiceContext
 from db.enums import PhoneKind, Priority, SRStatus
 from db.models import Customer, Interaction, PhoneNumber, ServiceRequest, SRCategory, User
 from db.replication.pull import pull

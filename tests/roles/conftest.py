@@ -17,7 +17,7 @@ from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
-from callcenter import admin
+from callcenter.platform import admin
 from db import migrate
 from db.enums import (
     CallbackOutcome,

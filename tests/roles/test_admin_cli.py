@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import OperationalError
 
-from callcenter import admin
 from callcenter.cli import main
-from callcenter.errors import PermissionDeniedError, ValidationError
+from callcenter.platform import admin
+from callcenter.platform.errors import PermissionDeniedError, ValidationError
 from db import migrate
 from db.enums import Role
 from db.models import AuditEntry, User

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from callcenter.context import Actor, ServiceContext
-from callcenter.customers import NewCustomer, create_customer
-from callcenter.records import CustomerProfile
+from callcenter.crm.customers import NewCustomer, create_customer
+from callcenter.platform.context import Actor, ServiceContext
+from callcenter.platform.records import CustomerProfile
 from db.enums import PhoneKind
 from tests.callcenter.conftest import People, people
 from tests.helpers import pulse

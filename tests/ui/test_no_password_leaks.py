@@ -10,15 +10,15 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from callcenter.config import load
-from callcenter.interactions import NewInteraction, log_interaction
-from callcenter.secrets import SecretStore
-from callcenter.stores import LOCAL, open_context
+from callcenter.platform.config import load
+from callcenter.platform.secrets import SecretStore
+from callcenter.sync.stores import LOCAL, open_context
+from callcenter.work.interactions import NewInteraction, log_interaction
 from db.enums import Channel, Direction
 from db.models import AuditEntry
 from tests.callcenter.conftest import seed_people
 from tests.helpers.keyring_memory import MemoryKeyring, installed
-from tests.ui.test_settings_dialog import (
+from tests.ui.platform.test_settings_dialog import (
     DB_PASSWORD,
     INPUTS,
     OUTPUTS,
@@ -27,7 +27,7 @@ from tests.ui.test_settings_dialog import (
     save,
 )
 from ui.app import build
-from ui.dialogs.settings_dialog import SettingsDialog
+from ui.platform.settings_dialog import SettingsDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -48,7 +48,7 @@ def test_a_full_session_leaves_no_password_behind(
         qtbot.addWidget(app.window)
         app.window.show()
         dialog = SettingsDialog(
-            path, app.window.secrets, audio_devices=OUTPUTS, input_devices=INPUTS
+            path, app.window.account.secrets, audio_devices=OUTPUTS, input_devices=INPUTS
         )
         qtbot.addWidget(dialog)
         dialog.show()
@@ -62,7 +62,7 @@ def test_a_full_session_leaves_no_password_behind(
         )
         app.desk.state.set_ready()
         qtbot.waitUntil(lambda: "online" in app.window.sync_label.text(), timeout=10_000)
-        app.window.sign_out(forget=True)
+        app.window.account.sign_out(forget=True)
         assert memory.passwords == {}
         with app.desk.ctx.sessions() as s:
             trail = [

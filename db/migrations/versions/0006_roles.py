@@ -5,7 +5,7 @@ Revises: 0005
 Create Date: 2026-11-23 09:00:00
 
 A SQLite store has no roles: the embedded mode enforces the same rules in the service layer
-(``callcenter/permissions.py``). Downgrade revokes this database's grants and drops its guards;
+(``callcenter/platform/permissions.py``). Downgrade revokes this database's grants and drops its guards;
 the cluster-wide group roles stay, as other databases may use them.
 """
 

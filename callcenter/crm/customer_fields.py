@@ -1,0 +1,75 @@
+"""Field rules for customers shared by the editor, quick-create, CSV import and demo data."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import TypeVar
+
+from callcenter.crm.phones import ParsedNumber, parse
+from callcenter.platform.errors import ValidationError
+
+_CJK = re.compile(
+    r"([\u2e80-\u2fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff])"
+)
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+NAME_MAX = 200
+E = TypeVar("E", bound=StrEnum)
+
+
+def spaced_cjk(text: str) -> str:
+    """Put spaces round CJK characters so each is its own search token.
+
+    Full-text tokenisers treat a run of Han characters as one word; spacing them lets
+    "伟" find "张伟" the way "wei" finds "Zhang Wei".
+    """
+    return " ".join(_CJK.sub(r" \1 ", text).split())
+
+
+def search_text(name: str, company_name: str | None, external_id: str | None) -> str:
+    """The text the full-text index holds for a customer."""
+    return spaced_cjk(" ".join(p for p in (name, company_name, external_id) if p))
+
+
+def clean_name(value: str, field: str = "name") -> str:
+    name = " ".join(value.split())
+    if not name:
+        raise ValidationError(field, "is required")
+    if len(name) > NAME_MAX:
+        raise ValidationError(field, f"is longer than {NAME_MAX} characters")
+    return name
+
+
+def clean_email(value: str, field: str = "email") -> str:
+    address = value.strip()
+    if not _EMAIL.match(address) or len(address) > 254:
+        raise ValidationError(field, f"{value!r} is not an e-mail address")
+    return address
+
+
+def clean_phone(value: str, region: str, field: str = "phone") -> ParsedNumber:
+    parsed = parse(value, region)
+    if parsed is None:
+        raise ValidationError(field, f"{value!r} is not a phone number")
+    return parsed
+
+
+def clean_tags(tags: list[str] | tuple[str, ...] | str) -> str:
+    """Tags stored as one comma-separated, de-duplicated, lower-case string."""
+    items = tags.split(",") if isinstance(tags, str) else list(tags)
+    seen: dict[str, None] = {}
+    for tag in items:
+        norm = " ".join(tag.strip().lower().split())
+        if norm:
+            seen[norm] = None
+    return ",".join(seen)
+
+
+def clean_choice(enum_cls: type[E], value: object, field: str) -> E:
+    """One of a closed vocabulary, written any case and with spaces ("In progress" too)."""
+    text = str(value).strip().lower().replace(" ", "_")
+    try:
+        return enum_cls(text)
+    except ValueError:
+        allowed = ", ".join(m.value for m in enum_cls)
+        raise ValidationError(field, f"{value!r} is not one of {allowed}") from None

@@ -1,0 +1,1 @@
+"""The demo: realistic generated data and the simulated callers that ring the desktop."""

@@ -1,0 +1,46 @@
+"""The softphone's settings from the desk's configuration (the password comes separately)."""
+
+from __future__ import annotations
+
+from callcenter.platform.config import Config
+from callcenter.platform.errors import ConfigError
+from telephony.settings import SipSettings, Transport
+
+DEFAULT_SIP_PORT = 5060
+DEFAULT_TLS_PORT = 5061
+
+
+def split_host_port(value: str, default_port: int) -> tuple[str, int]:
+    """``pbx.example.com:5080`` -> (host, 5080); a bare host gets ``default_port``."""
+    host, sep, port = value.strip().rpartition(":")
+    if not sep:
+        return value.strip(), default_port
+    if not port.isdigit() or not 0 < int(port) < 65536 or not host:
+        raise ConfigError(f"sip.registrar: {value!r} is not host or host:port")
+    return host, int(port)
+
+
+def configured(config: Config) -> bool:
+    """True when the config names a SIP account this desk should register."""
+    return bool(config.sip.registrar and config.sip.username)
+
+
+def sip_settings(config: Config) -> SipSettings:
+    sip = config.sip
+    default = DEFAULT_TLS_PORT if sip.transport == "tls" else DEFAULT_SIP_PORT
+    host, port = split_host_port(sip.registrar, default)
+    transports: dict[str, Transport] = {"udp": "udp", "tcp": "tcp", "tls": "tls"}
+    if sip.transport not in transports:
+        raise ConfigError(f"sip.transport: {sip.transport!r} is not udp, tcp or tls")
+    transport = transports[sip.transport]
+    return SipSettings(
+        registrar_host=host,
+        registrar_port=port,
+        username=sip.username,
+        transport=transport,
+        domain=sip.domain,
+        display_name=sip.display_name,
+        trusted_proxies=sip.trusted_proxies,
+        queue_header=sip.queue_header or None,
+        wait_header=sip.wait_header or None,
+    )

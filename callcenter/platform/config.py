@@ -1,0 +1,238 @@
+"""Configuration from a TOML file; never holds a password (those live in the OS keyring).
+
+Found at ``--config PATH``, else ``$CALLCENTER_CONFIG``, else ``callcenter.toml`` in the
+user's config folder. A missing file means the embedded default: SQLite stores in the
+user's data folder.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import phonenumbers
+import platformdirs
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from callcenter.platform.errors import ConfigError
+
+APP_NAME = "callcenter"
+ENV_VAR = "CALLCENTER_CONFIG"
+SECRET_KEYS = frozenset({"password", "passwd", "secret", "token"})
+
+
+@dataclass(frozen=True)
+class SipAccountConfig:
+    registrar: str = ""
+    username: str = ""
+    domain: str = ""
+    transport: str = "udp"
+    display_name: str = ""
+    trusted_proxies: tuple[str, ...] = ()
+    queue_header: str = "X-Queue"
+    # Seconds the caller already waited in the phone system's queue (counts in ASA and SL).
+    wait_header: str = "X-Queue-Wait"
+
+
+@dataclass(frozen=True)
+class AudioConfig:
+    """Device descriptions as Qt lists them; None is the system default."""
+
+    output: str | None = None
+    input: str | None = None
+    ring: str | None = None
+
+
+SYNC_SCOPES = ("all", "working_set")
+
+
+@dataclass(frozen=True)
+class SyncConfig:
+    """How a desk replicates with the shared store.
+
+    ``timeout_seconds`` bounds connecting and every round trip (a silent link is given up
+    after it); ``scope`` is ``all`` or ``working_set`` (customers touched in the last
+    ``working_set_days`` days, the agent's open requests and pending callbacks).
+    """
+
+    timeout_seconds: float = 10.0
+    interval_seconds: float = 3.0
+    scope: str = "all"
+    working_set_days: int = 30
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything a desk needs to know that is not a secret."""
+
+    path: Path | None
+    shared_database_url: str
+    local_store_dir: Path
+    default_region: str = "GB"
+    wrap_up_seconds: int = 30
+    event_log: Path | None = None
+    agent_username: str | None = None
+    sip: SipAccountConfig = field(default_factory=SipAccountConfig)
+    shortcuts: tuple[tuple[str, str], ...] = ()
+    sync: SyncConfig = field(default_factory=SyncConfig)
+    audio: AudioConfig = field(default_factory=AudioConfig)
+
+    @property
+    def embedded(self) -> bool:
+        """True when the shared store is a SQLite file (no server needed)."""
+        return self.shared_database_url.startswith("sqlite")
+
+
+def default_config_path() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "callcenter.toml"
+
+
+def resolve_path(explicit: str | Path | None) -> Path:
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env).expanduser()
+    return default_config_path()
+
+
+def _find_secret(table: dict[str, Any], prefix: str = "") -> str | None:
+    for key, value in table.items():
+        if key.lower() in SECRET_KEYS:
+            return prefix + key
+        if isinstance(value, dict):
+            found = _find_secret(value, f"{prefix}{key}.")
+            if found:
+                return found
+    return None
+
+
+def make_url_password(url: str) -> bool:
+    """True when a database URL carries a password (which belongs in the keyring)."""
+    try:
+        return bool(make_url(url).password)
+    except ArgumentError:
+        return False
+
+
+def _embedded_defaults(base: Path) -> tuple[str, Path]:
+    return f"sqlite:///{base / 'shared.db'}", base / "local"
+
+
+def _str(table: dict[str, Any], key: str, default: str, where: str) -> str:
+    value = table.get(key, default)
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}{key} must be a string, not {type(value).__name__}")
+    return value
+
+
+def _number(table: dict[str, Any], key: str, default: float, low: float, high: float) -> float:
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
+        raise ConfigError(f"sync.{key}: must be a number from {low:g} to {high:g}")
+    return float(value)
+
+
+def _sync(table: dict[str, Any]) -> SyncConfig:
+    sync = table.get("sync", {})
+    if not isinstance(sync, dict):
+        raise ConfigError("[sync] must be a table")
+    scope = _str(sync, "scope", "all", "sync.")
+    if scope not in SYNC_SCOPES:
+        raise ConfigError(f"sync.scope: must be one of {', '.join(SYNC_SCOPES)}")
+    return SyncConfig(
+        timeout_seconds=_number(sync, "timeout_seconds", 10, 0.5, 300),
+        interval_seconds=_number(sync, "interval_seconds", 3, 0.2, 3600),
+        scope=scope,
+        working_set_days=int(_number(sync, "working_set_days", 30, 1, 3650)),
+    )
+
+
+def from_table(table: dict[str, Any], path: Path | None) -> Config:
+    """Build and validate a Config from parsed TOML; errors name the offending key."""
+    secret = _find_secret(table)
+    if secret:
+        raise ConfigError(
+            f"{secret}: passwords do not belong in the config file; "
+            "they are kept in the OS keyring (callcenter asks for them once)"
+        )
+    base = path.parent if path else Path(platformdirs.user_data_dir(APP_NAME))
+    default_url, default_local = _embedded_defaults(base)
+    database = table.get("database", {})
+    if not isinstance(database, dict):
+        raise ConfigError("[database] must be a table")
+    url = _str(database, "shared_url", default_url, "database.")
+    local_dir = Path(_str(database, "local_store_dir", str(default_local), "database."))
+    if not local_dir.is_absolute():
+        local_dir = base / local_dir
+    region = _str(table, "default_region", "GB", "").upper()
+    if region not in phonenumbers.SUPPORTED_REGIONS:
+        raise ConfigError(f"default_region: {region!r} is not an ISO 3166 region code")
+    wrap_up = table.get("wrap_up_seconds", 30)
+    if not isinstance(wrap_up, int) or isinstance(wrap_up, bool) or not 0 <= wrap_up <= 3600:
+        raise ConfigError("wrap_up_seconds: must be a whole number from 0 to 3600")
+    event_log_text = table.get("event_log")
+    event_log = Path(event_log_text) if isinstance(event_log_text, str) else None
+    if event_log is not None and not event_log.is_absolute():
+        event_log = base / event_log
+    agent = table.get("agent_username")
+    sip_table = table.get("sip", {})
+    if not isinstance(sip_table, dict):
+        raise ConfigError("[sip] must be a table")
+    transport = _str(sip_table, "transport", "udp", "sip.").lower()
+    if transport not in {"udp", "tcp", "tls"}:
+        raise ConfigError("sip.transport: must be udp, tcp or tls")
+    sip = SipAccountConfig(
+        registrar=_str(sip_table, "registrar", "", "sip."),
+        username=_str(sip_table, "username", "", "sip."),
+        domain=_str(sip_table, "domain", "", "sip."),
+        transport=transport,
+        display_name=_str(sip_table, "display_name", "", "sip."),
+        trusted_proxies=tuple(str(p) for p in sip_table.get("trusted_proxies", [])),
+        queue_header=_str(sip_table, "queue_header", "X-Queue", "sip."),
+        wait_header=_str(sip_table, "wait_header", "X-Queue-Wait", "sip."),
+    )
+    audio_table = table.get("audio", {})
+    if not isinstance(audio_table, dict):
+        raise ConfigError("[audio] must be a table")
+    audio = AudioConfig(
+        *(_str(audio_table, key, "", "audio.") or None for key in ("output", "input", "ring"))
+    )
+    if make_url_password(url):
+        raise ConfigError(
+            "database.shared_url: must not contain a password; it is kept in the OS keyring"
+        )
+    shortcuts = table.get("shortcuts", {})
+    if not isinstance(shortcuts, dict) or not all(isinstance(v, str) for v in shortcuts.values()):
+        raise ConfigError("[shortcuts] must map action names to key sequences (strings)")
+    return Config(
+        path=path,
+        shared_database_url=url,
+        local_store_dir=local_dir,
+        default_region=region,
+        wrap_up_seconds=wrap_up,
+        event_log=event_log,
+        agent_username=agent if isinstance(agent, str) else None,
+        sip=sip,
+        shortcuts=tuple(sorted(shortcuts.items())),
+        audio=audio,
+        sync=_sync(table),
+    )
+
+
+def load(explicit: str | Path | None = None) -> Config:
+    """Read the configuration; a missing file gives the embedded default."""
+    path = resolve_path(explicit)
+    if not path.exists():
+        return from_table({}, path)
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read: {exc.strerror}") from exc
+    return from_table(table, path)

@@ -1,0 +1,101 @@
+"""Who may do what, enforced in the service layer for the embedded (SQLite) mode.
+
+On PostgreSQL the database enforces the same rules with roles and row-level security; this
+table is the single statement of them on the application side.
+"""
+
+from __future__ import annotations
+
+import uuid
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from callcenter.platform.context import ServiceContext
+from callcenter.platform.errors import PermissionDeniedError
+from db.enums import Role
+from db.models import QueueMember
+
+
+class Action(StrEnum):
+    READ_CUSTOMERS = "read customers"
+    EDIT_CUSTOMERS = "edit customers"
+    LOG_INTERACTIONS = "log interactions"
+    EDIT_SERVICE_REQUESTS = "edit service requests"
+    EDIT_CALLBACKS = "edit callbacks"
+    REASSIGN_WORK = "reassign work"
+    SUPERVISE = "watch agents and queues"
+    IMPORT_CUSTOMERS = "import customers"
+    EDIT_DICTIONARY = "edit the data dictionary"
+    MANAGE_USERS = "manage users"
+
+
+_ALL_ROLES = frozenset(Role)
+_SUPERVISORS = frozenset({Role.SUPERVISOR, Role.ADMIN})
+
+ALLOWED: dict[Action, frozenset[Role]] = {
+    Action.READ_CUSTOMERS: _ALL_ROLES,
+    Action.EDIT_CUSTOMERS: _ALL_ROLES,
+    Action.LOG_INTERACTIONS: _ALL_ROLES,
+    Action.EDIT_SERVICE_REQUESTS: _ALL_ROLES,
+    Action.EDIT_CALLBACKS: _ALL_ROLES,
+    Action.REASSIGN_WORK: _SUPERVISORS,
+    Action.SUPERVISE: _SUPERVISORS,
+    Action.IMPORT_CUSTOMERS: frozenset({Role.ADMIN}),
+    Action.EDIT_DICTIONARY: frozenset({Role.ADMIN}),
+    Action.MANAGE_USERS: frozenset({Role.ADMIN}),
+}
+
+
+def require(ctx: ServiceContext, action: Action) -> None:
+    """Raise PermissionDeniedError unless the acting person's role allows ``action``.
+
+    A context without an actor is the system itself (command-line administration on the
+    machine that holds the store) and may do everything.
+    """
+    if ctx.actor is None:
+        return
+    if ctx.actor.role not in ALLOWED[action]:
+        raise PermissionDeniedError(f"{ctx.actor.username} ({ctx.actor.role}) may not {action}")
+
+
+def is_supervisor(ctx: ServiceContext) -> bool:
+    return ctx.actor is None or ctx.actor.role in _SUPERVISORS
+
+
+def may_work_on(
+    session: Session,
+    ctx: ServiceContext,
+    assignee_id: uuid.UUID | None,
+    queue_id: uuid.UUID | None,
+) -> bool:
+    """An agent works on what is assigned to them, or on what nobody has yet in one of their
+    queues or in none; supervisors on all. PostgreSQL's guard triggers apply the same rule to
+    a desk's own database role (docs/roles.md)."""
+    if is_supervisor(ctx):
+        return True
+    if assignee_id is not None:
+        return assignee_id == ctx.actor_id
+    if queue_id is None:
+        return True
+    if ctx.actor_id is None:
+        return False
+    member = select(QueueMember.id).where(
+        QueueMember.queue_id == queue_id,
+        QueueMember.user_id == ctx.actor_id,
+        QueueMember.deleted.is_(False),
+    )
+    return session.scalar(member) is not None
+
+
+def require_work_on(
+    session: Session,
+    ctx: ServiceContext,
+    what: str,
+    assignee_id: uuid.UUID | None,
+    queue_id: uuid.UUID | None,
+) -> None:
+    if not may_work_on(session, ctx, assignee_id, queue_id):
+        who = ctx.actor.username if ctx.actor else "?"
+        raise PermissionDeniedError(f"{what} belongs to someone else; {who} may not change it")

@@ -1,0 +1,1 @@
+"""What supervisors see of a desk: the presence row and its heartbeat in the shared store."""

@@ -1,0 +1,3 @@
+"""What agents do for customers: interactions, service requests and their SLA, callbacks, call-log
+drafts and sync conflicts.
+"""

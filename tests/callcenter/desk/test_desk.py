@@ -1,0 +1,145 @@
+"""The desk from phone events to saved logs, fed the phone's own event records."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, event
+
+from callcenter.crm import customers
+from callcenter.crm.customers import NewCustomer
+from callcenter.desk.agent_state import AgentState, AgentStateMachine
+from callcenter.desk.desk import CallFinished, CallOffered, Desk, DeskEvent
+from callcenter.desk.screenpop import PopKind
+from callcenter.platform.context import ServiceContext
+from callcenter.platform.event_log import EventLog
+from callcenter.work import drafts
+from db.enums import PhoneKind
+from db.models import Interaction
+from telephony.events import (
+    CallDirection,
+    CallEnded,
+    CallState,
+    CallStateChanged,
+    IncomingCall,
+    Party,
+)
+from tests.callcenter.conftest import People, as_actor, incoming_call
+
+
+def incoming(
+    call_id: str, number: str, *, withheld: bool = False, e164: str | None = None
+) -> IncomingCall:
+    """Offered at a fixed moment, so the desk's latency arithmetic can be checked exactly."""
+    return incoming_call(call_id, number, withheld=withheld, e164=e164, received_monotonic=100.0)
+
+
+def ended(call_id: str, answered: bool) -> CallEnded:
+    return CallEnded(
+        call_id, CallDirection.INBOUND, 200, "Normal call clearing", Party.REMOTE, answered, 12.0
+    )
+
+
+@pytest.fixture
+def desk(ctx: ServiceContext, people: People, tmp_path: Path) -> tuple[Desk, list[DeskEvent]]:
+    agent = as_actor(ctx, people.agent)
+    machine = AgentStateMachine(30, agent.clock, frozenset({"break"}))
+    machine.sign_in()
+    machine.set_ready()
+    d = Desk(agent, machine, None, EventLog(tmp_path / "events.jsonl"), monotonic=lambda: 100.004)
+    seen: list[DeskEvent] = []
+    d.subscribe(seen.append)
+    return d, seen
+
+
+def test_answered_call_pops_then_logs(desk: tuple[Desk, list[DeskEvent]], tmp_path: Path) -> None:
+    d, seen = desk
+    ann = customers.create_customer(
+        d.ctx, NewCustomer(name="Ann", phones=(("020 7946 0958", PhoneKind.HOME),))
+    )
+    d.handle(incoming("c1", "02079460958", e164="+442079460958"))
+    offered = next(e for e in seen if isinstance(e, CallOffered))
+    assert offered.pop.kind == PopKind.CUSTOMER
+    assert d.state.status.state == AgentState.RINGING
+    assert d.pop_shown("c1") == pytest.approx(4.0)
+    d.handle(CallStateChanged("c1", CallState.CONFIRMED, CallDirection.INBOUND, 200, "OK"))
+    assert d.state.status.state == AgentState.ON_CALL
+    d.save_draft("c1", "wants a refund", "resolved")
+    d.handle(ended("c1", answered=True))
+    assert d.state.status.state == AgentState.WRAP_UP
+    finished = next(e for e in seen if isinstance(e, CallFinished))
+    assert finished.needs_log
+    assert [s.call_id for s in d.unlogged_calls()] == ["c1"]
+    view = d.save_log("c1", "resolved", "wants a refund; refunded", and_ready=True)
+    assert d.state.status.state == AgentState.READY
+    assert view.customer_id == ann.id
+    assert view.sip_call_id == "c1@pbx"  # the SIP Call-ID, not the phone's own handle
+    assert view.queue_id is not None
+    assert drafts.load_draft(d.ctx, "c1") is None
+    assert d.unlogged_calls() == []
+    events = [
+        json.loads(line)["event"] for line in (tmp_path / "events.jsonl").read_text().splitlines()
+    ]
+    for name in (
+        "call.incoming",
+        "screenpop.shown",
+        "call.answered",
+        "call.ended",
+        "interaction.saved",
+        "agent.state",
+    ):
+        assert name in events
+
+
+def test_abandoned_call_is_recorded_and_state_restored(desk: tuple[Desk, list[DeskEvent]]) -> None:
+    d, _ = desk
+    d.handle(incoming("c2", "", withheld=True))
+    assert d.calls["c2"].pop.kind == PopKind.WITHHELD  # type: ignore[union-attr]
+    d.handle(ended("c2", answered=False))
+    assert d.state.status.state == AgentState.READY
+    assert "c2" not in d.calls
+    with d.ctx.sessions() as s:
+        (row,) = s.query(Interaction).all()
+        assert (row.answered_at, row.sip_call_id) == (None, "c2@pbx")
+
+
+def test_actions_without_a_phone_say_so(desk: tuple[Desk, list[DeskEvent]]) -> None:
+    d, _ = desk
+    d.handle(incoming("c3", "07700 900555"))
+    with pytest.raises(Exception, match="no softphone"):
+        d.answer("c3")
+    with pytest.raises(Exception, match="no call nope"):
+        d.answer("nope")
+
+
+def test_the_pop_is_offered_before_anything_is_written(
+    desk: tuple[Desk, list[DeskEvent]], engine: Engine
+) -> None:
+    """Between the ring and the pop the desk only reads: the state change's audit entry (a
+    write, which can wait for the replicator's lock) comes after the pop was shown."""
+    d, _ = desk
+    customers.create_customer(
+        d.ctx, NewCustomer(name="Ann", phones=(("020 7946 0958", PhoneKind.HOME),))
+    )
+    writes: list[str] = []
+    written_when_offered: list[list[str]] = []
+
+    def before(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if statement.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")):
+            writes.append(statement)
+
+    def on_event(event: DeskEvent) -> None:
+        if isinstance(event, CallOffered):
+            written_when_offered.append(list(writes))
+
+    d.subscribe(on_event)
+    event.listen(engine, "before_cursor_execute", before)
+    try:
+        d.handle(incoming("c4", "02079460958", e164="+442079460958"))
+    finally:
+        event.remove(engine, "before_cursor_execute", before)
+    assert written_when_offered == [[]]
+    assert any("audit_log" in statement for statement in writes)
+    assert d.state.status.state == AgentState.RINGING

@@ -1,0 +1,319 @@
+"""The agent desktop driven offscreen: pops, logging, wrap-up, search, shortcuts, closing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QLabel, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from callcenter.crm import customers
+from callcenter.crm.customers import NewCustomer
+from callcenter.crm.search import search
+from callcenter.desk.agent_state import AgentState
+from callcenter.desk.desk import CallSession
+from callcenter.desk.screenpop import CallerInfo
+from callcenter.platform.config import from_table
+from callcenter.sync.stores import LOCAL, open_context
+from callcenter.work import drafts
+from callcenter.work.callbacks import NewCallback, schedule_callback
+from db.enums import Direction, PhoneKind, Role
+from db.models import Interaction
+from telephony.events import (
+    CallDirection,
+    CallEnded,
+    CallState,
+    CallStateChanged,
+    Party,
+)
+from tests.callcenter.conftest import incoming_call, seed_people
+from ui.app import Running, build
+from ui.desk.record_pages import PAGE_CHOOSER, PAGE_RECORD, PAGE_UNKNOWN
+
+
+@pytest.fixture(autouse=True)
+def no_modal_questions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal question offscreen would wait forever; tests that ask replace this."""
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+
+
+@pytest.fixture
+def running(qtbot: QtBot, tmp_path: Path) -> Iterator[Running]:
+    config = from_table(
+        {"agent_username": "ann", "wrap_up_seconds": 30, "event_log": "events.jsonl"},
+        tmp_path / "callcenter.toml",
+    )
+    ctx = open_context(config, LOCAL)
+    seed_people(ctx)
+    home = (("020 7946 0958", PhoneKind.HOME),)
+    shared = (("07700 900555", PhoneKind.MOBILE),)
+    customers.create_customer(ctx, NewCustomer(name="Ann Customer", phones=home, external_id="K1"))
+    customers.create_customer(ctx, NewCustomer(name="张伟", phones=shared))
+    customers.create_customer(ctx, NewCustomer(name="Wang Fang", phones=shared))
+    ctx.dispose()
+    app = build(config, "ann")
+    qtbot.addWidget(app.window)
+    app.window.show()
+    yield app
+    app.desk.calls.clear()  # or closing would ask about the unlogged calls and wait
+    app.window.calls.current = None
+    app.close()
+
+
+def events(app: Running) -> list[dict[str, object]]:
+    assert app.events.path is not None
+    return [json.loads(line) for line in app.events.path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_known_caller_pops_before_answer_then_logs(running: Running, qtbot: QtBot) -> None:
+    w, desk = running.window, running.desk
+    desk.state.set_ready()
+    with qtbot.waitSignal(w.calls.pop_painted) as painted:
+        desk.handle(incoming_call("c1", "02079460958", e164="+442079460958"))
+    assert painted.args[0] == "c1"
+    assert w.pages.stack.currentIndex() == PAGE_RECORD
+    assert w.pages.record_view.record is not None
+    assert w.pages.record_view.record.profile.name == "Ann Customer"
+    assert "Ann Customer" in w.call_panel.caller.text()
+    assert "Queue: support" in w.call_panel.detail.text()
+    assert w.call_panel.buttons["answer"].isEnabled()
+    desk.handle(CallStateChanged("c1", CallState.CONFIRMED, CallDirection.INBOUND, 200, "OK"))
+    assert w.call_panel.buttons["hangup"].isEnabled()
+    qtbot.keyClicks(w.log_panel.notes, "Customer wants a copy of the invoice")
+    qtbot.waitUntil(lambda: drafts.load_draft(desk.ctx, "c1") is not None, timeout=3000)
+    desk.handle(CallEnded("c1", CallDirection.INBOUND, 200, "BYE", Party.REMOTE, True, 30.0))
+    assert desk.state.status.state == AgentState.WRAP_UP
+    assert "Wrap-up: 30 s left" in w.log_panel.wrap_up.text()
+    w.log_panel.extend.click()
+    assert desk.state.wrap_up_remaining() > dt.timedelta(seconds=50)  # type: ignore[operator]
+    w.log_panel.disposition.setCurrentIndex(w.log_panel.disposition.findData("resolved"))
+    w.log_panel.save_ready.click()
+    assert desk.state.status.state == AgentState.READY
+    assert w.calls.current is None
+    assert drafts.unsaved_drafts(desk.ctx) == []
+    history = w.pages.record_view.interactions
+    qtbot.waitUntil(lambda: history.rowCount() == 1, timeout=1000)  # a tab not in view
+    names = [e["event"] for e in events(running)]
+    for name in (
+        "call.incoming",
+        "screenpop.shown",
+        "call.answered",
+        "call.ended",
+        "interaction.saved",
+    ):
+        assert name in names
+    shown = next(e for e in events(running) if e["event"] == "screenpop.shown")
+    assert 0 < float(shown["latency_ms"]) < 1000  # type: ignore[arg-type]
+
+
+class PaintedTexts(QObject):
+    """The text each watched label had when it was painted, in order."""
+
+    def __init__(self, *labels: QLabel) -> None:
+        super().__init__()
+        self.painted: list[str] = []
+        for label in labels:
+            label.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QLabel):
+            self.painted.append(watched.text())
+        return False
+
+
+def test_the_pop_is_on_screen_before_it_is_logged(running: Running, qtbot: QtBot) -> None:
+    """``screenpop.shown`` means painted: the record's name and the caller's were drawn
+    before the pop was reported, and nothing of the record view needs drawing again."""
+    w, desk = running.window, running.desk
+    customers.create_customer(
+        desk.ctx, NewCustomer(name="Bo Second", phones=(("020 7946 0111", PhoneKind.HOME),))
+    )
+    desk.state.set_ready()
+    desk.handle(incoming_call("c8", "02079460111", e164="+442079460111"))
+    desk.handle(CallEnded("c8", CallDirection.INBOUND, 487, "Cancelled", Party.REMOTE, False, 0.0))
+    qtbot.wait(50)
+    watch = PaintedTexts(w.pages.record_view.header.name, w.call_panel.caller)
+    at_signal: list[list[str]] = []
+    w.calls.pop_painted.connect(lambda *_args: at_signal.append(list(watch.painted)))
+    desk.handle(incoming_call("c9", "02079460958", e164="+442079460958"))
+    (painted,) = at_signal
+    assert painted.count("Ann Customer") == 2  # the record's header and the call panel
+    qtbot.wait(50)
+    assert watch.painted == painted
+
+
+def test_shared_number_offers_a_chooser(running: Running, qtbot: QtBot) -> None:
+    w = running.window
+    running.desk.handle(incoming_call("c2", "+447700900555", e164="+447700900555"))
+    assert w.pages.stack.currentIndex() == PAGE_CHOOSER
+    assert w.pages.chooser.matches.count() == 2
+    labels = {w.pages.chooser.matches.item(i).text() for i in range(2)}
+    assert any("张伟" in text for text in labels)
+    w.pages.chooser.matches.setCurrentRow(1)
+    w.pages.chooser.open_button.click()
+    assert w.pages.stack.currentIndex() == PAGE_RECORD
+    assert running.desk.calls["c2"].customer_id == w.pages.record_view.record.profile.id  # type: ignore[union-attr]
+
+
+def test_unknown_caller_quick_create(running: Running, qtbot: QtBot) -> None:
+    w = running.window
+    running.desk.handle(incoming_call("c3", "0161 496 0000", e164="+441614960000"))
+    assert w.pages.stack.currentIndex() == PAGE_UNKNOWN
+    assert w.pages.unknown.number.text() == "+441614960000"
+    assert "Unknown caller" in w.pages.unknown.title.text()
+    w.pages.unknown.create_button.click()
+    assert "name: is required" in w.pages.unknown.error.text()
+    qtbot.keyClicks(w.pages.unknown.name, "New Person")
+    w.pages.unknown.create_button.click()
+    assert w.pages.stack.currentIndex() == PAGE_RECORD
+    assert w.pages.record_view.record.profile.name == "New Person"  # type: ignore[union-attr]
+    assert running.desk.calls["c3"].customer_id == w.pages.record_view.record.profile.id  # type: ignore[union-attr]
+
+
+def test_withheld_caller_is_labelled(running: Running) -> None:
+    w = running.window
+    running.desk.handle(incoming_call("c4", "anonymous", withheld=True))
+    assert w.pages.stack.currentIndex() == PAGE_UNKNOWN
+    assert "Withheld number" in w.pages.unknown.title.text()
+    assert w.pages.unknown.number.text() == ""
+    assert "Withheld number" in w.call_panel.caller.text()
+
+
+def test_missed_call_is_recorded(running: Running) -> None:
+    w, desk = running.window, running.desk
+    desk.handle(incoming_call("c5", "02079460958", e164="+442079460958"))
+    desk.handle(CallEnded("c5", CallDirection.INBOUND, 487, "Cancelled", Party.REMOTE, False, 0.0))
+    assert w.calls.current is None
+    assert not w.log_panel.isEnabled()
+
+
+def test_search_as_you_type_opens_record(running: Running, qtbot: QtBot) -> None:
+    w = running.window
+    w.actions_by_name["search"].trigger()
+    assert w.search_box.hasFocus()
+    qtbot.keyClicks(w.search_box, "wang")
+    qtbot.waitUntil(lambda: w.search_box.results.count() > 0, timeout=2000)
+    qtbot.keyClick(w.search_box, Qt.Key.Key_Return)
+    assert w.pages.record_view.record.profile.name == "Wang Fang"  # type: ignore[union-attr]
+
+
+def test_shortcuts_are_configurable(qtbot: QtBot, tmp_path: Path) -> None:
+    config = from_table(
+        {"agent_username": "ann", "shortcuts": {"answer": "F5"}}, tmp_path / "c.toml"
+    )
+    ctx = open_context(config, LOCAL)
+    seed_people(ctx)
+    ctx.dispose()
+    app = build(config, "ann")
+    qtbot.addWidget(app.window)
+    try:
+        actions = app.window.actions_by_name
+        assert actions["answer"].shortcut().toString() == "F5"
+        assert actions["search"].shortcut().toString() == "Ctrl+F"
+        assert app.desk.ctx.actor is not None and app.desk.ctx.actor.role == Role.AGENT
+    finally:
+        app.close()
+
+
+def test_closing_with_an_unlogged_call_asks(
+    running: Running, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w, desk = running.window, running.desk
+    desk.handle(incoming_call("c6", "02079460958", e164="+442079460958"))
+    desk.handle(CallStateChanged("c6", CallState.CONFIRMED, CallDirection.INBOUND, 200, "OK"))
+    desk.handle(CallEnded("c6", CallDirection.INBOUND, 200, "BYE", Party.REMOTE, True, 5.0))
+    asked: list[str] = []
+
+    def refuse(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", refuse)
+    assert not w.close()
+    assert asked and "has not been logged" in asked[0]
+    assert w.isVisible()
+
+
+def test_callback_reminder_and_click_to_dial(running: Running, qtbot: QtBot) -> None:
+    w, desk = running.window, running.desk
+    ctx = desk.ctx
+    assert ctx.actor is not None
+    (hit,) = [h for h in search(ctx, "Ann Customer") if h.customer_id]
+    now = dt.datetime.now(dt.UTC)
+    callback = schedule_callback(
+        ctx,
+        NewCallback(
+            "020 7946 0958",
+            now - dt.timedelta(minutes=5),
+            now + dt.timedelta(minutes=25),
+            "Promised an answer on the refund",
+            customer_id=hit.customer_id,
+            owner_user_id=ctx.actor.user_id,
+        ),
+    )
+    with qtbot.waitSignal(w.callbacks.fell_due) as due:
+        w.callbacks.refresh()
+    assert due.args[0].id == callback.id
+    assert "Callback due" in w.statusBar().currentMessage()
+    assert w.callbacks.model.rowCount() == 1
+    w.callbacks.table.selectRow(0)
+    w.callbacks.table.doubleClicked.emit(w.callbacks.table.currentIndex())
+    assert w.pages.record_view.record is not None
+    assert w.pages.record_view.record.profile.id == hit.customer_id
+    assert "no softphone" in w.statusBar().currentMessage()
+    with qtbot.assertNotEmitted(w.callbacks.fell_due):
+        w.callbacks.refresh()  # announced once only
+
+
+def test_offline_and_back(running: Running) -> None:
+    w, desk = running.window, running.desk
+    w.actions_by_name["offline"].trigger()
+    assert desk.state.status.state == AgentState.OFFLINE
+    assert "Agent: Offline" in w.state.label.text()
+    w.actions_by_name["offline"].trigger()
+    assert desk.state.status.state == AgentState.NOT_READY
+
+
+def test_logging_a_callback_call_asks_its_outcome(running: Running, qtbot: QtBot) -> None:
+    from ui.work.callback_dialog import CallbackOutcomeDialog
+
+    w, desk = running.window, running.desk
+    ctx = desk.ctx
+    assert ctx.actor is not None
+    now = dt.datetime.now(dt.UTC)
+    callback = schedule_callback(
+        ctx,
+        NewCallback(
+            "020 7946 0958",
+            now,
+            now + dt.timedelta(minutes=30),
+            "Refund",
+            owner_user_id=ctx.actor.user_id,
+        ),
+    )
+    desk.calls["out-1"] = CallSession(
+        call_id="out-1",
+        direction=Direction.OUTBOUND,
+        caller=CallerInfo("out-1", "+442079460958", None, None, False),
+        offered_at=now,
+        received_monotonic=time.monotonic(),
+        answered_at=now,
+        ended_at=now + dt.timedelta(minutes=2),
+        callback_id=callback.id,
+        ended=True,
+    )
+    w.calls.current = "out-1"
+    w.log_panel.set_active(True)
+    w.log_panel.save.click()
+    (dialog,) = w.findChildren(CallbackOutcomeDialog)
+    assert dialog.isVisible()
+    dialog.reject()
+    with ctx.sessions() as s:
+        (row,) = s.query(Interaction).all()
+        assert row.callback_id == callback.id

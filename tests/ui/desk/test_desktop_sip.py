@@ -1,0 +1,155 @@
+"""The desktop with its real softphone: a SIPp call through Kamailio pops the right record."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QInputDialog
+from pytestqt.qtbot import QtBot
+
+from callcenter.crm import customers
+from callcenter.crm.customers import NewCustomer
+from callcenter.crm.phones import to_e164
+from callcenter.desk.agent_state import AgentState
+from callcenter.platform.config import from_table
+from callcenter.sync.stores import LOCAL, open_context
+from db.enums import PhoneKind
+from telephony.audio import AudioBridge
+from telephony.pjsua_phone import PjsuaPhone
+from tests.callcenter.conftest import seed_people
+from tests.telephony.conftest import PASSWORD, kamailio, phone_settings
+from tests.telephony.peers import Kamailio, Sipp
+from ui.app import Running, build
+
+__all__ = ["kamailio"]  # the Kamailio fixture, shared with the telephony tests
+
+pytestmark = pytest.mark.sip
+
+CALLER_KEYS = {
+    "to_hdr": "<sip:+498001234@127.0.0.1>",
+    "pai": "X-No-PAI: 1",
+    "rpid": "X-No-RPID: 1",
+    "privacy": "X-No-Privacy: 1",
+    "queue": "X-Queue: sales",
+    "wait": "X-No-Wait: 1",
+}
+
+
+@pytest.fixture
+def desktop(
+    qtbot: QtBot, tmp_path: Path, kamailio: Kamailio, virtual_headset: None
+) -> Iterator[Running]:
+    """The desktop with its softphone registered at Kamailio and the virtual headset."""
+    config = from_table(
+        {"agent_username": "ann", "default_region": "DE", "event_log": "events.jsonl"},
+        tmp_path / "callcenter.toml",
+    )
+    ctx = open_context(config, LOCAL)
+    seed_people(ctx)
+    customers.create_customer(
+        ctx,
+        NewCustomer(
+            name="Klara Fischer", phones=(("030 123456", PhoneKind.HOME),), external_id="K-7"
+        ),
+    )
+    ctx.dispose()
+
+    def make_phone(audio: AudioBridge) -> PjsuaPhone:
+        phone = PjsuaPhone(
+            phone_settings(kamailio),
+            normalise=lambda n: to_e164(n, config.default_region),
+            audio=audio,
+        )
+        phone.start()
+        phone.register(PASSWORD)
+        return phone
+
+    running = build(config, "ann", make_phone)
+    qtbot.addWidget(running.window)
+    running.window.show()
+    yield running
+    running.desk.calls.clear()
+    running.window.calls.current = None
+    running.close()
+
+
+def test_sipp_call_through_kamailio_pops_and_logs(
+    desktop: Running, qtbot: QtBot, tmp_path: Path, kamailio: Kamailio
+) -> None:
+    window, desk = desktop.window, desktop.desk
+    qtbot.waitUntil(lambda: window.reg_label.text() == "SIP: registered", timeout=10_000)
+    desk.state.set_ready()
+    caller = Sipp(
+        "uac_caller_hangs_up.xml",
+        tmp_path / "sipp",
+        target=kamailio.address,
+        keys={**CALLER_KEYS, "from_hdr": 'From: "Klara F." <sip:+4930123456@127.0.0.1>'},
+        extra=["-d", "1500"],
+    )
+    with qtbot.waitSignal(window.calls.pop_painted, timeout=10_000) as painted:
+        pass
+    call_id = painted.args[0]
+    assert window.pages.record_view.record is not None
+    assert window.pages.record_view.record.profile.external_id == "K-7"
+    assert "Queue: sales" in window.call_panel.detail.text()
+    assert window.headset is not None and window.headset.ringing
+    window.call_panel.buttons["answer"].click()
+    qtbot.waitUntil(lambda: window.call_panel.phase == "talking", timeout=5000)
+    assert window.headset.active and not window.headset.ringing
+    qtbot.keyClicks(window.log_panel.notes, "Asked about her order")
+    qtbot.waitUntil(lambda: window.call_panel.phase == "ended", timeout=10_000)
+    assert desk.state.status.state == AgentState.WRAP_UP
+    window.log_panel.save_ready.click()
+    assert desk.state.status.state == AgentState.READY
+    caller.expect_success()
+    assert desktop.events.path is not None
+    lines = [json.loads(x) for x in desktop.events.path.read_text(encoding="utf-8").splitlines()]
+    shown = next(e for e in lines if e["event"] == "screenpop.shown")
+    assert shown["call_id"] == call_id
+    assert shown["latency_ms"] < 1000
+    saved = [e for e in lines if e["event"] == "interaction.saved"]
+    assert len(saved) == 1
+
+
+def test_attended_transfer_from_the_call_panel(
+    desktop: Running,
+    qtbot: QtBot,
+    tmp_path: Path,
+    kamailio: Kamailio,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window, desk = desktop.window, desktop.desk
+    qtbot.waitUntil(lambda: window.reg_label.text() == "SIP: registered", timeout=10_000)
+    desk.state.set_ready()
+    caller = Sipp(
+        "uac_hold_then_refer.xml",
+        tmp_path / "caller",
+        target=kamailio.address,
+        keys={**CALLER_KEYS, "from_hdr": 'From: "Klara F." <sip:+4930123456@127.0.0.1>'},
+    )
+    colleague = Sipp("uas_answer.xml", tmp_path / "colleague")
+    with qtbot.waitSignal(window.calls.pop_painted, timeout=10_000):
+        pass
+    window.call_panel.buttons["answer"].click()
+    qtbot.waitUntil(lambda: window.call_panel.phase == "talking", timeout=5000)
+    monkeypatch.setattr(
+        QInputDialog,
+        "getText",
+        lambda *_a, **_k: (f"sip:colleague@127.0.0.1:{colleague.port}", True),
+    )
+    window.call_panel.consult_button.click()
+    qtbot.waitUntil(window.call_panel.complete_button.isEnabled, timeout=10_000)
+    window.call_panel.complete_button.click()
+    qtbot.waitUntil(lambda: window.call_panel.phase == "ended", timeout=10_000)
+    caller.expect_success()
+    qtbot.waitUntil(lambda: all(s.consult_for is None for s in desk.calls.values()), timeout=10_000)
+    colleague.expect_success()
+    window.log_panel.save_ready.click()
+    assert desk.unlogged_calls() == []
+    assert desktop.events.path is not None
+    names = [json.loads(x)["event"] for x in desktop.events.path.read_text().splitlines()]
+    assert "call.consult" in names
+    assert "call.transfer" in names

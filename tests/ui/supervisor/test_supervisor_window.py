@@ -1,0 +1,165 @@
+"""The supervisor window on a scripted day: live boards, colours, CSV export, a dead link."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select, update
+
+from callcenter.platform.context import ServiceContext
+from callcenter.work.callbacks import NewCallback, get_callback, schedule_callback
+from db.models import AuditEntry, Interaction
+from db.store import open_engine
+from tests.callcenter.conftest import People
+from tests.callcenter.supervision.test_supervision import NOW, at, day  # noqa: F401 - the scripted day fixture
+from tests.ui.work.test_dialogs import table_rows
+from ui.common.form import to_qt
+from ui.supervisor.window import BELOW_TARGET, CHOSEN, SupervisorWindow
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def watching(ctx: ServiceContext, people: People) -> ServiceContext:
+    return ServiceContext(ctx.sessions, "GB", people.supervisor, lambda: NOW)
+
+
+def test_boards_show_the_day_and_export(
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    day: People,  # noqa: F811 - the imported fixture
+    tmp_path: Path,
+    screenshot_dir: Path,
+) -> None:
+    window = SupervisorWindow(watching(ctx, day), watching(ctx, day))
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.refreshed, timeout=10_000):
+        pass
+    queues = {row[0]: row for row in table_rows(window.queues)}
+    assert queues["Support"][1:10] == [
+        "4",
+        "3",
+        "1",
+        "25 %",
+        "80/20",
+        "00:20",
+        "05:40",
+        "00:35",
+        "1",
+    ]
+    assert queues["All queues"][4] == "40 %"
+    support = next(
+        r for r in range(window.queues.rowCount()) if window.queues.record(r).name == "Support"
+    )
+    colour = window.queues.data(window.queues.index(support, 4), Qt.ItemDataRole.ForegroundRole)
+    assert colour.color() == QColor(BELOW_TARGET)
+    agents = {row[0]: row for row in table_rows(window.agents)}
+    assert agents["Ann"][1:4] == ["Ringing", "", "00:30"]
+    assert agents["Bob"][4:9] == ["Wang Fang", "Sales", "02:00", "2", "06:00"]
+    assert agents["Sue"][1] == "Offline"
+    window.grab().save(str(screenshot_dir / "supervisor.png"))
+    window.tabs.setCurrentWidget(window.charts)
+    assert window.charts.states_view.chart().series()[0].count() == 3  # ringing, on call, offline
+    window.grab().save(str(screenshot_dir / "supervisor-charts.png"))
+    target = tmp_path / "queues.csv"
+    window.export(window.queues, "queues", target)
+    with ctx.sessions() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "export")).one()
+        assert (entry.entity, entry.actor_id) == ("queues", day.supervisor.user_id)
+    with target.open(encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][:5] == ["Queue", "Offered", "Answered", "Abandoned", "Service level"]
+    assert rows[-1][:5] == ["All queues", "5", "4", "1", "40 %"]
+    window.close()
+
+
+def test_a_shared_database_that_does_not_answer_is_said_plainly(
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    day: People,  # noqa: F811
+) -> None:
+    dead = open_engine("postgresql+psycopg://nobody@127.0.0.1:9/none", timeout_s=1)
+    window = SupervisorWindow(
+        ServiceContext.for_engine(dead, "GB", day.supervisor), watching(ctx, day)
+    )
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: "not answering" in window.status.text(), timeout=10_000)
+    assert "refused" in window.status.toolTip().lower() or window.status.toolTip()
+    window.close()
+    dead.dispose()
+
+
+def test_a_missed_call_is_called_back_and_an_overdue_callback_reassigned(
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    day: People,  # noqa: F811
+) -> None:
+    sue = watching(ctx, day)
+    with ctx.sessions.begin() as s:
+        s.execute(
+            update(Interaction)
+            .where(Interaction.answered_at.is_(None))
+            .values(caller_number="+442079460958")
+        )
+    late = schedule_callback(
+        sue,
+        NewCallback(
+            "+442079460959",
+            NOW - dt.timedelta(hours=3),
+            NOW - dt.timedelta(hours=1),
+            "Refund",
+            owner_user_id=day.agent.user_id,
+        ),
+    )
+    window = SupervisorWindow(sue, sue)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.refreshed, timeout=10_000):
+        pass
+    assert window.tabs.tabText(2) == "Missed calls (1)"
+    window.tabs.setCurrentIndex(2)
+    chosen = window.tab_table()
+    assert chosen is not None and chosen[1] == "missed-calls"
+    assert window.tabs.tabText(3) == "Overdue callbacks (1)"
+    window.missed_view.selectRow(0)
+    with qtbot.waitSignal(window.refreshed, timeout=10_000):
+        qtbot.mouseClick(window.call_back_button, Qt.MouseButton.LeftButton)
+    assert window.missed.rowCount() == 0
+    assert window.tabs.tabText(2) == "Missed calls"
+    window.overdue_view.selectRow(0)
+    assert "Agent: Bob" in window.owners() and "Queue: Support" in window.owners()
+    with qtbot.waitSignal(window.refreshed, timeout=10_000):
+        window.reassign(window.overdue_view, "Agent: Bob")
+    assert get_callback(sue, late.id).owner_user_id == day.other_agent.user_id
+    window.close()
+
+
+def test_a_chosen_interval(
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    day: People,  # noqa: F811
+) -> None:
+    window = SupervisorWindow(watching(ctx, day), watching(ctx, day))
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.refreshed, timeout=10_000):
+        pass
+    window.interval_from.setDateTime(to_qt(at(9, 15)))
+    window.interval_to.setDateTime(to_qt(at(9, 45)))
+    with qtbot.waitSignal(window.refreshed, timeout=10_000):
+        window.interval.setCurrentText(CHOSEN)
+    assert window.interval_from.isVisible() and window.interval_to.isVisible()
+    qtbot.waitUntil(lambda: window.queues.rowCount() and window.queues.record(1).offered == 2)
+    support = window.queues.record(1)
+    assert (support.name, support.offered, support.answered, support.abandoned) == (
+        "Support",
+        2,
+        1,
+        1,
+    )
+    window.close()

@@ -1,0 +1,1 @@
+"""What every window shares: item models, tables, form helpers and formatting."""

@@ -1,0 +1,43 @@
+"""How values read on screen: times in the agent's local zone, money, durations, enums."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+from callcenter.work.sla import SlaState
+
+#: Colours readable on a light background; the state is also written out, not colour alone.
+SLA_COLOURS: dict[SlaState, str] = {
+    SlaState.NEAR: "#b35c00",
+    SlaState.BREACHED: "#c62828",
+    SlaState.MET: "#2e7d32",
+}
+
+
+def local_time(value: dt.datetime | None, with_date: bool = True) -> str:
+    if value is None:
+        return ""
+    local = value.astimezone()
+    return local.strftime("%Y-%m-%d %H:%M" if with_date else "%H:%M")
+
+
+def money(minor: int, currency: str | None) -> str:
+    sign = "-" if minor < 0 else ""
+    whole, cents = divmod(abs(minor), 100)
+    return f"{sign}{whole:,}.{cents:02d} {currency or ''}".strip()
+
+
+def duration(seconds: float) -> str:
+    seconds = max(int(seconds), 0)
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def label(value: Enum | str | None) -> str:
+    """``waiting_on_customer`` -> ``Waiting on customer``."""
+    if value is None:
+        return ""
+    text = value.value if isinstance(value, Enum) else value
+    return str(text).replace("_", " ").capitalize()

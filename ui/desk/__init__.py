@@ -1,0 +1,3 @@
+"""The agent's main window and its parts: call panel, caller panels, record view, log panel, work
+lists, search box, phone bridge, headset.
+"""

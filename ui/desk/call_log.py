@@ -1,0 +1,98 @@
+"""The log of the call on screen: drafts kept while the agent types, the save (with the linked
+request and the callback it answers), and logs left unsaved by a crash brought back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from callcenter.platform.errors import ValidationError
+from callcenter.work import drafts
+from callcenter.work.callbacks import get_callback
+from ui.common.formatting import local_time
+from ui.desk.calls import CallController, Say
+from ui.desk.log_panel import LogPanel
+from ui.desk.record_pages import RecordPages
+from ui.desk.work_dialogs import WorkDialogs
+
+
+class CallLogController(QObject):
+    """Writes the log panel through to the desk. Slots run on the GUI thread.
+
+    Signals:
+        saved(): a call log was saved; the record and work lists are out of date.
+    """
+
+    saved = Signal()
+
+    def __init__(
+        self,
+        calls: CallController,
+        log_panel: LogPanel,
+        pages: RecordPages,
+        work: WorkDialogs,
+        say: Say,
+    ) -> None:
+        super().__init__(calls)
+        self.calls = calls
+        self.desk = calls.desk
+        self.log_panel = log_panel
+        self.pages = pages
+        self.work = work
+        self._say = say
+        log_panel.draft_changed.connect(self._save_draft)
+        log_panel.save_requested.connect(self.save)
+
+    def _save_draft(self, notes: str, disposition: str | None) -> None:
+        if self.calls.current is not None and self.calls.live():
+            self.desk.save_draft(self.calls.current, notes, disposition)
+
+    def save(self, and_ready: bool) -> None:
+        """Save the log of the call on screen; an ended call's view closes once it is saved."""
+        current = self.calls.current
+        if current is None:
+            return
+        self.log_panel.flush_draft()
+        session = self.desk.calls.get(current)
+        callback_id = session.callback_id if session is not None else None
+        try:
+            saved = self.desk.save_log(
+                current,
+                self.log_panel.disposition.currentData(),
+                self.log_panel.notes.toPlainText(),
+                service_request_id=self.calls.linked_request,
+                and_ready=and_ready,
+            )
+        except ValidationError as exc:
+            self.log_panel.error.setText(exc.message if exc.field == "notes" else str(exc))
+            return
+        session = self.desk.calls.get(current)
+        if session is None or session.ended:
+            self.calls.close_view("Call log saved")
+            self.restore_drafts()
+        if callback_id is not None:
+            self.work.record_callback_outcome(get_callback(self.desk.ctx, callback_id), saved.id)
+        else:
+            self._say("Call log saved; the call goes on", 4000)
+        self.saved.emit()
+
+    def restore_drafts(self) -> None:
+        """Logs typed before a crash or a closed window come back, one at a time, to be saved."""
+        if self.calls.current is not None:
+            return
+        waiting = drafts.unsaved_drafts(self.desk.ctx)
+        if not waiting:
+            return
+        draft = waiting[0]
+        session = self.desk.recover(draft)
+        self.calls.current = session.call_id
+        if draft.customer_id is not None:
+            self.pages.open_customer(draft.customer_id)
+        panel = self.calls.call_panel
+        panel.show_outbound(draft.caller_number or "unknown number", "Unsaved call log")
+        panel.detail.setText(
+            f"Call of {local_time(draft.started_at)}, kept as a draft; save it to finish."
+        )
+        panel.set_phase("ended")
+        self.log_panel.set_active(True)
+        self.log_panel.load(draft.notes, draft.disposition_code)
+        self._say(f"Recovered {len(waiting)} unsaved call log(s) from an earlier session.", 15_000)

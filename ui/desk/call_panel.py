@@ -1,0 +1,213 @@
+"""The current call: who, which queue, how long, and the buttons to handle it."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from callcenter.crm.phones import display
+from callcenter.desk.screenpop import PopKind, ScreenPop
+from ui.common.formatting import duration
+
+KEYPAD = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#")
+
+
+class CallPanel(QGroupBox):
+    """Shows one call and offers its controls; knows nothing of the phone itself.
+
+    Signals (GUI thread, no arguments unless stated):
+        answer, reject, hangup, hold, mute: the agent pressed that control.
+        dtmf(str): a keypad digit.
+        transfer(str): blind transfer to the number or SIP URI typed.
+        consult(str): hold the caller and call this number or URI (attended transfer).
+        complete_transfer: join the caller to the consulted colleague.
+    """
+
+    answer = Signal()
+    reject = Signal()
+    hangup = Signal()
+    hold = Signal()
+    mute = Signal()
+    dtmf = Signal(str)
+    transfer = Signal(str)
+    consult = Signal(str)
+    complete_transfer = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Call", parent)
+        who = self._build_party()
+        self.detail = QLabel("")
+        self.detail.setWordWrap(True)
+        self.timer_label = QLabel("")
+        self.timer_label.setObjectName("callTimer")
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for key, text, signal in (
+            ("answer", "&Answer", self.answer),
+            ("reject", "&Reject", self.reject),
+            ("hangup", "&Hang up", self.hangup),
+            ("hold", "Hol&d", self.hold),
+            ("mute", "&Mute", self.mute),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"{key}Button")
+            button.clicked.connect(signal.emit)
+            self.buttons[key] = button
+            row.addWidget(button)
+        self.buttons["hold"].setCheckable(True)
+        self.buttons["mute"].setCheckable(True)
+        keypad = QGridLayout()
+        self.keys: dict[str, QPushButton] = {}
+        for index, digit in enumerate(KEYPAD):
+            pad_key = QPushButton(digit)
+            pad_key.setFixedWidth(36)
+            pad_key.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            pad_key.clicked.connect(lambda _checked=False, d=digit: self.dtmf.emit(d))
+            self.keys[digit] = pad_key
+            keypad.addWidget(pad_key, index // 3, index % 3)
+        self.transfer_button = QPushButton("&Transfer…")
+        self.transfer_button.setToolTip("Blind transfer: send the caller on at once")
+        self.transfer_button.clicked.connect(self._ask_transfer)
+        self.consult_button = QPushButton("&Consult…")
+        self.consult_button.setToolTip("Hold the caller and talk to a colleague first")
+        self.consult_button.clicked.connect(self._ask_consult)
+        self.complete_button = QPushButton("Com&plete")
+        self.complete_button.setToolTip("Join the caller to the colleague you consulted")
+        self.complete_button.clicked.connect(self.complete_transfer.emit)
+        keypad.addWidget(self.transfer_button, 4, 0)
+        keypad.addWidget(self.consult_button, 4, 1)
+        keypad.addWidget(self.complete_button, 4, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(who)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.timer_label)
+        layout.addLayout(row)
+        layout.addLayout(keypad)
+        self._started: float | None = None
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self._tick)
+        self.set_phase("idle")
+
+    def _build_party(self) -> QVBoxLayout:
+        """Who is calling, and from which number: plain text in two labels, not one rich-text
+        label (laying out rich text took a millisecond of every pop). Both lines keep their
+        height when idle, so a ringing call changes text, not the layout: nothing below moves,
+        and the pop repaints these labels only."""
+        self.caller = QLabel("No call")
+        self.caller.setObjectName("callerLabel")
+        self.caller.setTextFormat(Qt.TextFormat.PlainText)
+        self.caller.setWordWrap(True)
+        self._plain_font = QFont(self.caller.font())
+        self._name_font = QFont(self._plain_font)
+        self._name_font.setPointSize(15)
+        self._name_font.setBold(True)
+        # As high as a Chinese name (its fallback font is taller than a Latin name's).
+        probe = QLabel("Ag 張伟")
+        probe.setFont(self._name_font)
+        probe.setWordWrap(True)
+        self.caller.setMinimumHeight(probe.heightForWidth(10_000))
+        self.number = QLabel("")
+        self.number.setObjectName("callerNumber")
+        self.number.setTextFormat(Qt.TextFormat.PlainText)
+        self.number.setMinimumHeight(QFontMetrics(self._plain_font).height())
+        who = QVBoxLayout()
+        who.setSpacing(0)
+        who.addWidget(self.caller)
+        who.addWidget(self.number)
+        return who
+
+    def _ask_transfer(self) -> None:
+        target, ok = QInputDialog.getText(self, "Blind transfer", "Transfer the caller to:")
+        if ok and target.strip():
+            self.transfer.emit(target.strip())
+
+    def _ask_consult(self) -> None:
+        target, ok = QInputDialog.getText(self, "Consult a colleague", "Call (the caller holds):")
+        if ok and target.strip():
+            self.consult.emit(target.strip())
+
+    def show_offer(self, pop: ScreenPop) -> None:
+        """A call is ringing: say who it is before the agent answers."""
+        caller = pop.caller
+        number = display(caller.number_e164) if caller.number_e164 else (caller.number_raw or "")
+        if pop.kind == PopKind.WITHHELD:
+            who = "Withheld number"
+        elif pop.kind == PopKind.CUSTOMER and pop.record is not None:
+            who = pop.record.profile.name
+        elif pop.kind == PopKind.CHOOSE:
+            who = f"{len(pop.matches)} customers share this number"
+        else:
+            who = caller.display_name or "Unknown caller"
+        self._show_party(who, number)
+        parts = []
+        if caller.queue:
+            parts.append(f"Queue: {caller.queue}")
+        if caller.dialled_number:
+            parts.append(f"Dialled: {caller.dialled_number}")
+        if caller.display_name and pop.kind != PopKind.WITHHELD:
+            parts.append(f"Caller ID name: {caller.display_name}")
+        self.detail.setText(" · ".join(parts))
+
+    def show_outbound(self, number: str, name: str | None) -> None:
+        self._show_party(name or "Calling", number)
+        self.detail.setText("Outbound call")
+
+    def _show_party(self, who: str, number: str) -> None:
+        self.caller.setFont(self._name_font)
+        self.caller.setText(who)
+        self.number.setText(number)
+
+    def set_phase(self, phase: str) -> None:
+        """``idle``, ``ringing``, ``dialling``, ``talking`` or ``ended``: which controls apply."""
+        enabled = {
+            "idle": set(),
+            "ringing": {"answer", "reject"},
+            "dialling": {"hangup"},
+            "talking": {"hangup", "hold", "mute"},
+            "ended": set(),
+        }[phase]
+        for key, button in self.buttons.items():
+            button.setEnabled(key in enabled)
+        talking = phase == "talking"
+        for digit_button in self.keys.values():
+            digit_button.setEnabled(talking)
+        self.transfer_button.setEnabled(talking)
+        self.consult_button.setEnabled(talking)
+        self.complete_button.setEnabled(False)
+        if phase == "talking" and self._started is None:
+            self._started = time.monotonic()
+            self._ticker.start()
+            self._tick()
+        if phase in ("idle", "ended"):
+            self._ticker.stop()
+            if phase == "idle":
+                self._started = None
+                self.timer_label.setText("")
+                self.caller.setFont(self._plain_font)
+                self.caller.setText("No call")
+                self.number.setText("")
+                self.detail.setText("")
+            else:
+                self.timer_label.setText(self.timer_label.text() + "  (ended)")
+        if phase != "talking":
+            self.buttons["hold"].setChecked(False)
+            self.buttons["mute"].setChecked(False)
+        self.phase = phase
+
+    def _tick(self) -> None:
+        if self._started is not None:
+            self.timer_label.setText(f"Talking {duration(time.monotonic() - self._started)}")

@@ -1,0 +1,141 @@
+"""What to do when the pop is not one customer: choose among several, or handle an unknown
+(or withheld) caller: quick-create, attach the number to someone, or log without a customer."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from callcenter.crm.phones import display
+from callcenter.desk.screenpop import PopKind, ScreenPop
+from callcenter.platform.context import ServiceContext
+from callcenter.platform.records import SearchHit
+from ui.desk.search_box import SearchBox
+
+
+class ChooserPanel(QWidget):
+    """Several customers share the caller's number: show what matched and let the agent pick.
+
+    Signals: customer_chosen(object): the chosen customer id (uuid.UUID).
+    """
+
+    customer_chosen = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.matches = QListWidget()
+        self.matches.itemActivated.connect(self._choose)
+        self.open_button = QPushButton("&Open record")
+        self.open_button.clicked.connect(lambda: self._choose(self.matches.currentItem()))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.matches, 1)
+        layout.addWidget(self.open_button)
+
+    def show_pop(self, pop: ScreenPop) -> None:
+        number = display(pop.caller.number_e164) if pop.caller.number_e164 else ""
+        self.title.setText(
+            f"<h3>{len(pop.matches)} records have {html.escape(number)}</h3>"
+            "Ask who is calling, then open the right one."
+        )
+        self.matches.clear()
+        for m in pop.matches:
+            who = m.name + (f" ({m.company_name})" if m.company_name else "")
+            if m.contact_name:
+                who += f" — contact {m.contact_name}"
+            item = QListWidgetItem(
+                f"{who}    [{m.phone_kind.value}: {m.matched_raw}]  {m.external_id or ''}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, m.customer_id)
+            self.matches.addItem(item)
+        self.matches.setCurrentRow(0)
+
+    def _choose(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.customer_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
+
+
+class UnknownCallerPanel(QWidget):
+    """No record has this number (or it is withheld).
+
+    Signals:
+        quick_create(str, str): name and number for a new customer.
+        attach(object, str): attach the number to this customer id.
+        without_customer(): log the call with no customer.
+    """
+
+    quick_create = Signal(str, str)
+    attach = Signal(object, str)
+    without_customer = Signal()
+
+    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setWordWrap(True)
+        create_box = QGroupBox("New customer")
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("Caller's name")
+        self.number = QLineEdit()
+        self.create_button = QPushButton("&Create and open")
+        self.create_button.clicked.connect(
+            lambda: self.quick_create.emit(self.name.text(), self.number.text())
+        )
+        self.name.returnPressed.connect(self.create_button.click)
+        form = QFormLayout(create_box)
+        form.addRow("&Name", self.name)
+        form.addRow("N&umber", self.number)
+        form.addRow(self.create_button)
+        attach_box = QGroupBox("Existing customer calling from a new number")
+        self.finder = SearchBox(ctx)
+        self.finder.setPlaceholderText("Find the customer to add this number to…")
+        self.finder.hit_chosen.connect(self._attach)
+        attach_layout = QVBoxLayout(attach_box)
+        attach_layout.addWidget(self.finder)
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#c62828")
+        self.error.setWordWrap(True)
+        self.skip = QPushButton("Log &without a customer")
+        self.skip.clicked.connect(self.without_customer.emit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        row = QHBoxLayout()
+        row.addWidget(create_box, 1)
+        row.addWidget(attach_box, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        layout.addWidget(self.skip)
+        layout.addStretch(1)
+
+    def show_pop(self, pop: ScreenPop) -> None:
+        withheld = pop.kind == PopKind.WITHHELD
+        number = pop.caller.number_e164 or pop.caller.number_raw or ""
+        self.title.setText(
+            "<h3>Withheld number</h3>The caller hid their number: ask who they are."
+            if withheld
+            else f"<h3>Unknown caller {html.escape(display(number) if number else '')}</h3>"
+            "No record has this number."
+        )
+        self.name.setText(pop.caller.display_name or "")
+        self.number.setText("" if withheld else number)
+        self.finder.clear()
+        self.error.setText("")
+
+    def _attach(self, hit: SearchHit) -> None:
+        if hit.customer_id is not None:
+            self.attach.emit(hit.customer_id, self.number.text())

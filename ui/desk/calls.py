@@ -1,0 +1,239 @@
+"""The call on screen: which call the window shows, what the desk's call events do to the call
+panel, the headset and the log panel, and the agent's call controls and click-to-dial."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtWidgets import QMainWindow
+
+from callcenter.desk.desk import (
+    CallChanged,
+    CallFinished,
+    CallOffered,
+    Desk,
+    DeskEvent,
+    Problem,
+)
+from callcenter.desk.screenpop import ScreenPop
+from callcenter.platform.errors import ServiceError
+from callcenter.platform.records import CallbackView
+from telephony.events import CallState
+from ui.desk.call_panel import CallPanel
+from ui.desk.headset import Headset
+from ui.desk.log_panel import LogPanel
+from ui.desk.record_pages import RecordPages
+
+#: Shows a message in the window's status bar for so many milliseconds.
+Say = Callable[[str, int], None]
+#: A desktop notification: title, text.
+Notify = Callable[[str, str], None]
+
+
+class CallController(QObject):
+    """Keeps the call the window shows (``current``) and the request linked to its log.
+
+    One call is on screen at a time; the desk may hold more (a consultation, a call ringing
+    while another is logged). Slots run on the GUI thread.
+
+    Signals:
+        pop_painted(str, float): a screen pop for call id was painted, latency in ms.
+    """
+
+    pop_painted = Signal(str, float)
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        desk: Desk,
+        *,
+        call_panel: CallPanel,
+        log_panel: LogPanel,
+        pages: RecordPages,
+        headset: Headset | None,
+        say: Say,
+        notify: Notify,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self.desk = desk
+        self.call_panel = call_panel
+        self.log_panel = log_panel
+        self.pages = pages
+        self.headset = headset
+        self._say = say
+        self._notify = notify
+        #: The call the window shows, by the desk's call handle.
+        self.current: str | None = None
+        #: A service request saved during this call, linked to its log when it is saved.
+        self.linked_request: uuid.UUID | None = None
+        self._connect_panel()
+        pages.customer_chosen.connect(self._customer_chosen)
+
+    def _connect_panel(self) -> None:
+        panel = self.call_panel
+        panel.answer.connect(lambda: self.act(self.desk.answer))
+        panel.reject.connect(lambda: self.act(self.desk.reject))
+        panel.hangup.connect(lambda: self.act(self.desk.hangup))
+        panel.hold.connect(lambda: self.act(self.desk.toggle_hold))
+        panel.mute.connect(self.toggle_mute)
+        panel.dtmf.connect(lambda d: self.act(lambda c: self.desk.send_dtmf(c, d)))
+        panel.transfer.connect(lambda t: self.act(lambda c: self.desk.blind_transfer(c, t)))
+        panel.consult.connect(lambda t: self.act(lambda c: self._consult(c, t)))
+        panel.complete_transfer.connect(lambda: self.act(self.desk.complete_transfer))
+
+    def live(self) -> bool:
+        """Whether the call on screen is one the desk still holds (not a recovered log gone)."""
+        return self.current is not None and self.current in self.desk.calls
+
+    # Desk events ---------------------------------------------------------------------------
+
+    def on_desk_event(self, event: DeskEvent) -> None:
+        if isinstance(event, CallOffered):
+            self._offered(event.call_id, event.pop)
+        elif isinstance(event, CallChanged):
+            self._changed(event)
+        elif isinstance(event, CallFinished):
+            self._finished(event)
+        elif isinstance(event, Problem):
+            self._say(event.message, 10_000)
+
+    def _offered(self, call_id: str, pop: ScreenPop) -> None:
+        if self.current is not None and self.current != call_id:
+            self._notify("Call waiting", "Another call is ringing.")
+            return
+        self.current = call_id
+        self.pages.show_pop(pop)
+        self.call_panel.show_offer(pop)
+        self.call_panel.set_phase("ringing")
+        self._paint_now()
+        latency = self.desk.pop_shown(call_id)
+        self.pop_painted.emit(call_id, latency)
+        # Then what is not read in the first milliseconds: the ring (opening the audio sink
+        # takes longer than painting) and the log panel, painted on the next turn of the loop.
+        if self.headset is not None:
+            self.headset.play_ring()
+        self.log_panel.set_active(True)
+        self._window.raise_()
+        self._window.activateWindow()
+        who = pop.record.profile.name if pop.record else (pop.caller.number_raw or "Withheld")
+        self._notify("Incoming call", f"{who} — {pop.caller.queue or ''}".strip(" —"))
+
+    def _paint_now(self) -> None:
+        """Put what the pop changed on screen now, as it will stay: the layouts its new texts
+        asked for, then one paint of what changed (not of every widget in the panes).
+
+        Cheap because the panes' sizes do not depend on what they show: the header and the
+        caller keep their height, and no rich-text label wraps (asking a wrapping one its
+        height for a width lays its document out again, at every level of the layout).
+        """
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        QCoreApplication.sendPostedEvents(self._window, QEvent.Type.UpdateRequest)
+
+    def _consult(self, call_id: str, target: str) -> None:
+        self.desk.consult(call_id, target)
+        self.call_panel.consult_button.setEnabled(False)
+        self._say(f"Caller on hold; calling {target}…", 8000)
+
+    def _is_consultation(self, call_id: str) -> bool:
+        session = self.desk.calls.get(call_id)
+        return session is not None and session.consult_for == self.current
+
+    def _changed(self, event: CallChanged) -> None:
+        if self._is_consultation(event.call_id):
+            if event.state == CallState.CONFIRMED:
+                self.call_panel.complete_button.setEnabled(True)
+                self._say("Colleague answered: complete the transfer", 8000)
+            return
+        if event.call_id != self.current:
+            return
+        if event.state in (CallState.CONFIRMED, CallState.HELD, CallState.REMOTE_HELD):
+            if self.headset is not None and not self.headset.active:
+                self.headset.stop_ring()
+                self.headset.start()
+            self.call_panel.set_phase("talking")
+            self.call_panel.buttons["hold"].setChecked(event.state == CallState.HELD)
+        elif event.state in (CallState.CALLING, CallState.EARLY) and (
+            self.call_panel.phase == "dialling"
+        ):
+            self.call_panel.detail.setText("Ringing at the far end…")
+
+    def _finished(self, event: CallFinished) -> None:
+        if event.call_id != self.current:
+            if self.current is not None and self.call_panel.phase == "talking":
+                self.call_panel.complete_button.setEnabled(False)
+                self.call_panel.consult_button.setEnabled(True)
+            return
+        if self.headset is not None:
+            self.headset.stop_ring()
+            self.headset.stop()
+        self.call_panel.set_phase("ended")
+        self.call_panel.detail.setText(f"Call ended: {event.reason}")
+        if not event.needs_log:
+            self.close_view("Missed call recorded")
+        else:
+            self.log_panel.notes.setFocus()
+
+    def close_view(self, message: str) -> None:
+        """The call on screen is done with: the panels go idle and the window is free."""
+        self.current = None
+        self.linked_request = None
+        self.log_panel.set_active(False)
+        self.call_panel.set_phase("idle")
+        self._say(message, 5000)
+
+    # Agent actions -------------------------------------------------------------------------
+
+    def act(self, action: Callable[[str], object]) -> None:
+        """Apply a call control to the call on screen, saying why when there is none."""
+        if self.current is None:
+            self._say("There is no call.", 3000)
+            return
+        try:
+            action(self.current)
+        except ServiceError as exc:
+            self._say(str(exc), 8000)
+
+    def toggle_mute(self) -> None:
+        if self.current is None:
+            return
+        try:
+            muted = self.desk.toggle_mute(self.current)
+        except ServiceError as exc:
+            self._say(str(exc), 8000)
+            return
+        self.call_panel.buttons["mute"].setChecked(muted)
+
+    def _customer_chosen(self, customer_id: uuid.UUID) -> None:
+        if self.current is not None and self.live():
+            self.desk.choose_customer(self.current, customer_id)
+
+    def dial_number(
+        self,
+        number: str,
+        customer_id: uuid.UUID | None = None,
+        callback_id: uuid.UUID | None = None,
+    ) -> None:
+        """Click-to-dial from anywhere: the record, the callback list, the dial box."""
+        if self.current is not None:
+            self._say("Finish the current call first.", 5000)
+            return
+        record = self.pages.record_view.record
+        if customer_id is None and record is not None:
+            customer_id = record.profile.id
+        try:
+            call_id = self.desk.dial(number, customer_id, callback_id)
+        except ServiceError as exc:
+            self._say(str(exc), 8000)
+            return
+        self.current = call_id
+        self.call_panel.show_outbound(number, record.profile.name if record else None)
+        self.call_panel.set_phase("dialling")
+        self.log_panel.set_active(True)
+
+    def dial_callback(self, callback: CallbackView) -> None:
+        if callback.customer_id is not None:
+            self.pages.open_customer(callback.customer_id)
+        self.dial_number(callback.phone_number, callback.customer_id, callback.id)

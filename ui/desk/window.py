@@ -1,0 +1,288 @@
+"""The agent's main window: call panel and log on the left, the caller's record on the right,
+callbacks due and open requests always in view, state and sync in the status bar.
+
+The window only composes: each part's behaviour is its own controller (``calls``, ``call_log``,
+``state_control``, ``record_pages``, ``work_dialogs``, ``account``, ``menus``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QSystemTrayIcon,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from callcenter.desk.desk import Desk, DeskEvent, RegistrationNews, StateNews
+from callcenter.platform.directory import dispositions, not_ready_reasons, queues_of
+from callcenter.platform.records import CallbackView
+from callcenter.platform.secrets import SecretStore
+from callcenter.sync.replicator import SyncStatus
+from telephony.events import RegistrationState
+from ui.desk.account import Account
+from ui.desk.call_log import CallLogController
+from ui.desk.call_panel import CallPanel
+from ui.desk.calls import CallController
+from ui.desk.headset import Headset
+from ui.desk.log_panel import LogPanel
+from ui.desk.menus import build_menus
+from ui.desk.record_pages import RecordPages
+from ui.desk.search_box import SearchBox
+from ui.desk.state_control import StateControl
+from ui.desk.work_dialogs import WorkDialogs
+from ui.desk.work_lists import CallbacksDue, MyRequests
+from ui.sync.status import sync_words
+
+
+class MainWindow(QMainWindow):
+    """Presents one Desk; every slot runs on the GUI thread."""
+
+    def __init__(
+        self,
+        desk: Desk,
+        shortcuts: dict[str, str],
+        *,
+        headset: Headset | None = None,
+        config_path: Path | None = None,
+        secrets: SecretStore | None = None,
+        open_supervisor_view: Callable[[], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.headset = headset
+        ctx = desk.ctx
+        assert ctx.actor is not None, "the desk needs a signed-in agent"
+        self.actor = ctx.actor
+        self.setWindowTitle(f"Call center — {ctx.actor.username}")
+        self.resize(1366, 768)
+
+        self.call_panel = CallPanel()
+        self.log_panel = LogPanel(dispositions(ctx))
+        self.pages = RecordPages(ctx, self)
+        self.calls = CallController(
+            self,
+            desk,
+            call_panel=self.call_panel,
+            log_panel=self.log_panel,
+            pages=self.pages,
+            headset=headset,
+            say=self.say,
+            notify=self.notify,
+        )
+        self.work = WorkDialogs(self, self.calls, self.pages, self.log_panel)
+        self.call_log = CallLogController(
+            self.calls, self.log_panel, self.pages, self.work, self.say
+        )
+        self.state = StateControl(desk, not_ready_reasons(ctx), self.log_panel, self.say, self)
+        self.account = Account(
+            self,
+            desk,
+            secrets=secrets or SecretStore(),
+            config_path=config_path,
+            headset=headset,
+            say=self.say,
+        )
+        self._build_central()
+        self._build_docks()
+        self._build_toolbar()
+        self._build_status()
+        self.actions_by_name = build_menus(
+            self,
+            self._handlers(),
+            shortcuts,
+            open_settings=self.account.open_settings if config_path is not None else None,
+            open_supervisor_view=open_supervisor_view,
+        )
+        self._connect()
+        desk.subscribe(self.on_desk_event)
+        self.state.show(desk.state.status)
+        self.callbacks.refresh()
+        self.requests.refresh()
+        self.call_log.restore_drafts()
+
+    # Building ------------------------------------------------------------------------------
+
+    def _build_central(self) -> None:
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.call_panel)
+        left_layout.addWidget(self.log_panel, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.pages.stack)
+        splitter.setSizes([430, 936])
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+    def _build_docks(self) -> None:
+        ctx = self.desk.ctx
+        self.callbacks = CallbacksDue(ctx, self.actor.user_id, queues_of(ctx, self.actor.user_id))
+        self.requests = MyRequests(ctx, self.actor.user_id)
+        callbacks_dock = QDockWidget("Callbacks due", self)
+        callbacks_dock.setObjectName("callbacksDock")
+        callbacks_dock.setWidget(self.callbacks)
+        requests_dock = QDockWidget("My open requests", self)
+        requests_dock.setObjectName("requestsDock")
+        requests_dock.setWidget(self.requests)
+        for dock in (callbacks_dock, requests_dock):
+            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, callbacks_dock)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, requests_dock)
+        self.splitDockWidget(callbacks_dock, requests_dock, Qt.Orientation.Horizontal)
+        self.resizeDocks([callbacks_dock], [190], Qt.Orientation.Vertical)
+
+    def _build_toolbar(self) -> None:
+        self.dial_box = QLineEdit()
+        self.dial_box.setPlaceholderText("Number to dial")
+        self.dial_box.setMaximumWidth(200)
+        self.dial_box.returnPressed.connect(self._dial_typed)
+        dial_button = QPushButton("Dial")
+        dial_button.clicked.connect(self._dial_typed)
+        self.search_box = SearchBox(self.desk.ctx)
+        self.search_box.setMinimumWidth(360)
+        toolbar = QToolBar("Agent")
+        toolbar.setObjectName("agentToolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(QLabel(" State "))
+        toolbar.addWidget(self.state.combo)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.dial_box)
+        toolbar.addWidget(dial_button)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.search_box)
+        self.addToolBar(toolbar)
+
+    def _build_status(self) -> None:
+        self.reg_label = QLabel("SIP: not registered")
+        self.sync_label = QLabel("Shared database: connecting…")
+        for widget in (self.reg_label, self.state.label, self.sync_label):
+            self.statusBar().addPermanentWidget(widget)
+        self.tray = QSystemTrayIcon(self)
+        self.tray.setIcon(self.windowIcon())
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray.show()
+
+    def _handlers(self) -> dict[str, Callable[[], object]]:
+        """What each named desk action does (menus and shortcuts)."""
+        calls, desk = self.calls, self.desk
+        return {
+            "answer": lambda: calls.act(desk.answer),
+            "reject": lambda: calls.act(desk.reject),
+            "hangup": lambda: calls.act(desk.hangup),
+            "hold": lambda: calls.act(desk.toggle_hold),
+            "mute": calls.toggle_mute,
+            "transfer": self.call_panel.transfer_button.click,
+            "dial": self.dial_box.setFocus,
+            "search": self._focus_search,
+            "save_log": lambda: self.call_log.save(False),
+            "save_ready": lambda: self.call_log.save(True),
+            "extend": self.state.extend,
+            "new_request": lambda: self.work.open_service_request(None),
+            "callback": self.work.schedule_callback,
+            "manual_log": self.work.open_manual_log,
+            "conflicts": self.work.open_conflicts,
+            "ready": lambda: self.state.set_state("ready", None),
+            "not_ready": self.state.not_ready,
+            "offline": self.state.toggle_offline,
+            "sign_out": self.account.ask_sign_out,
+        }
+
+    def _connect(self) -> None:
+        log = self.log_panel
+        log.new_request.connect(lambda: self.work.open_service_request(None))
+        log.schedule_callback.connect(self.work.schedule_callback)
+        record = self.pages.record_view
+        record.dial_requested.connect(self.calls.dial_number)
+        record.service_request_opened.connect(self.work.open_service_request)
+        record.callback_opened.connect(self.work.record_callback_outcome)
+        self.callbacks.dial.connect(self.calls.dial_callback)
+        self.callbacks.fell_due.connect(self._callback_due)
+        self.requests.opened.connect(self.work.open_service_request)
+        self.search_box.hit_chosen.connect(self.pages.show_hit)
+        self.work.saved.connect(self.refresh)
+        self.call_log.saved.connect(self.refresh)
+
+    # What the window shows -------------------------------------------------------------------
+
+    def on_desk_event(self, event: DeskEvent) -> None:
+        if isinstance(event, RegistrationNews):
+            self._registration(event)
+        elif isinstance(event, StateNews):
+            self.state.show(event.status)
+        else:
+            self.calls.on_desk_event(event)
+
+    def _registration(self, news: RegistrationNews) -> None:
+        text = {
+            RegistrationState.REGISTERED: "SIP: registered",
+            RegistrationState.REGISTERING: "SIP: registering…",
+            RegistrationState.UNREGISTERED: "SIP: not registered",
+            RegistrationState.FAILED: f"SIP: failed — {news.reason}",
+        }[news.state]
+        self.reg_label.setText(text)
+        colour = "#c62828" if news.state == RegistrationState.FAILED else ""
+        self.reg_label.setStyleSheet(f"color:{colour}" if colour else "")
+
+    def show_sync(self, status: SyncStatus) -> None:
+        """Replication state in the status bar; the error in words in its tooltip."""
+        text, tip = sync_words(status)
+        self.sync_label.setText(text)
+        self.sync_label.setToolTip(tip)
+
+    def say(self, message: str, milliseconds: int) -> None:
+        self.statusBar().showMessage(message, milliseconds)
+
+    def notify(self, title: str, text: str) -> None:
+        """A desktop notification where the desktop has a tray; the status bar always."""
+        if self.tray.isVisible():
+            self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
+        self.say(f"{title}: {text}", 10_000)
+
+    def refresh(self) -> None:
+        """Something was saved: the open record and the work lists read again."""
+        self.pages.reload()
+        self.callbacks.refresh()
+        self.requests.refresh()
+
+    def _callback_due(self, callback: CallbackView) -> None:
+        self.notify("Callback due", f"{callback.phone_number}: {callback.reason}")
+
+    def _focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def _dial_typed(self) -> None:
+        number = self.dial_box.text().strip()
+        if number:
+            self.calls.dial_number(number)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's API
+        """Never leave a call unlogged silently: ask first."""
+        self.log_panel.flush_draft()
+        if self.desk.unlogged_calls() or (
+            self.calls.current is not None and self.log_panel.notes.toPlainText().strip()
+        ):
+            answer = QMessageBox.question(
+                self,
+                "Unsaved call log",
+                "A call has not been logged. Your notes are kept as a draft.\nClose anyway?",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        event.accept()

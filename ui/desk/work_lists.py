@@ -1,0 +1,131 @@
+"""Always-visible work: callbacks due and overdue, and the agent's open service requests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
+
+from callcenter.crm.phones import display
+from callcenter.platform.context import ServiceContext
+from callcenter.platform.records import CallbackView, ServiceRequestView
+from callcenter.work.callbacks import due_callbacks
+from callcenter.work.service_requests import open_requests_for
+from callcenter.work.sla import sla_state
+from ui.common.formatting import SLA_COLOURS, label, local_time
+from ui.common.models import Column, RecordTableModel
+from ui.common.tables import make_table, selected_record
+
+REFRESH_MS = 30_000
+
+
+class CallbacksDue(QWidget):
+    """Pending callbacks owned by the agent or their queues, due within the hour or overdue.
+
+    Signals (GUI thread):
+        dial(object): a CallbackView to call now (double-click).
+        fell_due(object): a CallbackView whose window just opened (once each).
+    """
+
+    dial = Signal(object)
+    fell_due = Signal(object)
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        user_id: uuid.UUID,
+        queue_ids: tuple[uuid.UUID, ...],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._user_id = user_id
+        self._queue_ids = queue_ids
+        self._announced: set[uuid.UUID] = set()
+        now: Callable[[], dt.datetime] = ctx.clock
+        self.model: RecordTableModel[CallbackView] = RecordTableModel(
+            [
+                Column(
+                    "Due",
+                    lambda c: c.due_from,
+                    lambda v: local_time(v, with_date=v.date() != now().date()),
+                    lambda c: "#c62828" if c.due_until < now() else None,
+                ),
+                Column("Number", lambda c: display(c.phone_number)),
+                Column("Reason", lambda c: c.reason),
+                Column("Tries", lambda c: c.attempt_count),
+            ]
+        )
+        self.table: QTableView = make_table(self.model)  # type: ignore[arg-type]
+        self.table.doubleClicked.connect(self._dial_selected)
+        self.summary = QLabel()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table)
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+
+    def refresh(self) -> None:
+        rows = due_callbacks(self._ctx, self._user_id, self._queue_ids)
+        self.model.set_rows(rows)
+        now = self._ctx.clock()
+        overdue = sum(1 for c in rows if c.due_until < now)
+        self.summary.setText(f"{len(rows)} due" + (f", {overdue} overdue" if overdue else ""))
+        for callback in rows:
+            if callback.due_from <= now and callback.id not in self._announced:
+                self._announced.add(callback.id)
+                self.fell_due.emit(callback)
+
+    def _dial_selected(self) -> None:
+        record = selected_record(self.table)
+        if record is not None:
+            self.dial.emit(record)
+
+
+class MyRequests(QWidget):
+    """The agent's open service requests, soonest SLA first.
+
+    Signals: opened(object): a ServiceRequestView double-clicked.
+    """
+
+    opened = Signal(object)
+
+    def __init__(
+        self, ctx: ServiceContext, user_id: uuid.UUID, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._user_id = user_id
+        now = ctx.clock
+        self.model: RecordTableModel[ServiceRequestView] = RecordTableModel(
+            [
+                Column("Number", lambda s: s.number),
+                Column("Subject", lambda s: s.subject),
+                Column("Status", lambda s: s.status, label),
+                Column(
+                    "SLA due",
+                    lambda s: s.sla_due_at,
+                    local_time,
+                    lambda s: SLA_COLOURS.get(sla_state(s, now())),
+                ),
+            ]
+        )
+        self.table = make_table(self.model)  # type: ignore[arg-type]
+        self.table.doubleClicked.connect(self._open)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.table)
+
+    def refresh(self) -> None:
+        self.model.set_rows(open_requests_for(self._ctx, self._user_id))
+
+    def _open(self) -> None:
+        record = selected_record(self.table)
+        if record is not None:
+            self.opened.emit(record)

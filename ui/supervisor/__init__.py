@@ -1,0 +1,1 @@
+"""The supervisor view: boards, charts and follow-up lists with their actions."""

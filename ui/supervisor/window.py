@@ -1,0 +1,382 @@
+"""The supervisor's live view: queues, agents and work lists, refreshed every two seconds.
+
+The boards are read from the shared store on a worker thread (the window never waits on the
+network); each result arrives through a queued signal and replaces the tables' rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import threading
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from callcenter.crm.phones import display
+from callcenter.platform import audit
+from callcenter.platform.context import ServiceContext
+from callcenter.platform.directory import people, queues
+from callcenter.platform.errors import ServiceError
+from callcenter.platform.records import CallbackView, ServiceRequestView
+from callcenter.supervision.boards import AgentRow, Boards, QueueRow, boards
+from callcenter.supervision.follow_up import MissedCall, call_back
+from callcenter.work.callbacks import reassign_callback
+from callcenter.work.service_requests import get_service_request, update_service_request
+from ui.common.form import DATETIME_FORMAT, button_row, from_qt, to_qt
+from ui.common.formatting import duration, label, local_time
+from ui.common.models import Column, RecordTableModel
+from ui.common.tables import make_table, selected_record
+from ui.supervisor.charts import SupervisorCharts
+
+REFRESH_MS = 2000
+CHOSEN = "Chosen interval"
+INTERVALS = {"Today": None, "Last hour": 1, "Last 15 minutes": 0.25, CHOSEN: None}
+BELOW_TARGET = "#c62828"
+
+
+def _time(value: dt.timedelta | None) -> str:
+    return "" if value is None else duration(value.total_seconds())
+
+
+def _sl_colour(row: QueueRow) -> str | None:
+    if row.service_level is None:
+        return None
+    return BELOW_TARGET if row.service_level < row.target_percent else "#2e7d32"
+
+
+QUEUE_COLUMNS: tuple[Column[QueueRow], ...] = (
+    Column("Queue", lambda r: r.name),
+    Column("Offered", lambda r: r.offered),
+    Column("Answered", lambda r: r.answered),
+    Column("Abandoned", lambda r: r.abandoned),
+    Column("Service level", lambda r: r.service_level, lambda v: f"{v:.0f} %", _sl_colour),
+    Column("Target", lambda r: r.target),
+    Column("ASA", lambda r: r.asa, _time),
+    Column("AHT", lambda r: r.aht, _time),
+    Column("Longest wait", lambda r: r.longest_wait, _time),
+    Column("Ringing now", lambda r: r.ringing_now),
+)
+
+MISSED_COLUMNS: tuple[Column[MissedCall], ...] = (
+    Column("When", lambda m: m.offered_at, lambda v: local_time(v, with_date=False)),
+    Column("Caller", lambda m: display(m.caller_number)),
+    Column("Customer", lambda m: m.customer_name),
+    Column("Queue", lambda m: m.queue_name),
+    Column("Rang for", lambda m: m.waited, _time),
+)
+OVERDUE_COLUMNS: tuple[Column[CallbackView], ...] = (
+    Column("Due by", lambda c: c.due_until, local_time, lambda _c: BELOW_TARGET),
+    Column("Number", lambda c: display(c.phone_number)),
+    Column("Reason", lambda c: c.reason),
+    Column("Tries", lambda c: c.attempt_count),
+)
+SLA_COLUMNS: tuple[Column[ServiceRequestView], ...] = (
+    Column("SLA due", lambda r: r.sla_due_at, local_time),
+    Column("Number", lambda r: r.number),
+    Column("Subject", lambda r: r.subject),
+    Column("Status", lambda r: r.status, label),
+    Column("Priority", lambda r: r.priority, label),
+)
+
+AGENT_COLUMNS: tuple[Column[AgentRow], ...] = (
+    Column("Agent", lambda r: r.display_name),
+    Column(
+        "State", lambda r: r.state, label, lambda r: "#757575" if r.state == "offline" else None
+    ),
+    Column("Reason", lambda r: r.reason, label),
+    Column("In state", lambda r: r.in_state, _time),
+    Column("Caller", lambda r: r.call_caller),
+    Column("Queue", lambda r: r.call_queue),
+    Column("Call time", lambda r: r.call_duration, _time),
+    Column("Handled today", lambda r: r.handled_today),
+    Column("AHT today", lambda r: r.aht_today, _time),
+)
+
+
+class _Results(QObject):
+    """Carries a refresh's outcome from the worker thread to the GUI thread."""
+
+    ready = Signal(object)
+    failed = Signal(str)
+
+
+class SupervisorWindow(QMainWindow):
+    """Queue board above the agent board; an interval chooser and CSV export for each.
+
+    Signals:
+        refreshed(object): the Boards just shown (GUI thread).
+    """
+
+    refreshed = Signal(object)
+
+    def __init__(
+        self, ctx: ServiceContext, writer: ServiceContext, parent: QWidget | None = None
+    ) -> None:
+        """``ctx`` reads the shared store (boards); ``writer`` is the desk's own store, where
+        call-backs and reassignments are written first, like every other edit."""
+        super().__init__(parent)
+        self.ctx = ctx
+        self.writer = writer
+        self.setWindowTitle("Supervisor — queues and agents")
+        self.resize(1280, 720)
+        self.queues: RecordTableModel[QueueRow] = RecordTableModel(QUEUE_COLUMNS, self)
+        self.agents: RecordTableModel[AgentRow] = RecordTableModel(AGENT_COLUMNS, self)
+        self.missed: RecordTableModel[MissedCall] = RecordTableModel(MISSED_COLUMNS, self)
+        self.overdue: RecordTableModel[CallbackView] = RecordTableModel(OVERDUE_COLUMNS, self)
+        self.sla: RecordTableModel[ServiceRequestView] = RecordTableModel(SLA_COLUMNS, self)
+        bar = self._build_bar()
+        self.tabs = self._build_tabs()
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(make_table(self.queues))
+        split.addWidget(self.tabs)
+        split.setSizes([260, 460])
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(bar)
+        layout.addWidget(split)
+        self.setCentralWidget(central)
+        self._results = _Results(self)
+        self._results.ready.connect(self._show)
+        self._results.failed.connect(self._failed)
+        self._busy = threading.Event()
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        self.refresh()
+
+    def _build_bar(self) -> QHBoxLayout:
+        """The interval chooser (with its from / to editors), the status and the exports."""
+        self.interval = QComboBox()
+        self.interval.addItems(list(INTERVALS))
+        self.interval.currentIndexChanged.connect(self._interval_changed)
+        now = self.ctx.clock()
+        self.interval_from = QDateTimeEdit(to_qt(now.replace(hour=0, minute=0, second=0)))
+        self.interval_to = QDateTimeEdit(to_qt(now))
+        for edit in (self.interval_from, self.interval_to):
+            edit.setDisplayFormat(DATETIME_FORMAT)
+            edit.setCalendarPopup(True)
+            edit.setVisible(False)
+            edit.dateTimeChanged.connect(self.refresh)
+        self.status = QLabel("Loading…")
+        self.status.setMinimumWidth(
+            self.status.fontMetrics().horizontalAdvance("Updated 00:00:00 ")
+        )
+        export_queues = QPushButton("Export queues…")
+        export_agents = QPushButton("Export this tab…")
+        export_queues.clicked.connect(lambda: self._ask_export(self.queues, "queues"))
+        export_agents.clicked.connect(self._export_tab)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Queues over:"))
+        bar.addWidget(self.interval)
+        bar.addWidget(self.interval_from)
+        bar.addWidget(self.interval_to)
+        bar.addStretch(1)
+        bar.addWidget(self.status)
+        bar.addWidget(export_queues)
+        bar.addWidget(export_agents)
+        return bar
+
+    def _build_tabs(self) -> QTabWidget:
+        """Agents, then the work lists, each list with the one action it needs."""
+        tabs = QTabWidget()
+        tabs.addTab(make_table(self.agents), "Agents")
+        self.charts = SupervisorCharts()
+        tabs.addTab(self.charts, "Charts")
+        self.missed_view = make_table(self.missed)
+        self.overdue_view = make_table(self.overdue)
+        self.sla_view = make_table(self.sla)
+        self.call_back_button = QPushButton("&Call back")
+        self.call_back_button.clicked.connect(self.call_back_selected)
+        self.reassign_callback_button = QPushButton("&Reassign…")
+        self.reassign_callback_button.clicked.connect(lambda: self._ask_reassign(self.overdue_view))
+        self.reassign_sr_button = QPushButton("R&eassign…")
+        self.reassign_sr_button.clicked.connect(lambda: self._ask_reassign(self.sla_view))
+        for view, button, title in (
+            (self.missed_view, self.call_back_button, "Missed calls"),
+            (self.overdue_view, self.reassign_callback_button, "Overdue callbacks"),
+            (self.sla_view, self.reassign_sr_button, "SLA watch"),
+        ):
+            page = QWidget()
+            column = QVBoxLayout(page)
+            column.addWidget(view)
+            column.addLayout(button_row(button))
+            tabs.addTab(page, title)
+        return tabs
+
+    def _interval_changed(self) -> None:
+        chosen = self.interval.currentText() == CHOSEN
+        self.interval_from.setVisible(chosen)
+        self.interval_to.setVisible(chosen)
+        self.refresh()
+
+    def _window(self, now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
+        if self.interval.currentText() == CHOSEN:
+            start, end = (
+                from_qt(self.interval_from.dateTime()),
+                from_qt(self.interval_to.dateTime()),
+            )
+            return (start, end) if start <= end else (end, start)
+        hours = INTERVALS[self.interval.currentText()]
+        if hours is None:
+            return now.replace(hour=0, minute=0, second=0, microsecond=0), now
+        return now - dt.timedelta(hours=hours), now
+
+    def refresh(self) -> None:
+        """Start a refresh on a worker thread unless one is still running."""
+        if self._busy.is_set():
+            return
+        self._busy.set()
+        now = self.ctx.clock()
+        start, end = self._window(now)
+        threading.Thread(
+            target=self._load, args=(now, start, end), name="supervisor-refresh", daemon=True
+        ).start()
+
+    def _load(self, now: dt.datetime, start: dt.datetime, end: dt.datetime) -> None:
+        try:
+            self._results.ready.emit(boards(self.ctx, now, start, end))
+        except Exception as error:  # any failure (database, network): say it, keep the boards
+            self._results.failed.emit((str(error) or type(error).__name__).splitlines()[0])
+        finally:
+            self._busy.clear()
+
+    def _show(self, result: Boards) -> None:
+        self.queues.set_rows(result.queues)
+        self.agents.set_rows(result.agents)
+        self.missed.set_rows(result.missed)
+        self.overdue.set_rows(result.overdue)
+        self.sla.set_rows(result.sla)
+        total = result.queues[-1] if result.queues else None
+        self.charts.show_day(result.day, total.target_percent if total else 80)
+        self.charts.show_agents(result.agents)
+        for title, rows, index in (
+            ("Missed calls", result.missed, 2),
+            ("Overdue callbacks", result.overdue, 3),
+            ("SLA watch", result.sla, 4),
+        ):
+            self.tabs.setTabText(index, f"{title} ({len(rows)})" if rows else title)
+        self.status.setText(f"Updated {result.at.astimezone():%H:%M:%S}")
+        self.status.setToolTip("")
+        self.refreshed.emit(result)
+
+    def _failed(self, message: str) -> None:
+        self.status.setText("Shared database not answering — showing the last figures")
+        self.status.setToolTip(message)
+
+    def call_back_selected(self) -> None:
+        """A callback for the chosen missed call, owned by its queue, due now."""
+        missed = selected_record(self.missed_view)
+        if not isinstance(missed, MissedCall):
+            return
+        try:
+            call_back(self.writer, missed, self.writer.clock())
+        except ServiceError as error:
+            QMessageBox.warning(self, "Call back", str(error))
+            return
+        self.statusBar().showMessage(
+            f"Callback scheduled for {display(missed.caller_number)}", 5000
+        )
+        self.refresh()
+
+    def owners(self) -> dict[str, tuple[uuid.UUID | None, uuid.UUID | None]]:
+        """Who work can go to: each active agent, then each queue (user id, queue id)."""
+        choices: dict[str, tuple[uuid.UUID | None, uuid.UUID | None]] = {
+            f"Agent: {p.display_name}": (p.id, None)
+            for p in people(self.writer)
+            if p.role.value in ("agent", "supervisor")
+        }
+        choices.update({f"Queue: {q.display_name}": (None, q.id) for q in queues(self.writer)})
+        return choices
+
+    def _ask_reassign(self, view: QTableView) -> None:
+        if selected_record(view) is None:
+            return
+        names = list(self.owners())
+        choice, ok = QInputDialog.getItem(self, "Reassign", "Give it to:", names, 0, False)
+        if ok:
+            self.reassign(view, choice)
+
+    def reassign(self, view: QTableView, choice: str) -> None:
+        """Give the selected callback or request to ``choice`` (a label from ``owners``)."""
+        record = selected_record(view)
+        user_id, queue_id = self.owners()[choice]
+        try:
+            if isinstance(record, CallbackView):
+                reassign_callback(
+                    self.writer,
+                    record.id,
+                    record.version,
+                    owner_user_id=user_id,
+                    owner_queue_id=queue_id,
+                )
+            elif isinstance(record, ServiceRequestView):
+                current = get_service_request(self.writer, record.id)
+                changes = {"assignee_id": user_id} if user_id else {"queue_id": queue_id}
+                update_service_request(self.writer, record.id, current.version, **changes)
+        except ServiceError as error:
+            QMessageBox.warning(self, "Reassign", str(error))
+            return
+        self.statusBar().showMessage(f"Reassigned to {choice.split(': ', 1)[1]}", 5000)
+        self.refresh()
+
+    def tab_table(self) -> tuple[RecordTableModel[object], str] | None:
+        """The table on the chosen tab, and a file name for it (charts have none)."""
+        tables: dict[int, tuple[RecordTableModel[object], str]] = {
+            0: (self.agents, "agents"),
+            2: (self.missed, "missed-calls"),
+            3: (self.overdue, "overdue-callbacks"),
+            4: (self.sla, "sla-watch"),
+        }
+        return tables.get(self.tabs.currentIndex())
+
+    def _export_tab(self) -> None:
+        chosen = self.tab_table()
+        if chosen is None:
+            self.statusBar().showMessage("Charts are not exported; choose a table tab", 5000)
+            return
+        self._ask_export(*chosen)
+
+    def _ask_export(self, model: RecordTableModel[object], name: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export", f"{name}.csv", "CSV (*.csv)")
+        if path:
+            self.export(model, name, Path(path))
+
+    def export(self, model: RecordTableModel[object], name: str, path: Path) -> None:
+        """Write the table to ``path`` and note the export in the audit log."""
+        export_csv(model, path)
+        audit.note(self.writer, "export", name, after={"rows": model.rowCount(), "file": path.name})
+        self.statusBar().showMessage(f"Exported {model.rowCount()} rows to {path}", 5000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's API
+        self._timer.stop()
+        super().closeEvent(event)
+
+
+def export_csv(model: RecordTableModel[object], path: Path) -> None:
+    """The table as shown (same columns, same text), as CSV with a header row."""
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        columns = range(model.columnCount())
+        writer.writerow([model.headerData(c, Qt.Orientation.Horizontal) for c in columns])
+        for row in range(model.rowCount()):
+            writer.writerow([model.data(model.index(row, c)) for c in columns])

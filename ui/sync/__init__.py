@@ -1,0 +1,1 @@
+"""Replication state as the desktop shows it."""
