@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from callcenter.demo.calls import DemoCaller
+from callcenter.sync.stores import first_sync
 from callcenter.work.callbacks import NewCallback, schedule_callback
 from ui.app import build
 from ui.commands import DEMO_AGENT, demo_phone, prepare_demo
@@ -81,6 +82,7 @@ def main() -> None:
         QApplication(sys.argv)
     folder = Path(tempfile.mkdtemp(prefix="cc-shots-"))
     config = prepare_demo(folder, 3000, 1)
+    first_sync(config)
     running = build(config, DEMO_AGENT, lambda audio: demo_phone(config, audio))
     window, desk = running.window, running.desk
     phone = desk.phone
