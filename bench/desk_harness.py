@@ -147,8 +147,7 @@ class DesktopUnderTest:
 
     def _finish_recovered_logs(self) -> None:
         """Save the logs an interrupted earlier run left (the desktop brings them back one at
-        a time and offers a new call as call waiting until they are saved), as an agent
-        would before going Ready."""
+        a time), as an agent would before going Ready."""
         assert self.running is not None
         window = self.running.window
         for _ in range(1000):

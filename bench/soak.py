@@ -6,7 +6,9 @@ Usage: QT_QPA_PLATFORM=offscreen PYTHONPATH=. .venv/bin/python bench/soak.py --c
 SIPp calls the offscreen desktop through Kamailio one call at a time. For every call the
 record pops, the agent clicks Answer, talks, the caller hangs up, and the agent picks an
 outcome, types a note and clicks Save & Ready — the same buttons a person uses; every log is
-written to the local store and its outbox and replicated. A call fails if SIPp counts it
+written to the local store and its outbox and replicated. Every tenth call the agent is still
+in wrap-up when the next call rings: its log waits while the next call is answered and
+logged, then comes back and is saved. A call fails if SIPp counts it
 failed, or if its pop or its saved log is missing. Memory (resident set, after a garbage
 collection) is read after a warm-up and then every tenth of the run.
 """
@@ -30,6 +32,8 @@ from callcenter.platform.config import Config
 
 GROWTH_MIB = 20.0
 WARM_UP = 100
+#: Every so many calls the next one rings while the last log is still open.
+DURING_WRAP_UP_EVERY = 10
 
 
 def rss_mib() -> float:
@@ -49,12 +53,19 @@ class Agent:
         self.calls = calls
         self.answered = 0
         self.saved = 0
+        self.finished = 0
+        #: A call's log left open (in wrap-up) for the next call to ring into.
+        self.deferred = False
+        self.during_wrap_up = 0
         self.errors: list[str] = []
         self.memory: list[tuple[int, float]] = []
         self.window.calls.pop_painted.connect(self._popped)
         self.running.desk.subscribe(self._desk_event)
 
     def _popped(self, _call_id: str, _latency_ms: float) -> None:
+        if self.deferred:
+            self.during_wrap_up += 1
+            self.deferred = False
         QTimer.singleShot(0, self._answer)
 
     def _answer(self) -> None:
@@ -67,9 +78,17 @@ class Agent:
 
     def _desk_event(self, event: DeskEvent) -> None:
         if isinstance(event, CallFinished) and event.needs_log:
+            self.finished += 1
+            if self.finished % DURING_WRAP_UP_EVERY == 0 and self.finished < self.calls:
+                self.deferred = True  # the next call rings while this log is open
+                return
             QTimer.singleShot(0, self._log)
 
     def _log(self) -> None:
+        current = self.window.calls.current
+        session = self.running.desk.calls.get(current) if current is not None else None
+        if session is None or not session.ended:
+            return  # a new call took the window first; this log comes back after it
         log = self.window.log_panel
         log.disposition.setCurrentIndex(1)
         log.notes.setPlainText(f"Soak call {self.saved + 1}: asked about an order; answered.")
@@ -78,6 +97,8 @@ class Agent:
             self.errors.append(f"log not saved: {log.error.text()}")
             return
         self.saved += 1
+        if self.window.calls.current is not None:  # a log set aside for that call came back
+            QTimer.singleShot(0, self._log)
         if self.saved == min(WARM_UP, self.calls) or (
             self.saved > WARM_UP and self.saved % max(1, self.calls // 10) == 0
         ):
@@ -116,13 +137,16 @@ def run(config: Config, work: Path, calls: int = 2000, talk_ms: int = 100) -> Se
         setup=(
             f"{len(numbers)} calls back to back through Kamailio to the offscreen desktop, one "
             f"at a time, {talk_ms} ms of talk each; the agent answers and saves every log with "
-            f"Save & Ready. Took {took / 60:.1f} min ({len(numbers) / took:.1f} calls/s)."
+            f"Save & Ready; every {DURING_WRAP_UP_EVERY}th call's log is still open (wrap-up) "
+            f"when the next call rings, and is saved after it. Took {took / 60:.1f} min "
+            f"({len(numbers) / took:.1f} calls/s)."
         ),
     )
     section.series.append(Series.of("screen pop during the soak", pops))
     section.figures += [
         ("SIPp calls failed", f"{sipp_failed} (exit status {sipp.returncode})"),
         ("pops painted / answered / logs saved", f"{len(pops)} / {agent.answered} / {logged}"),
+        ("calls answered while the last log was open (wrap-up)", str(agent.during_wrap_up)),
         ("desk errors", "; ".join(agent.errors[:5]) or "none"),
         (
             f"resident memory after call {agent.memory[0][0] if agent.memory else 0} (warm-up)",

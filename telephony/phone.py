@@ -14,6 +14,9 @@ from typing import Protocol
 
 from telephony.events import DtmfMethod, PhoneEvent
 
+#: The responses an offered call may be declined with.
+REJECT_CODES = frozenset({486, 480, 603})
+
 __all__ = ["Normaliser", "Phone", "Subscriber"]
 
 Subscriber = Callable[[PhoneEvent], None]
@@ -47,7 +50,8 @@ class Phone(Protocol):
     def answer(self, call_id: str) -> None: ...
 
     def reject(self, call_id: str, code: int = 486) -> None:
-        """Decline an offered call: 486 Busy Here, or 603 Decline."""
+        """Decline an offered call: 486 Busy Here, 480 Temporarily Unavailable (both let a
+        queue offer it to the next agent), or 603 Decline."""
 
     def hangup(self, call_id: str) -> None: ...
 

@@ -43,7 +43,7 @@ from telephony.events import (
     RegistrationState,
     TransferProgress,
 )
-from telephony.phone import Normaliser, Subscriber
+from telephony.phone import REJECT_CODES, Normaliser, Subscriber
 from telephony.settings import SipSettings
 
 __all__ = ["PjsuaPhone"]
@@ -347,8 +347,8 @@ class PjsuaPhone:
         self._post("answer", call_id, lambda: self._answer_with(call_id, 200))
 
     def reject(self, call_id: str, code: int = 486) -> None:
-        if code not in (486, 603):
-            raise ValueError("reject with 486 (busy) or 603 (decline)")
+        if code not in REJECT_CODES:
+            raise ValueError("reject with 486 (busy), 480 (temporarily unavailable) or 603")
         self._post("reject", call_id, lambda: self._do_hangup(call_id, code))
 
     def hangup(self, call_id: str) -> None:

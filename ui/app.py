@@ -118,7 +118,7 @@ def build(
     )
     audio = AudioBridge()
     phone = phone_factory(audio) if phone_factory else None
-    desk = Desk(ctx, machine, phone, events)
+    desk = Desk(ctx, machine, phone, events, busy_response=config.sip.busy_response)
     bridge = None
     headset = None
     if phone is not None:

@@ -3,7 +3,9 @@ wrap-up. Qt-free and clock-driven so it is tested without a GUI or a phone.
 
 Calls move the state (offered -> ringing, answered -> on call, ended -> wrap-up or back);
 the agent moves it by choosing Ready / Not ready; the wrap-up countdown ends on ``tick``.
-A "Not ready" chosen during a call or wrap-up is remembered and applied when they end.
+After a call the agent returns to the availability they chose: the one chosen during the
+call or wrap-up, else the one they had before it (a call dialled while Not ready ends Not
+ready, not Ready).
 """
 
 from __future__ import annotations
@@ -60,6 +62,8 @@ class AgentStateMachine:
         self._listeners: list[Callable[[Status], None]] = []
         self._status = Status(AgentState.OFFLINE, clock())
         self._before_ringing: Status | None = None
+        #: The last Ready / Not ready the agent was in: where a call without a choice ends.
+        self._availability = Status(AgentState.READY, clock())
 
     @property
     def status(self) -> Status:
@@ -70,6 +74,8 @@ class AgentStateMachine:
 
     def _set(self, status: Status) -> None:
         self._status = status
+        if status.state in (AgentState.READY, AgentState.NOT_READY):
+            self._availability = status
         for listener in self._listeners:
             listener(status)
 
@@ -112,7 +118,7 @@ class AgentStateMachine:
     def call_offered(self) -> None:
         self._require("take a call", AgentState.READY, AgentState.NOT_READY, AgentState.WRAP_UP)
         self._before_ringing = self._status
-        self._go(AgentState.RINGING)
+        self._go_keeping_choice(AgentState.RINGING)
 
     def call_answered(self) -> None:
         self._require("answer", AgentState.RINGING)
@@ -129,7 +135,19 @@ class AgentStateMachine:
     def dialling(self) -> None:
         """An outbound call (click-to-dial) puts the agent on the call at once."""
         self._require("dial", AgentState.READY, AgentState.NOT_READY, AgentState.WRAP_UP)
-        self._go(AgentState.ON_CALL)
+        self._go_keeping_choice(AgentState.ON_CALL)
+
+    def _go_keeping_choice(self, state: AgentState) -> None:
+        """Into a call; a choice made during the wrap-up it interrupts still applies after."""
+        before = self._status
+        self._set(
+            Status(
+                state,
+                self._clock(),
+                after_call=before.after_call,
+                after_call_reason=before.after_call_reason,
+            )
+        )
 
     def call_ended(self, answered: bool) -> None:
         """Unanswered: back to where the agent was. Answered: wrap-up (or straight on)."""
@@ -190,5 +208,8 @@ class AgentStateMachine:
             self._apply_after_call()
 
     def _apply_after_call(self) -> None:
-        target = self._status.after_call or AgentState.READY
+        if self._status.after_call is None:
+            self._go(self._availability.state, self._availability.reason)
+            return
+        target = self._status.after_call
         self._go(target, self._status.after_call_reason if target == AgentState.NOT_READY else None)

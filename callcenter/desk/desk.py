@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from callcenter.desk.admission import BUSY_RESPONSES, Refusal, admit
 from callcenter.desk.agent_state import AgentState, AgentStateMachine, Status
 from callcenter.desk.screenpop import CallerInfo, ScreenPop, pop_for
 from callcenter.platform import audit
 from callcenter.platform.context import ServiceContext
-from callcenter.platform.directory import queue_named
+from callcenter.platform.directory import QueueInfo, queue_named
 from callcenter.platform.errors import NotFoundError, ServiceError
 from callcenter.platform.event_log import EventLog
 from callcenter.platform.records import InteractionView
@@ -159,14 +160,20 @@ class Desk:
         phone: Phone | None,
         events: EventLog,
         monotonic: Callable[[], float] = time.monotonic,
+        *,
+        busy_response: int = 486,
     ) -> None:
+        if busy_response not in BUSY_RESPONSES:
+            raise ValueError(f"busy_response must be one of {BUSY_RESPONSES}")
         self.ctx = ctx
         self.state = state
         self.phone = phone
         self.events = events
         self._monotonic = monotonic
+        #: What a call the agent cannot take is answered with (the queue moves on).
+        self.busy_response = busy_response
         self.calls: dict[str, CallSession] = {}
-        self._queue_ids: dict[str | None, uuid.UUID | None] = {}
+        self._queues: dict[str | None, QueueInfo | None] = {}
         self._listeners: list[Callable[[DeskEvent], None]] = []
         #: What supervisors see of this desk; replaced whole (never mutated) so the
         #: replicator's thread can read it while the GUI thread works.
@@ -229,23 +236,41 @@ class Desk:
             self._emit(Problem(f"phone: {event.message}"))
 
     def _incoming(self, event: IncomingCall) -> None:
-        if self.state.status.state == AgentState.OFFLINE and self.phone is not None:
-            self.phone.reject(event.call_id, 486)
-            self.events.write("call.refused", call_id=event.call_id, reason="agent offline")
+        queue = self._queue(event.queue or event.dialled_number)
+        status = self.state.status
+        refusal = admit(
+            status,
+            busy_on_call=any(not c.ended for c in self.calls.values()),
+            protect_wrap_up=queue is not None and queue.protect_wrap_up,
+            busy_response=self.busy_response,
+        )
+        if refusal is not None:
+            self._refuse(event, status, refusal)
             return
         with _collector_paused():
-            self._offer(event)
+            self._offer(event, queue)
         # Only now the state change: it writes (the audit entry), and a write can wait for
         # the replicator's lock or run a WAL checkpoint, and wakes the replicator. Between
         # the ring and the painted pop the desk only reads.
-        if self.state.status.state in (
-            AgentState.READY,
-            AgentState.NOT_READY,
-            AgentState.WRAP_UP,
-        ):
-            self.state.call_offered()
+        self.state.call_offered()
 
-    def _offer(self, event: IncomingCall) -> None:
+    def _refuse(self, event: IncomingCall, status: Status, refusal: Refusal) -> None:
+        """Turn the call away at once, so the phone system offers it to the next agent."""
+        if self.phone is not None:
+            self.phone.reject(event.call_id, refusal.code)
+        self.events.write(
+            "call.refused",
+            call_id=event.call_id,
+            sip_call_id=event.sip_call_id,
+            caller_e164=event.caller_e164,
+            queue=event.queue,
+            code=refusal.code,
+            cause=refusal.reason,
+            state=status.state,
+            reason=status.reason,
+        )
+
+    def _offer(self, event: IncomingCall, queue: QueueInfo | None) -> None:
         """The call joins the desk and its pop is built and offered (the UI paints it)."""
         caller = CallerInfo(
             call_id=event.call_id,
@@ -266,14 +291,13 @@ class Desk:
             queue=event.queue,
             dialled=event.dialled_number,
         )
-        queue = self._queue(event.queue or event.dialled_number)
         session = CallSession(
             call_id=event.call_id,
             direction=Direction.INBOUND,
             caller=caller,
             offered_at=dt.datetime.fromtimestamp(event.received_wall, dt.UTC),
             received_monotonic=event.received_monotonic,
-            queue_id=queue,
+            queue_id=queue.id if queue is not None else None,
             waited_seconds=None if event.waited_seconds is None else round(event.waited_seconds),
             sip_call_id=event.sip_call_id or None,
         )
@@ -283,12 +307,11 @@ class Desk:
             session.customer_id = session.pop.record.profile.id
         self._emit(CallOffered(event.call_id, session.pop))
 
-    def _queue(self, name: str | None) -> uuid.UUID | None:
+    def _queue(self, name: str | None) -> QueueInfo | None:
         """The queue a call names; the dictionary is read once per desk, not once per ring."""
-        if name not in self._queue_ids:
-            found = queue_named(self.ctx, name)
-            self._queue_ids[name] = found.id if found else None
-        return self._queue_ids[name]
+        if name not in self._queues:
+            self._queues[name] = queue_named(self.ctx, name)
+        return self._queues[name]
 
     def pop_shown(self, call_id: str) -> float:
         """The UI painted the pop: log the latency from the INVITE's arrival, in ms."""

@@ -36,6 +36,9 @@ class SipAccountConfig:
     queue_header: str = "X-Queue"
     # Seconds the caller already waited in the phone system's queue (counts in ASA and SL).
     wait_header: str = "X-Queue-Wait"
+    # What a call the agent cannot take (not ready, offline, busy, protected wrap-up) is
+    # answered with: 486 Busy Here or 480 Temporarily Unavailable; either moves the queue on.
+    busy_response: int = 486
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,15 @@ def _sync(table: dict[str, Any]) -> SyncConfig:
     )
 
 
+def _busy_response(sip: dict[str, Any]) -> int:
+    value = sip.get("busy_response", 486)
+    if isinstance(value, bool) or value not in (486, 480):
+        raise ConfigError(
+            "sip.busy_response: must be 486 (Busy Here) or 480 (Temporarily Unavailable)"
+        )
+    return int(value)
+
+
 def from_table(table: dict[str, Any], path: Path | None) -> Config:
     """Build and validate a Config from parsed TOML; errors name the offending key."""
     secret = _find_secret(table)
@@ -195,6 +207,7 @@ def from_table(table: dict[str, Any], path: Path | None) -> Config:
         trusted_proxies=tuple(str(p) for p in sip_table.get("trusted_proxies", [])),
         queue_header=_str(sip_table, "queue_header", "X-Queue", "sip."),
         wait_header=_str(sip_table, "wait_header", "X-Queue-Wait", "sip."),
+        busy_response=_busy_response(sip_table),
     )
     audio_table = table.get("audio", {})
     if not isinstance(audio_table, dict):

@@ -33,6 +33,8 @@ class QueueInfo:
     name: str
     display_name: str
     dialled_number: str | None
+    #: Calls for this queue are turned away from a desk in wrap-up.
+    protect_wrap_up: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,10 @@ def categories(ctx: ServiceContext) -> list[CategoryCode]:
 def queues(ctx: ServiceContext) -> list[QueueInfo]:
     with ctx.sessions() as s:
         rows = s.scalars(select(Queue).where(Queue.deleted.is_(False)).order_by(Queue.name))
-        return [QueueInfo(r.id, r.name, r.display_name, r.dialled_number) for r in rows]
+        return [
+            QueueInfo(r.id, r.name, r.display_name, r.dialled_number, r.protect_wrap_up)
+            for r in rows
+        ]
 
 
 def queue_named(ctx: ServiceContext, name: str | None) -> QueueInfo | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, Uuid, true
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, Uuid, false, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, Replicated
@@ -41,6 +41,8 @@ class Queue(Replicated, Base):
     service_level_target_percent: Mapped[int] = mapped_column(
         Integer, default=80, server_default="80"
     )
+    #: A desk in wrap-up turns this queue's calls away (the PBX offers them to the next agent).
+    protect_wrap_up: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class QueueMember(Replicated, Base):

@@ -141,7 +141,7 @@ def test_caller_hangs_up_while_ringing_is_abandoned(
     assert phone.call_ids() == ()
 
 
-@pytest.mark.parametrize("code", [486, 603])
+@pytest.mark.parametrize("code", [486, 480, 603])
 def test_reject(phone: PjsuaPhone, events: EventLog, sipp: RunSipp, code: int) -> None:
     run = sipp(f"uac_rejected_{code}.xml")
     offered = events.wait_for(IncomingCall)

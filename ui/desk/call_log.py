@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from callcenter.desk.desk import CallSession
 from callcenter.platform.errors import ValidationError
 from callcenter.work import drafts
 from callcenter.work.callbacks import get_callback
@@ -41,6 +42,7 @@ class CallLogController(QObject):
         self._say = say
         log_panel.draft_changed.connect(self._save_draft)
         log_panel.save_requested.connect(self.save)
+        calls.view_closed.connect(self.restore_drafts)
 
     def _save_draft(self, notes: str, disposition: str | None) -> None:
         if self.calls.current is not None and self.calls.live():
@@ -68,31 +70,48 @@ class CallLogController(QObject):
         session = self.desk.calls.get(current)
         if session is None or session.ended:
             self.calls.close_view("Call log saved")
-            self.restore_drafts()
+        elif callback_id is None:
+            self._say("Call log saved; the call goes on", 4000)
         if callback_id is not None:
             self.work.record_callback_outcome(get_callback(self.desk.ctx, callback_id), saved.id)
-        else:
-            self._say("Call log saved; the call goes on", 4000)
         self.saved.emit()
 
     def restore_drafts(self) -> None:
-        """Logs typed before a crash or a closed window come back, one at a time, to be saved."""
+        """A log still to be saved comes back when the window is free: a call set aside when
+        the next one rang, else a log typed before a crash or a closed window."""
         if self.calls.current is not None:
             return
-        waiting = drafts.unsaved_drafts(self.desk.ctx)
-        if not waiting:
+        waiting = self.desk.unlogged_calls()
+        if waiting:
+            session = waiting[0]
+            draft = drafts.load_draft(self.desk.ctx, session.call_id)
+            self._show(session, draft, f"{len(waiting)} call log(s) still to be saved.", 8000)
             return
-        draft = waiting[0]
-        session = self.desk.recover(draft)
+        recovered = [
+            d for d in drafts.unsaved_drafts(self.desk.ctx) if d.key not in self.desk.calls
+        ]
+        if recovered:
+            session = self.desk.recover(recovered[0])
+            message = f"Recovered {len(recovered)} unsaved call log(s) from an earlier session."
+            self._show(session, recovered[0], message, 15_000)
+
+    def _show(
+        self, session: CallSession, draft: drafts.Draft | None, message: str, ms: int
+    ) -> None:
+        """Put an ended call's log back on screen to be finished."""
         self.calls.current = session.call_id
-        if draft.customer_id is not None:
-            self.pages.open_customer(draft.customer_id)
+        if session.customer_id is not None:
+            self.pages.open_customer(session.customer_id)
         panel = self.calls.call_panel
-        panel.show_outbound(draft.caller_number or "unknown number", "Unsaved call log")
+        number = session.caller.number_e164 or session.caller.number_raw
+        record = session.pop.record if session.pop is not None else None
+        title = record.profile.name if record is not None else "Unsaved call log"
+        panel.show_outbound(number or "unknown number", title)
         panel.detail.setText(
-            f"Call of {local_time(draft.started_at)}, kept as a draft; save it to finish."
+            f"Call of {local_time(session.offered_at)}, kept as a draft; save it to finish."
         )
         panel.set_phase("ended")
         self.log_panel.set_active(True)
-        self.log_panel.load(draft.notes, draft.disposition_code)
-        self._say(f"Recovered {len(waiting)} unsaved call log(s) from an earlier session.", 15_000)
+        if draft is not None:
+            self.log_panel.load(draft.notes, draft.disposition_code)
+        self._say(message, ms)

@@ -40,9 +40,12 @@ class CallController(QObject):
 
     Signals:
         pop_painted(str, float): a screen pop for call id was painted, latency in ms.
+        view_closed(): the call on screen is done with (logged, or missed): the window is free
+            for a log still to be saved.
     """
 
     pop_painted = Signal(str, float)
+    view_closed = Signal()
 
     def __init__(
         self,
@@ -102,8 +105,7 @@ class CallController(QObject):
 
     def _offered(self, call_id: str, pop: ScreenPop) -> None:
         if self.current is not None and self.current != call_id:
-            self._notify("Call waiting", "Another call is ringing.")
-            return
+            self._set_aside()
         self.current = call_id
         self.pages.show_pop(pop)
         self.call_panel.show_offer(pop)
@@ -120,6 +122,15 @@ class CallController(QObject):
         self._window.activateWindow()
         who = pop.record.profile.name if pop.record else (pop.caller.number_raw or "Withheld")
         self._notify("Incoming call", f"{who} — {pop.caller.queue or ''}".strip(" —"))
+
+    def _set_aside(self) -> None:
+        """A call rings while the last one's log is open (wrap-up, or a log recovered after a
+        crash): that log is written to its draft and the window turns to the new call. The desk
+        only lets a call ring when no other is up, so what is set aside has ended; its log comes
+        back to be finished once the new call is done with (``CallLogController``)."""
+        self.log_panel.flush_draft()
+        self.log_panel.set_active(False)
+        self.linked_request = None
 
     def _paint_now(self) -> None:
         """Put what the pop changed on screen now, as it will stay: the layouts its new texts
@@ -183,6 +194,7 @@ class CallController(QObject):
         self.log_panel.set_active(False)
         self.call_panel.set_phase("idle")
         self._say(message, 5000)
+        self.view_closed.emit()
 
     # Agent actions -------------------------------------------------------------------------
 

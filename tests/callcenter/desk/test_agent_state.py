@@ -120,3 +120,31 @@ def test_illegal_moves_are_refused_with_words(machine: AgentStateMachine) -> Non
         machine.sign_out()
     with pytest.raises(ValidationError, match="cannot extend wrap-up"):
         machine.extend_wrap_up(10)
+
+
+def test_a_call_dialled_while_not_ready_ends_not_ready(
+    machine: AgentStateMachine, clock: Clock
+) -> None:
+    """No choice during the call: the agent returns to the availability they had before it."""
+    machine.set_not_ready("lunch")
+    machine.dialling()
+    machine.call_ended(answered=True)
+    clock.advance(31)
+    machine.tick()
+    assert (machine.status.state, machine.status.reason) == (AgentState.NOT_READY, "lunch")
+
+
+def test_a_choice_made_in_wrap_up_survives_a_call_taken_in_it(
+    machine: AgentStateMachine, clock: Clock
+) -> None:
+    machine.set_ready()
+    machine.call_offered()
+    machine.call_answered()
+    machine.call_ended(answered=True)
+    machine.set_not_ready("break")  # during wrap-up: applies when the desk is done
+    machine.call_offered()  # the next call rings in the (unprotected) wrap-up
+    machine.call_answered()
+    machine.call_ended(answered=True)
+    clock.advance(31)
+    machine.tick()
+    assert (machine.status.state, machine.status.reason) == (AgentState.NOT_READY, "break")

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, select
 
 from callcenter.crm import customers
 from callcenter.crm.customers import NewCustomer
@@ -17,7 +17,7 @@ from callcenter.platform.context import ServiceContext
 from callcenter.platform.event_log import EventLog
 from callcenter.work import drafts
 from db.enums import PhoneKind
-from db.models import Interaction
+from db.models import Interaction, Queue
 from telephony.events import (
     CallDirection,
     CallEnded,
@@ -143,3 +143,77 @@ def test_the_pop_is_offered_before_anything_is_written(
     assert written_when_offered == [[]]
     assert any("audit_log" in statement for statement in writes)
     assert d.state.status.state == AgentState.RINGING
+
+
+def _events(tmp_path: Path, name: str) -> list[dict[str, object]]:
+    lines = (tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines()
+    return [e for e in map(json.loads, lines) if e["event"] == name]
+
+
+def test_a_call_for_an_agent_not_ready_is_refused_not_offered(
+    desk: tuple[Desk, list[DeskEvent]], tmp_path: Path
+) -> None:
+    d, seen = desk
+    d.state.set_not_ready("break")
+    d.handle(incoming("c1", "02079460958"))
+    assert not any(isinstance(e, CallOffered) for e in seen)
+    assert d.calls == {}
+    assert d.state.status.state == AgentState.NOT_READY
+    (refused,) = _events(tmp_path, "call.refused")
+    assert refused["call_id"] == "c1"
+    assert (refused["code"], refused["cause"]) == (486, "not_ready")
+    assert (refused["state"], refused["reason"]) == ("not_ready", "break")
+
+
+def test_a_call_in_wrap_up_rings_and_the_last_log_waits(
+    desk: tuple[Desk, list[DeskEvent]],
+) -> None:
+    d, seen = desk
+    d.handle(incoming("c1", "02079460958"))
+    d.handle(CallStateChanged("c1", CallState.CONFIRMED, CallDirection.INBOUND, 200, "OK"))
+    d.save_draft("c1", "first caller's notes", None)
+    d.handle(ended("c1", answered=True))
+    assert d.state.status.state == AgentState.WRAP_UP
+    d.handle(incoming("c2", "02079460959"))
+    assert [e.call_id for e in seen if isinstance(e, CallOffered)] == ["c1", "c2"]
+    assert d.state.status.state == AgentState.RINGING
+    assert [s.call_id for s in d.unlogged_calls()] == ["c1"]
+    d.handle(CallStateChanged("c2", CallState.CONFIRMED, CallDirection.INBOUND, 200, "OK"))
+    d.handle(incoming("c3", "02079460960"))  # on a call: the third is turned away
+    assert "c3" not in d.calls
+    d.handle(ended("c2", answered=True))
+    d.save_log("c2", None, "second caller", and_ready=True)
+    draft = drafts.load_draft(d.ctx, "c1")
+    assert draft is not None and draft.notes == "first caller's notes"
+    d.save_log("c1", None, draft.notes)
+    assert d.unlogged_calls() == []
+
+
+def test_a_queue_that_protects_wrap_up_gets_480_when_configured(
+    ctx: ServiceContext, people: People, tmp_path: Path
+) -> None:
+    agent = as_actor(ctx, people.agent)
+    with agent.sessions.begin() as s:
+        queue = s.scalars(select(Queue).where(Queue.name == "support")).one()
+        queue.protect_wrap_up = True
+    machine = AgentStateMachine(30, agent.clock, frozenset({"break"}))
+    machine.sign_in()
+    machine.set_ready()
+    d = Desk(agent, machine, None, EventLog(tmp_path / "events.jsonl"), busy_response=480)
+    d.handle(incoming("c1", "02079460958"))
+    d.handle(CallStateChanged("c1", CallState.CONFIRMED, CallDirection.INBOUND, 200, "OK"))
+    d.handle(ended("c1", answered=True))
+    d.handle(incoming("c2", "02079460959"))
+    assert "c2" not in d.calls
+    assert d.state.status.state == AgentState.WRAP_UP
+    (refused,) = _events(tmp_path, "call.refused")
+    assert (refused["code"], refused["cause"], refused["state"]) == (480, "wrap_up", "wrap_up")
+
+
+def test_only_busy_here_or_temporarily_unavailable(
+    ctx: ServiceContext, people: People, tmp_path: Path
+) -> None:
+    agent = as_actor(ctx, people.agent)
+    machine = AgentStateMachine(30, agent.clock, frozenset())
+    with pytest.raises(ValueError, match="busy_response"):
+        Desk(agent, machine, None, EventLog(tmp_path / "e.jsonl"), busy_response=603)

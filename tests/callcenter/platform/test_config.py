@@ -50,6 +50,8 @@ def test_env_var_and_full_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
         ("this is = not toml =", "not valid TOML"),
         ('[database]\nshared_url = "postgresql://ann:pw@db/cc"', "database.shared_url: must not"),
         ("audio = 3", "[audio] must be a table"),
+        ("[sip]\nbusy_response = 603", "sip.busy_response: must be 486"),
+        ("[sip]\nbusy_response = true", "sip.busy_response"),
     ],
 )
 def test_bad_config_names_the_key(tmp_path: Path, body: str, message: str) -> None:
@@ -57,3 +59,9 @@ def test_bad_config_names_the_key(tmp_path: Path, body: str, message: str) -> No
     path.write_text(body, encoding="utf-8")
     with pytest.raises(ConfigError, match=re.escape(message)):
         config.load(path)
+
+
+def test_busy_response_480(tmp_path: Path) -> None:
+    path = tmp_path / "cc.toml"
+    path.write_text("[sip]\nbusy_response = 480\n", encoding="utf-8")
+    assert config.load(path).sip.busy_response == 480

@@ -35,6 +35,7 @@ CHILD = textwrap.dedent(
     running = build(load(sys.argv[1]), "ann")
     window, desk = running.window, running.desk
     window.show()
+    desk.state.set_ready()
     desk.handle(incoming_call("c-crash", "07700 900123", e164="+447700900123"))
     desk.handle(CallStateChanged("c-crash", CallState.CONFIRMED, CallDirection.INBOUND, 200, "OK"))
     window.log_panel.notes.setPlainText("Router reboots nightly; 客户很着急")

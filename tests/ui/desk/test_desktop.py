@@ -60,6 +60,7 @@ def running(qtbot: QtBot, tmp_path: Path) -> Iterator[Running]:
     app = build(config, "ann")
     qtbot.addWidget(app.window)
     app.window.show()
+    app.desk.state.set_ready()  # signed in Not ready; calls ring only for a Ready agent
     yield app
     app.desk.calls.clear()  # or closing would ask about the unlogged calls and wait
     app.window.calls.current = None
@@ -317,3 +318,51 @@ def test_logging_a_callback_call_asks_its_outcome(running: Running, qtbot: QtBot
     with ctx.sessions() as s:
         (row,) = s.query(Interaction).all()
         assert row.callback_id == callback.id
+
+
+def test_a_call_during_wrap_up_pops_and_the_first_log_comes_back(
+    running: Running, qtbot: QtBot
+) -> None:
+    w, desk = running.window, running.desk
+    desk.handle(incoming_call("c1", "02079460958", e164="+442079460958"))
+    desk.handle(CallStateChanged("c1", CallState.CONFIRMED, CallDirection.INBOUND, 200, "OK"))
+    desk.handle(CallEnded("c1", CallDirection.INBOUND, 200, "BYE", Party.REMOTE, True, 5.0))
+    qtbot.keyClicks(w.log_panel.notes, "first caller: router")
+    assert desk.state.status.state == AgentState.WRAP_UP
+
+    desk.handle(incoming_call("c2", "+447700900555", e164="+447700900555"))
+    assert w.calls.current == "c2"
+    assert w.pages.stack.currentIndex() == PAGE_CHOOSER  # the new caller's pop
+    assert w.call_panel.phase == "ringing"
+    assert w.call_panel.buttons["answer"].isEnabled()
+    assert w.log_panel.notes.toPlainText() == ""  # the first log went to its draft
+    first = drafts.load_draft(desk.ctx, "c1")
+    assert first is not None and first.notes == "first caller: router"
+
+    desk.handle(CallStateChanged("c2", CallState.CONFIRMED, CallDirection.INBOUND, 200, "OK"))
+    assert w.call_panel.phase == "talking"
+    desk.handle(CallEnded("c2", CallDirection.INBOUND, 200, "BYE", Party.REMOTE, True, 5.0))
+    qtbot.keyClicks(w.log_panel.notes, "second caller")
+    w.log_panel.save.click()
+
+    assert w.calls.current == "c1"  # the first log is back to be finished
+    assert w.call_panel.phase == "ended"
+    assert w.log_panel.notes.toPlainText() == "first caller: router"
+    assert w.pages.record_view.record is not None
+    assert w.pages.record_view.record.profile.name == "Ann Customer"
+    w.log_panel.save_ready.click()
+    assert w.calls.current is None
+    assert desk.unlogged_calls() == []
+    saved = [e["call_id"] for e in events(running) if e["event"] == "interaction.saved"]
+    assert saved == ["c2", "c1"]
+    assert desk.state.status.state == AgentState.READY
+
+
+def test_a_call_for_a_not_ready_agent_never_reaches_the_window(running: Running) -> None:
+    w, desk = running.window, running.desk
+    desk.state.set_not_ready("lunch")
+    desk.handle(incoming_call("c9", "02079460958", e164="+442079460958"))
+    assert w.calls.current is None
+    assert w.call_panel.phase == "idle"
+    refused = [e for e in events(running) if e["event"] == "call.refused"]
+    assert [(e["call_id"], e["code"], e["reason"]) for e in refused] == [("c9", 486, "lunch")]

@@ -153,3 +153,81 @@ def test_attended_transfer_from_the_call_panel(
     names = [json.loads(x)["event"] for x in desktop.events.path.read_text().splitlines()]
     assert "call.consult" in names
     assert "call.transfer" in names
+
+
+@pytest.mark.parametrize("code", [486, 480])
+def test_a_not_ready_desk_turns_the_call_away_through_kamailio(
+    desktop: Running, qtbot: QtBot, tmp_path: Path, kamailio: Kamailio, code: int
+) -> None:
+    """The caller's side sees the desk's refusal at once (so a queue would try the next
+    agent); the agent sees nothing ring."""
+    window, desk = desktop.window, desktop.desk
+    qtbot.waitUntil(lambda: window.reg_label.text() == "SIP: registered", timeout=10_000)
+    desk.busy_response = code
+    desk.state.set_not_ready("break")
+    caller = Sipp(
+        f"uac_rejected_{code}.xml",
+        tmp_path / "sipp",
+        target=kamailio.address,
+        keys={**CALLER_KEYS, "from_hdr": 'From: "Klara F." <sip:+4930123456@127.0.0.1>'},
+    )
+    # The desk hears of the call through the event loop: keep it turning while SIPp runs.
+    qtbot.waitUntil(lambda: caller.process.poll() is not None, timeout=15_000)
+    caller.expect_success()
+    assert window.calls.current is None
+    assert window.call_panel.phase == "idle"
+    assert desk.calls == {}
+    assert desktop.events.path is not None
+    lines = [json.loads(x) for x in desktop.events.path.read_text(encoding="utf-8").splitlines()]
+    (refused,) = [e for e in lines if e["event"] == "call.refused"]
+    assert (refused["code"], refused["state"], refused["reason"]) == (code, "not_ready", "break")
+    assert not [e for e in lines if e["event"] == "screenpop.shown"]
+
+
+def test_a_call_in_wrap_up_pops_is_answered_and_the_first_log_returns(
+    desktop: Running, qtbot: QtBot, tmp_path: Path, kamailio: Kamailio
+) -> None:
+    window, desk = desktop.window, desktop.desk
+    qtbot.waitUntil(lambda: window.reg_label.text() == "SIP: registered", timeout=10_000)
+    desk.state.set_ready()
+    keys = {**CALLER_KEYS, "from_hdr": 'From: "Klara F." <sip:+4930123456@127.0.0.1>'}
+    first = Sipp(
+        "uac_caller_hangs_up.xml",
+        tmp_path / "first",
+        target=kamailio.address,
+        keys=keys,
+        extra=["-d", "500"],
+    )
+    with qtbot.waitSignal(window.calls.pop_painted, timeout=10_000) as painted:
+        pass
+    first_id = painted.args[0]
+    window.call_panel.buttons["answer"].click()
+    qtbot.waitUntil(lambda: window.call_panel.phase == "ended", timeout=10_000)
+    first.expect_success()
+    qtbot.keyClicks(window.log_panel.notes, "Klara: order 118 late")
+    assert desk.state.status.state == AgentState.WRAP_UP
+
+    second = Sipp(
+        "uac_caller_hangs_up.xml",
+        tmp_path / "second",
+        target=kamailio.address,
+        keys={**CALLER_KEYS, "from_hdr": 'From: "Unknown" <sip:+4940999999@127.0.0.1>'},
+        extra=["-d", "500"],
+    )
+    with qtbot.waitSignal(window.calls.pop_painted, timeout=10_000) as painted:
+        pass
+    second_id = painted.args[0]
+    assert second_id != first_id and window.calls.current == second_id
+    assert window.call_panel.buttons["answer"].isEnabled()
+    window.call_panel.buttons["answer"].click()
+    qtbot.waitUntil(lambda: window.call_panel.phase == "talking", timeout=5000)
+    qtbot.waitUntil(lambda: window.call_panel.phase == "ended", timeout=10_000)
+    second.expect_success()
+    window.log_panel.save.click()
+
+    assert window.calls.current == first_id
+    assert window.log_panel.notes.toPlainText() == "Klara: order 118 late"
+    window.log_panel.save_ready.click()
+    assert window.calls.current is None
+    assert desk.unlogged_calls() == []
+    assert desk.state.status.state == AgentState.READY
