@@ -20,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from callcenter.desk.admission import BUSY_RESPONSES, Refusal, admit
 from callcenter.desk.agent_state import AgentState, AgentStateMachine, Status
+from callcenter.desk.ending import ending_words
 from callcenter.desk.screenpop import CallerInfo, ScreenPop, pop_for
 from callcenter.platform import audit
 from callcenter.platform.context import ServiceContext
@@ -107,10 +108,14 @@ class CallChanged:
 
 @dataclass(frozen=True)
 class CallFinished:
+    """A call is over: ``words`` say how for the agent, ``code`` and ``reason`` are SIP's."""
+
     call_id: str
     answered: bool
     reason: str
     needs_log: bool
+    words: str = ""
+    code: int = 0
 
 
 @dataclass(frozen=True)
@@ -347,7 +352,16 @@ class Desk:
             # A consultation leg is part of the caller's call: no log of its own.
             self.calls.pop(event.call_id, None)
             self.events.write("call.ended", call_id=event.call_id, consult=True, code=event.code)
-            self._emit(CallFinished(event.call_id, event.answered, event.reason, False))
+            self._emit(
+                CallFinished(
+                    event.call_id,
+                    event.answered,
+                    event.reason,
+                    False,
+                    ending_words(event),
+                    event.code,
+                )
+            )
             return
         session.ended = True
         session.ended_at = self.ctx.clock()
@@ -364,7 +378,16 @@ class Desk:
         needs_log = event.answered or session.direction == Direction.OUTBOUND
         if not needs_log:
             self._log_missed(session)
-        self._emit(CallFinished(event.call_id, event.answered, event.reason, needs_log))
+        self._emit(
+            CallFinished(
+                event.call_id,
+                event.answered,
+                event.reason,
+                needs_log,
+                ending_words(event),
+                event.code,
+            )
+        )
 
     def _log_missed(self, session: CallSession) -> None:
         """An inbound call that was never answered is still a contact: record it."""

@@ -53,6 +53,33 @@ class CallPanel(QGroupBox):
         self.detail.setWordWrap(True)
         self.timer_label = QLabel("")
         self.timer_label.setObjectName("callTimer")
+        self.hold_label = QLabel("")
+        self.hold_label.setObjectName("holdLabel")
+        self.hold_label.setStyleSheet("color:#b26a00; font-weight:bold")
+        self.digits = QLabel("")
+        self.digits.setObjectName("dtmfDigits")
+        self.digits.setToolTip("Digits sent to the caller's system on this call")
+        row, keypad = self._build_controls()
+        layout = QVBoxLayout(self)
+        layout.addLayout(who)
+        layout.addWidget(self.detail)
+        times = QHBoxLayout()
+        times.addWidget(self.timer_label)
+        times.addWidget(self.hold_label)
+        times.addStretch(1)
+        times.addWidget(self.digits)
+        layout.addLayout(times)
+        layout.addLayout(row)
+        layout.addLayout(keypad)
+        self._started: float | None = None
+        self._held_since: float | None = None
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self._tick)
+        self.set_phase("idle")
+
+    def _build_controls(self) -> tuple[QHBoxLayout, QGridLayout]:
+        """The call buttons in a row, the keypad with the transfer buttons under it."""
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for key, text, signal in (
@@ -75,7 +102,7 @@ class CallPanel(QGroupBox):
             pad_key = QPushButton(digit)
             pad_key.setFixedWidth(36)
             pad_key.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-            pad_key.clicked.connect(lambda _checked=False, d=digit: self.dtmf.emit(d))
+            pad_key.clicked.connect(lambda _checked=False, d=digit: self._digit(d))
             self.keys[digit] = pad_key
             keypad.addWidget(pad_key, index // 3, index % 3)
         self.transfer_button = QPushButton("&Transfer…")
@@ -90,17 +117,7 @@ class CallPanel(QGroupBox):
         keypad.addWidget(self.transfer_button, 4, 0)
         keypad.addWidget(self.consult_button, 4, 1)
         keypad.addWidget(self.complete_button, 4, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(who)
-        layout.addWidget(self.detail)
-        layout.addWidget(self.timer_label)
-        layout.addLayout(row)
-        layout.addLayout(keypad)
-        self._started: float | None = None
-        self._ticker = QTimer(self)
-        self._ticker.setInterval(1000)
-        self._ticker.timeout.connect(self._tick)
-        self.set_phase("idle")
+        return row, keypad
 
     def _build_party(self) -> QVBoxLayout:
         """Who is calling, and from which number: plain text in two labels, not one rich-text
@@ -130,6 +147,20 @@ class CallPanel(QGroupBox):
         who.addWidget(self.number)
         return who
 
+    def _digit(self, digit: str) -> None:
+        """Echo the digit where the agent sees it, then send it."""
+        self.digits.setText(f"Keyed: {self.digits.text().removeprefix('Keyed: ')}{digit}")
+        self.dtmf.emit(digit)
+
+    def show_hold(self, held: bool) -> None:
+        """The caller is on hold (or back): the Hold button, a label and how long."""
+        self.buttons["hold"].setChecked(held)
+        if held and self._held_since is None:
+            self._held_since = time.monotonic()
+        elif not held:
+            self._held_since = None
+        self._tick()
+
     def _ask_transfer(self) -> None:
         target, ok = QInputDialog.getText(self, "Blind transfer", "Transfer the caller to:")
         if ok and target.strip():
@@ -153,6 +184,7 @@ class CallPanel(QGroupBox):
         else:
             who = caller.display_name or "Unknown caller"
         self._show_party(who, number)
+        self.detail.setToolTip("")
         parts = []
         if caller.queue:
             parts.append(f"Queue: {caller.queue}")
@@ -165,6 +197,7 @@ class CallPanel(QGroupBox):
     def show_outbound(self, number: str, name: str | None) -> None:
         self._show_party(name or "Calling", number)
         self.detail.setText("Outbound call")
+        self.detail.setToolTip("")
 
     def _show_party(self, who: str, number: str) -> None:
         self.caller.setFont(self._name_font)
@@ -201,13 +234,20 @@ class CallPanel(QGroupBox):
                 self.caller.setText("No call")
                 self.number.setText("")
                 self.detail.setText("")
+                self.detail.setToolTip("")
+                self.digits.setText("")
             else:
                 self.timer_label.setText(self.timer_label.text() + "  (ended)")
         if phase != "talking":
-            self.buttons["hold"].setChecked(False)
             self.buttons["mute"].setChecked(False)
+            self.show_hold(False)
+        if phase == "ringing":
+            self.digits.setText("")
         self.phase = phase
 
     def _tick(self) -> None:
-        if self._started is not None:
-            self.timer_label.setText(f"Talking {duration(time.monotonic() - self._started)}")
+        now = time.monotonic()
+        if self._started is not None and self._ticker.isActive():
+            self.timer_label.setText(f"Talking {duration(now - self._started)}")
+        held = self._held_since
+        self.hold_label.setText(f"On hold {duration(now - held)}" if held is not None else "")

@@ -165,7 +165,7 @@ class CallController(QObject):
                 self.headset.stop_ring()
                 self.headset.start()
             self.call_panel.set_phase("talking")
-            self.call_panel.buttons["hold"].setChecked(event.state == CallState.HELD)
+            self.call_panel.show_hold(event.state == CallState.HELD)
         elif event.state in (CallState.CALLING, CallState.EARLY) and (
             self.call_panel.phase == "dialling"
         ):
@@ -181,7 +181,8 @@ class CallController(QObject):
             self.headset.stop_ring()
             self.headset.stop()
         self.call_panel.set_phase("ended")
-        self.call_panel.detail.setText(f"Call ended: {event.reason}")
+        self.call_panel.detail.setText(event.words)
+        self.call_panel.detail.setToolTip(f"SIP {event.code} {event.reason}".strip())
         if not event.needs_log:
             self.close_view("Missed call recorded")
         else:

@@ -14,6 +14,8 @@ from ui.desk.calls import Say
 from ui.desk.log_panel import LogPanel
 
 EXTEND_SECONDS = 30
+#: The State box's first item while it shows a state that is not a choice (a call is up).
+CURRENT = ("current", None)
 STATE_TEXT = {
     AgentState.OFFLINE: "Offline",
     AgentState.READY: "Ready",
@@ -51,22 +53,39 @@ class StateControl(QObject):
         self._ticker.start()
         log_panel.extend_requested.connect(self.extend)
 
-    def show(self, status: Status) -> None:
+    def words(self, status: Status) -> str:
+        """The state as the agent reads it, the same in the State box and the status bar."""
         text = STATE_TEXT[status.state]
         if status.reason and status.state == AgentState.NOT_READY:
-            reason = next((r.label for r in self.reasons if r.code == status.reason), status.reason)
-            text += f" — {reason}"
+            text += f" — {self._reason(status.reason)}"
         if status.after_call is not None:
-            text += f" (then {STATE_TEXT[status.after_call].lower()})"
-        self.label.setText(f"Agent: {text}")
-        if status.state in (AgentState.READY, AgentState.NOT_READY):
-            # During a call the combo keeps the availability the agent chose.
-            ready = status.state == AgentState.READY
-            wanted = ("ready", None) if ready else ("not_ready", status.reason)
-            index = self.combo.findData(wanted)
-            if index < 0:
-                index = self.combo.findData(("not_ready", None))
-            self.combo.setCurrentIndex(index)
+            then = STATE_TEXT[status.after_call].lower()
+            if status.after_call_reason and status.after_call == AgentState.NOT_READY:
+                then += f" — {self._reason(status.after_call_reason)}"
+            text += f" (then {then})"
+        return text
+
+    def _reason(self, code: str) -> str:
+        return next((r.label for r in self.reasons if r.code == code), code)
+
+    def show(self, status: Status) -> None:
+        words = self.words(status)
+        self.label.setText(f"Agent: {words}")
+        wanted: tuple[str, str | None] | None = None
+        if status.state == AgentState.READY:
+            wanted = ("ready", None)
+        elif status.state == AgentState.NOT_READY:
+            wanted = ("not_ready", status.reason)
+        index = self.combo.findData(wanted) if wanted is not None else -1
+        if self.combo.itemData(0) == CURRENT:
+            self.combo.removeItem(0)
+            index = self.combo.findData(wanted) if wanted is not None else -1
+        if index < 0:
+            # Ringing, on a call, in wrap-up, or Not ready for a reason the box does not
+            # offer ("signed in"): the box shows the state itself, not a choice beside it.
+            self.combo.insertItem(0, words, CURRENT)
+            index = 0
+        self.combo.setCurrentIndex(index)
         self.log_panel.show_wrap_up(self.desk.state.wrap_up_remaining())
 
     def _tick(self) -> None:
@@ -74,7 +93,10 @@ class StateControl(QObject):
         self.log_panel.show_wrap_up(self.desk.state.wrap_up_remaining())
 
     def _chosen(self, index: int) -> None:
-        kind, reason = self.combo.itemData(index)
+        data = self.combo.itemData(index)
+        if data == CURRENT:
+            return
+        kind, reason = data
         self.set_state(kind, reason)
 
     def set_state(self, kind: str, reason: str | None) -> None:

@@ -327,6 +327,8 @@ def test_a_call_during_wrap_up_pops_and_the_first_log_comes_back(
     desk.handle(incoming_call("c1", "02079460958", e164="+442079460958"))
     desk.handle(CallStateChanged("c1", CallState.CONFIRMED, CallDirection.INBOUND, 200, "OK"))
     desk.handle(CallEnded("c1", CallDirection.INBOUND, 200, "BYE", Party.REMOTE, True, 5.0))
+    assert w.call_panel.detail.text() == "The caller hung up"  # plain words; SIP in the tip
+    assert w.call_panel.detail.toolTip() == "SIP 200 BYE"
     qtbot.keyClicks(w.log_panel.notes, "first caller: router")
     assert desk.state.status.state == AgentState.WRAP_UP
 
@@ -366,3 +368,46 @@ def test_a_call_for_a_not_ready_agent_never_reaches_the_window(running: Running)
     assert w.call_panel.phase == "idle"
     refused = [e for e in events(running) if e["event"] == "call.refused"]
     assert [(e["call_id"], e["code"], e["reason"]) for e in refused] == [("c9", 486, "lunch")]
+
+
+def test_the_state_box_and_the_status_bar_say_the_same(running: Running) -> None:
+    w, desk = running.window, running.desk
+
+    def shown() -> tuple[str, str]:
+        return w.state.combo.currentText(), w.state.label.text().removeprefix("Agent: ")
+
+    assert shown() == ("Ready", "Ready")
+    desk.state.set_not_ready("lunch")
+    assert shown() == ("Not ready — Lunch", "Not ready — Lunch")
+    desk.state.set_ready()
+    desk.handle(incoming_call("c1", "02079460958", e164="+442079460958"))
+    assert shown() == ("Ringing", "Ringing")
+    desk.handle(CallStateChanged("c1", CallState.CONFIRMED, CallDirection.INBOUND, 200, "OK"))
+    desk.state.set_not_ready("break")
+    assert shown() == ("On call (then not ready — Break)",) * 2
+    desk.handle(CallEnded("c1", CallDirection.INBOUND, 200, "BYE", Party.REMOTE, True, 5.0))
+    assert shown() == ("Wrap-up (then not ready — Break)",) * 2
+    w.log_panel.save.click()
+    desk.state.extend_wrap_up(1)
+    running.desk.state.set_ready()
+    assert shown() == ("Ready", "Ready")
+    assert w.state.combo.count() == 2 + 2  # Ready, Not ready and the two reasons: nothing left over
+
+
+def test_hold_shows_a_label_and_a_timer_and_keyed_digits_echo(running: Running) -> None:
+    w, desk = running.window, running.desk
+    desk.handle(incoming_call("c1", "02079460958", e164="+442079460958"))
+    desk.handle(CallStateChanged("c1", CallState.CONFIRMED, CallDirection.INBOUND, 200, "OK"))
+    assert w.call_panel.hold_label.text() == ""
+    desk.handle(CallStateChanged("c1", CallState.HELD, CallDirection.INBOUND, 200, "OK"))
+    assert w.call_panel.buttons["hold"].isChecked()
+    assert w.call_panel.hold_label.text() == "On hold 00:00"
+    desk.handle(CallStateChanged("c1", CallState.CONFIRMED, CallDirection.INBOUND, 200, "OK"))
+    assert not w.call_panel.buttons["hold"].isChecked()
+    assert w.call_panel.hold_label.text() == ""
+    for digit in "12#":
+        w.call_panel.keys[digit].click()
+    assert w.call_panel.digits.text() == "Keyed: 12#"
+    desk.handle(CallEnded("c1", CallDirection.INBOUND, 200, "BYE", Party.REMOTE, True, 5.0))
+    w.log_panel.save_ready.click()
+    assert w.call_panel.digits.text() == ""
