@@ -1,8 +1,10 @@
 """Realistic, repeatable demo data: the data dictionary, staff, queues, products and customers.
 
 Every value comes from a random generator seeded with the ``seed``, so the same seed gives the
-same rows; times are counted back from midnight UTC of the run's day, so "due today" and
-"overdue" stay true and two runs on the same day are identical. Rows go in with Core bulk
+same rows at the same moment. History is counted back from midnight UTC of the run's day; the
+work still to do (pending callbacks, open requests and their SLA) from the moment of the run,
+so a demo's day starts when it is made: some callbacks due later today, a few overdue, most
+requests still inside their SLA. Rows go in with Core bulk
 inserts, one transaction per batch of customers: that is what makes a million customers a
 matter of minutes, and an interrupted run keeps every batch it reported.
 
@@ -659,6 +661,7 @@ class _CustomerWriter:
         *,
         ref: _Reference,
         anchor: dt.datetime,
+        now: dt.datetime,
         first: int,
         count: int,
         sr_numbers: set[str],
@@ -666,6 +669,8 @@ class _CustomerWriter:
         self.rng = rng
         self.ref = ref
         self.anchor = anchor
+        #: The moment of the run: what is still to do is timed from it.
+        self.now = now
         self.sr_numbers = sr_numbers
         self.shared_numbers = [
             self.number(PICK_REGION(rng), landline=True) for _ in range(max(3, count // 60))
@@ -983,7 +988,7 @@ class _CustomerWriter:
             closed_at=closed,
             opened_by=self.agent(),
         )
-        self.history(sr, path, closed or resolved or self.anchor)
+        self.history(sr, path, closed or resolved or self.now)
         return sr
 
     def sr_times(
@@ -991,7 +996,10 @@ class _CustomerWriter:
     ) -> tuple[dt.datetime, dt.datetime | None, dt.datetime | None]:
         """Opened, resolved and closed times: live requests are recent, so some breach SLA."""
         live = status not in (SRStatus.RESOLVED, SRStatus.CLOSED)
-        opened = self.past(0.05, 10) if live else self.past(12, 365)
+        if live:  # about one in six past its SLA, the rest still to meet it
+            age = dt.timedelta(hours=sla_hours * self.rng.uniform(0.05, 1.2))
+            return self.now - age, None, None
+        opened = self.past(12, 365)
         if SRStatus.RESOLVED not in SR_PATHS[status]:
             return opened, None, None
         took = dt.timedelta(hours=self.rng.uniform(0.5, sla_hours * 1.5))
@@ -1003,7 +1011,7 @@ class _CustomerWriter:
     def history(self, sr: Row, path: tuple[SRStatus, ...], last: dt.datetime) -> None:
         """One row per status change, spread between opening and the last change."""
         opened: dt.datetime = sr["opened_at"]
-        span = (min(last, self.anchor) - opened) * 0.9
+        span = (min(last, self.now) - opened) * 0.9
         previous: SRStatus | None = None
         for step, status in enumerate(path):
             at = opened + span * (step / max(1, len(path) - 1))
@@ -1051,7 +1059,7 @@ class _CustomerWriter:
             dialled_number=(dialled if inbound else e164) if phone else None,
             offered_at=offered,
             answered_at=answered,
-            ended_at=min(ended, self.anchor),
+            ended_at=min(ended, self.now),
             disposition_code=disposition,
             notes=CALL_NOTES.get(disposition or "", ""),
             agent_id=self.agent() if answered else None,
@@ -1074,8 +1082,8 @@ class _CustomerWriter:
         when = next(self.callback_mix)
         hour = dt.timedelta(hours=rng.randrange(8, 18))
         due = {
-            "today": self.anchor + hour,
-            "overdue": self.anchor - dt.timedelta(days=rng.randrange(1, 6)) + hour,
+            "today": self.now + dt.timedelta(minutes=rng.randrange(10, 8 * 60)),
+            "overdue": self.now - dt.timedelta(hours=rng.randrange(2, 5 * 24)),
             "later": self.anchor + dt.timedelta(days=rng.randrange(1, 8)) + hour,
         }.get(when) or self.past(2, 60)
         status = {
@@ -1153,7 +1161,8 @@ def generate(
     if customers < 0:
         raise ValidationError("customers", "must be zero or more")
     started = time.perf_counter()
-    anchor = day_start(ctx.clock())
+    now = ctx.clock().astimezone(dt.UTC).replace(microsecond=0)
+    anchor = day_start(now)
     with ctx.sessions.begin() as session:
         reference = _ReferenceWriter(session, random.Random(f"{seed}:reference"), anchor)
         ref = reference.write()
@@ -1164,6 +1173,7 @@ def generate(
         random.Random(f"{seed}:{first}"),
         ref=ref,
         anchor=anchor,
+        now=now,
         first=first,
         count=customers,
         sr_numbers=sr_numbers,

@@ -11,6 +11,8 @@ DEFAULTS: dict[str, tuple[str, str]] = {
     "hold": ("Ctrl+Shift+H", "Hold / resume"),
     "mute": ("Ctrl+Shift+M", "Mute / unmute"),
     "transfer": ("Ctrl+Shift+T", "Blind transfer"),
+    "consult": ("Ctrl+Shift+C", "Consult a colleague (the caller holds)"),
+    "complete": ("Ctrl+Shift+J", "Complete the transfer to the consulted colleague"),
     "dial": ("Ctrl+D", "Go to the dial box"),
     "search": ("Ctrl+F", "Go to the search box"),
     "save_log": ("Ctrl+S", "Save the call log"),
@@ -24,6 +26,8 @@ DEFAULTS: dict[str, tuple[str, str]] = {
     "not_ready": ("F10", "Go Not ready"),
     "offline": ("Ctrl+Shift+O", "Go offline / back online"),
     "sign_out": ("Ctrl+Shift+Q", "Sign out (optionally forgetting stored passwords)"),
+    "settings": ("Ctrl+,", "Settings…"),
+    "supervisor": ("Ctrl+Shift+V", "Supervisor view"),
 }
 
 

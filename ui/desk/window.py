@@ -100,13 +100,12 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self._build_toolbar()
         self._build_status()
-        self.actions_by_name = build_menus(
-            self,
-            self._handlers(),
-            shortcuts,
-            open_settings=self.account.open_settings if config_path is not None else None,
-            open_supervisor_view=open_supervisor_view,
-        )
+        handlers = self._handlers()
+        if config_path is not None:
+            handlers["settings"] = self.account.open_settings
+        if open_supervisor_view is not None:
+            handlers["supervisor"] = open_supervisor_view
+        self.actions_by_name = build_menus(self, handlers, shortcuts)
         self._connect()
         desk.subscribe(self.on_desk_event)
         self.state.show(desk.state.status)
@@ -187,6 +186,8 @@ class MainWindow(QMainWindow):
             "hold": lambda: calls.act(desk.toggle_hold),
             "mute": calls.toggle_mute,
             "transfer": self.call_panel.transfer_button.click,
+            "consult": self.call_panel.consult_button.click,
+            "complete": self.call_panel.complete_button.click,
             "dial": self.dial_box.setFocus,
             "search": self._focus_search,
             "save_log": lambda: self.call_log.save(False),

@@ -203,3 +203,27 @@ def test_command_prints_rows_per_table(tmp_path: Path, capsys: pytest.CaptureFix
     out = capsys.readouterr().out
     assert re.search(r"^customers\s+30$", out, re.MULTILINE)
     assert "DEMO-0000001 .. DEMO-0000030" in out
+
+
+def test_the_demo_day_starts_when_it_is_made(demo: tuple[ServiceContext, DemoSummary]) -> None:
+    """Made at 14:30: callbacks fall due later today, a few are overdue; most open requests
+    are still inside their SLA; nothing still to do was opened in the future."""
+    ctx, _summary = demo
+    with ctx.sessions() as s:
+        pending = list(
+            s.scalars(select(Callback.due_from).where(Callback.status == CallbackStatus.PENDING))
+        )
+        live = list(
+            s.execute(
+                select(ServiceRequest.opened_at, ServiceRequest.sla_due_at).where(
+                    ServiceRequest.status.not_in(("resolved", "closed"))
+                )
+            )
+        )
+    later_today = [d for d in pending if NOW < d < NOW.replace(hour=23, minute=59)]
+    overdue = [d for d in pending if d < NOW]
+    assert later_today and overdue
+    assert len(later_today) > len(overdue) / 2
+    assert live and all(opened <= NOW for opened, _due in live)
+    within = [due for _opened, due in live if due > NOW]
+    assert len(within) > 0.6 * len(live)

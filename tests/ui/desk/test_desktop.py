@@ -411,3 +411,28 @@ def test_hold_shows_a_label_and_a_timer_and_keyed_digits_echo(running: Running) 
     desk.handle(CallEnded("c1", CallDirection.INBOUND, 200, "BYE", Party.REMOTE, True, 5.0))
     w.log_panel.save_ready.click()
     assert w.call_panel.digits.text() == ""
+
+
+class _NoCalls:
+    """The demo menu's simulator, for a menu that is only listed, never triggered."""
+
+    def simulate_incoming(self, caller_uri: str, headers: object = ()) -> None:
+        raise AssertionError("not triggered in this test")
+
+    def hangup_simulated(self) -> None:
+        raise AssertionError("not triggered in this test")
+
+
+def test_the_shortcuts_help_lists_every_menu_action(running: Running) -> None:
+    from ui.demo import menu as demo_menu
+    from ui.desk.menus import shortcut_rows
+
+    w = running.window
+    demo_menu.install(w, _NoCalls())
+    rows = {(menu, text): keys for menu, text, keys in shortcut_rows(w)}
+    assert rows[("Call", "Consult a colleague (the caller holds)")] == "Ctrl+Shift+C"
+    assert rows[("Call", "Complete the transfer to the consulted colleague")] == "Ctrl+Shift+J"
+    assert rows[("Tools", "Settings…")] == "Ctrl+,"
+    assert rows[("Simulate", "Incoming call: known customer")] == "Ctrl+Alt+1"
+    assert ("Supervise", "Supervisor view") not in rows  # Ann is an agent
+    assert all(keys for (menu, _), keys in rows.items() if menu not in ("Help", "Simulate"))
