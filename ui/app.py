@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 
 from callcenter.desk.agent_state import AgentStateMachine
@@ -28,6 +29,7 @@ from callcenter.sync.stores import (
     start_replication,
 )
 from db.enums import Role
+from resources import ICON, STYLESHEET
 from telephony.audio import AudioBridge
 from telephony.phone import Phone
 from ui.desk.headset import Headset
@@ -104,6 +106,11 @@ def build(
     secrets: SecretStore | None = None,
 ) -> Running:
     """Open the local store, sign in, start the phone, and show the main window."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        app.setWindowIcon(QIcon(str(ICON)))
+        app.setDesktopFileName("callcenter")  # the menu entry scripts/install-desktop-entry makes
+        app.setStyleSheet(STYLESHEET.read_text(encoding="utf-8"))
     base = open_context(config, LOCAL)
     username = username or config.agent_username or choose_user(base)
     if not username:
@@ -144,6 +151,8 @@ def build(
         config_path=config.path,
         secrets=secrets,
         open_supervisor_view=supervisor.show if supervisor is not None else None,
+        authenticated=not config.embedded,
+        ask_before_dialling=config.ask_before_dialling,
     )
     sync = SyncBridge()
     sync.changed.connect(window.show_sync)

@@ -53,6 +53,12 @@ def _with_event_log(config: Config, path: str | None) -> Config:
     return replace(config, event_log=Path(path)) if path else config
 
 
+def for_person(config: Config, username: str | None) -> Config:
+    """The config of the person signing in: their own local store file and desk name, not
+    those of the config's ``agent_username`` (two people never share a desk's copy)."""
+    return replace(config, agent_username=username) if username else config
+
+
 def run_desktop(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
@@ -61,7 +67,7 @@ def run_desktop(args: argparse.Namespace) -> int:
     from ui.app import run
     from ui.platform.password_prompt import database_password
 
-    config = _with_event_log(config_module.load(args.config), args.event_log)
+    config = for_person(_with_event_log(config_module.load(args.config), args.event_log), args.user)
     secrets = SecretStore()
     if not config.embedded:
         QApplication.instance() or QApplication(sys.argv)

@@ -55,7 +55,6 @@ class CallPanel(QGroupBox):
         self.timer_label.setObjectName("callTimer")
         self.hold_label = QLabel("")
         self.hold_label.setObjectName("holdLabel")
-        self.hold_label.setStyleSheet("color:#b26a00; font-weight:bold")
         self.digits = QLabel("")
         self.digits.setObjectName("dtmfDigits")
         self.digits.setToolTip("Digits sent to the caller's system on this call")

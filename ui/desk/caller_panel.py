@@ -108,7 +108,7 @@ class UnknownCallerPanel(QWidget):
         attach_layout = QVBoxLayout(attach_box)
         attach_layout.addWidget(self.finder)
         self.error = QLabel()
-        self.error.setStyleSheet("color:#c62828")
+        self.error.setObjectName("unknownCallerError")
         self.error.setWordWrap(True)
         self.skip = QPushButton("Log &without a customer")
         self.skip.clicked.connect(self.without_customer.emit)

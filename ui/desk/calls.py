@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from callcenter.desk.desk import (
     CallChanged,
@@ -58,6 +58,7 @@ class CallController(QObject):
         headset: Headset | None,
         say: Say,
         notify: Notify,
+        ask_before_dialling: bool = True,
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -68,6 +69,7 @@ class CallController(QObject):
         self.headset = headset
         self._say = say
         self._notify = notify
+        self.ask_before_dialling = ask_before_dialling
         #: The call the window shows, by the desk's call handle.
         self.current: str | None = None
         #: A service request saved during this call, linked to its log when it is saved.
@@ -228,14 +230,22 @@ class CallController(QObject):
         number: str,
         customer_id: uuid.UUID | None = None,
         callback_id: uuid.UUID | None = None,
+        *,
+        typed: bool = False,
     ) -> None:
-        """Click-to-dial from anywhere: the record, the callback list, the dial box."""
+        """Click-to-dial from anywhere: the record, the callback list, the dial box. A click
+        asks first (unless ``ask_before_dialling`` is off); a number typed and sent does not."""
         if self.current is not None:
             self._say("Finish the current call first.", 5000)
             return
         record = self.pages.record_view.record
         if customer_id is None and record is not None:
             customer_id = record.profile.id
+        if self.ask_before_dialling and not typed:
+            who = f" ({record.profile.name})" if record is not None else ""
+            answer = QMessageBox.question(self._window, "Call", f"Call {number}{who}?")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         try:
             call_id = self.desk.dial(number, customer_id, callback_id)
         except ServiceError as exc:

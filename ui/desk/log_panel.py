@@ -52,7 +52,7 @@ class LogPanel(QGroupBox):
         self.wrap_up = QLabel("")
         self.wrap_up.setObjectName("wrapUpLabel")
         self.error = QLabel("")
-        self.error.setStyleSheet("color:#c62828")
+        self.error.setObjectName("logError")
         self.error.setWordWrap(True)
         self.extend = QPushButton("E&xtend +30 s")
         self.extend.clicked.connect(self.extend_requested.emit)

@@ -127,7 +127,7 @@ class RecordHeader(QWidget):
         bold_big = QFont(big)
         bold_big.setBold(True)
         self.message = QLabel()
-        self.message.setStyleSheet("color:#666")
+        self.message.setObjectName("recordMessage")
         self.name = self._part(bold_big, CJK_SAMPLE)
         self.company = self._part(big, CJK_SAMPLE, last=True)
         self.kind = self._part(base, CJK_SAMPLE)

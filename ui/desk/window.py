@@ -59,6 +59,8 @@ class MainWindow(QMainWindow):
         config_path: Path | None = None,
         secrets: SecretStore | None = None,
         open_supervisor_view: Callable[[], None] | None = None,
+        authenticated: bool = True,
+        ask_before_dialling: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -67,7 +69,9 @@ class MainWindow(QMainWindow):
         ctx = desk.ctx
         assert ctx.actor is not None, "the desk needs a signed-in agent"
         self.actor = ctx.actor
-        self.setWindowTitle(f"Call center — {ctx.actor.username}")
+        self.authenticated = authenticated
+        title = f"Call center — {ctx.actor.username}"
+        self.setWindowTitle(title if authenticated else f"{title} (not authenticated)")
         self.resize(1366, 768)
 
         self.call_panel = CallPanel()
@@ -82,6 +86,7 @@ class MainWindow(QMainWindow):
             headset=headset,
             say=self.say,
             notify=self.notify,
+            ask_before_dialling=ask_before_dialling,
         )
         self.work = WorkDialogs(self, self.calls, self.pages, self.log_panel)
         self.call_log = CallLogController(
@@ -171,6 +176,14 @@ class MainWindow(QMainWindow):
         self.sync_label = QLabel("Shared database: connecting…")
         for widget in (self.reg_label, self.state.label, self.sync_label):
             self.statusBar().addPermanentWidget(widget)
+        if not self.authenticated:
+            unauthenticated = QLabel("Not authenticated")
+            unauthenticated.setObjectName("unauthenticatedLabel")
+            unauthenticated.setToolTip(
+                "Embedded mode: the shared store is a file on this computer, so nobody signed "
+                "in with a password; anyone at this computer can act as this person."
+            )
+            self.statusBar().addPermanentWidget(unauthenticated)
         self.tray = QSystemTrayIcon(self)
         self.tray.setIcon(self.windowIcon())
         if QSystemTrayIcon.isSystemTrayAvailable():
@@ -270,7 +283,7 @@ class MainWindow(QMainWindow):
     def _dial_typed(self) -> None:
         number = self.dial_box.text().strip()
         if number:
-            self.calls.dial_number(number)
+            self.calls.dial_number(number, typed=True)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's API
         """Never leave a call unlogged silently: ask first."""

@@ -20,6 +20,7 @@ from callcenter.desk.agent_state import AgentState
 from callcenter.desk.desk import CallSession
 from callcenter.desk.screenpop import CallerInfo
 from callcenter.platform.config import from_table
+from callcenter.platform.errors import ConfigError
 from callcenter.sync.stores import LOCAL, open_context
 from callcenter.work import drafts
 from callcenter.work.callbacks import NewCallback, schedule_callback
@@ -436,3 +437,53 @@ def test_the_shortcuts_help_lists_every_menu_action(running: Running) -> None:
     assert rows[("Simulate", "Incoming call: known customer")] == "Ctrl+Alt+1"
     assert ("Supervise", "Supervisor view") not in rows  # Ann is an agent
     assert all(keys for (menu, _), keys in rows.items() if menu not in ("Help", "Simulate"))
+
+
+def test_an_embedded_desk_says_it_is_not_authenticated(running: Running) -> None:
+    w = running.window
+    assert w.windowTitle() == "Call center — ann (not authenticated)"
+    assert not w.windowIcon().isNull()  # the application icon, also the tray's
+    (label,) = [x for x in w.statusBar().findChildren(QLabel) if x.text() == "Not authenticated"]
+    assert "Embedded mode" in label.toolTip()
+
+
+def test_each_person_signing_in_gets_a_local_store_of_their_own(tmp_path: Path) -> None:
+    from callcenter.sync.stores import desk_name, local_store_path
+    from ui.commands import for_person
+
+    config = from_table({"agent_username": "agent01"}, tmp_path / "callcenter.toml")
+    supervisor = for_person(config, "sup01")
+    assert local_store_path(supervisor).name == "sup01.db"
+    assert desk_name(supervisor).startswith("sup01@")
+    assert local_store_path(for_person(config, None)).name == "agent01.db"
+
+
+def test_click_to_dial_asks_first_and_a_typed_number_does_not(
+    running: Running, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = running.window
+    asked: list[str] = []
+
+    def decline(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", decline)
+    w.pages.record_view.dial_requested.emit("+442079460958")
+    assert asked == ["Call +442079460958?"]
+    assert w.statusBar().currentMessage() == ""  # declined: nothing was dialled
+    w.dial_box.setText("02079460958")
+    w.dial_box.returnPressed.emit()
+    assert len(asked) == 1  # typed and sent: no question
+    assert "no softphone" in w.statusBar().currentMessage()  # the desk was asked to dial
+    w.calls.ask_before_dialling = False  # the setting: click-to-dial dials at once
+    w.pages.record_view.dial_requested.emit("+442079460958")
+    assert len(asked) == 1
+
+
+def test_ask_before_dialling_is_a_setting(tmp_path: Path) -> None:
+    path = tmp_path / "callcenter.toml"
+    assert from_table({}, path).ask_before_dialling is True
+    assert from_table({"ask_before_dialling": False}, path).ask_before_dialling is False
+    with pytest.raises(ConfigError, match="ask_before_dialling"):
+        from_table({"ask_before_dialling": "no"}, path)
