@@ -32,6 +32,7 @@ from db.enums import Role
 from resources import ICON, STYLESHEET
 from telephony.audio import AudioBridge
 from telephony.phone import Phone
+from ui.common.formatting import set_reading_region
 from ui.desk.headset import Headset
 from ui.desk.phone_bridge import PhoneBridge
 from ui.desk.shortcuts import resolve
@@ -106,6 +107,7 @@ def build(
     secrets: SecretStore | None = None,
 ) -> Running:
     """Open the local store, sign in, start the phone, and show the main window."""
+    set_reading_region(config.default_region)
     app = QApplication.instance()
     if isinstance(app, QApplication):
         app.setWindowIcon(QIcon(str(ICON)))

@@ -74,13 +74,21 @@ def to_e164(raw: str, default_region: str) -> str | None:
     return parsed.e164 if parsed else None
 
 
-def display(e164: str) -> str:
-    """The international written form of an E.164 number (``+44 20 7946 0958``)."""
+def display(e164: str, region: str | None = None) -> str:
+    """An E.164 number written for a reader in ``region``: the national form for a number of
+    that country (``020 7946 0958`` in GB), the international one otherwise or with no region
+    (``+44 20 7946 0958``). Anything that is not a number comes back as it is."""
     try:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:
         return e164
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    home = phonenumbers.country_code_for_region(region.upper()) if region else 0
+    style = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if home and number.country_code == home
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    return phonenumbers.format_number(number, style)
 
 
 def digits_for_prefix_search(text: str) -> str:

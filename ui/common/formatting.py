@@ -1,10 +1,12 @@
-"""How values read on screen: times in the agent's local zone, money, durations, enums."""
+"""How values read on screen: phone numbers, times in the agent's local zone, money,
+durations, enums."""
 
 from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
 
+from callcenter.crm.phones import display
 from callcenter.work.sla import SlaState
 
 #: Colours readable on a light background; the state is also written out, not colour alone.
@@ -13,6 +15,21 @@ SLA_COLOURS: dict[SlaState, str] = {
     SlaState.BREACHED: "#c62828",
     SlaState.MET: "#2e7d32",
 }
+
+
+#: The region numbers are written for (the desk's ``default_region``), set once at start.
+_reading_region: str | None = None
+
+
+def set_reading_region(region: str | None) -> None:
+    """Numbers from now on read as the desk's agents write them (like a default locale)."""
+    global _reading_region  # noqa: PLW0603 - one setting for every widget, as QLocale's default
+    _reading_region = region
+
+
+def phone(e164: str | None) -> str:
+    """A stored number for reading: national in the desk's region, international elsewhere."""
+    return display(e164, _reading_region) if e164 else ""
 
 
 def local_time(value: dt.datetime | None, with_date: bool = True) -> str:

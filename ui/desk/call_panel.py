@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from callcenter.crm.phones import display
 from callcenter.desk.screenpop import PopKind, ScreenPop
-from ui.common.formatting import duration
+from ui.common.formatting import duration, phone
 
 KEYPAD = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#")
 
@@ -173,7 +172,7 @@ class CallPanel(QGroupBox):
     def show_offer(self, pop: ScreenPop) -> None:
         """A call is ringing: say who it is before the agent answers."""
         caller = pop.caller
-        number = display(caller.number_e164) if caller.number_e164 else (caller.number_raw or "")
+        number = phone(caller.number_e164) if caller.number_e164 else (caller.number_raw or "")
         if pop.kind == PopKind.WITHHELD:
             who = "Withheld number"
         elif pop.kind == PopKind.CUSTOMER and pop.record is not None:

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from callcenter.crm.phones import display
 from callcenter.desk.screenpop import PopKind, ScreenPop
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.records import SearchHit
+from ui.common.formatting import phone
 from ui.desk.search_box import SearchBox
 
 
@@ -48,7 +48,7 @@ class ChooserPanel(QWidget):
         layout.addWidget(self.open_button)
 
     def show_pop(self, pop: ScreenPop) -> None:
-        number = display(pop.caller.number_e164) if pop.caller.number_e164 else ""
+        number = phone(pop.caller.number_e164) if pop.caller.number_e164 else ""
         self.title.setText(
             f"<h3>{len(pop.matches)} records have {html.escape(number)}</h3>"
             "Ask who is calling, then open the right one."
@@ -128,7 +128,7 @@ class UnknownCallerPanel(QWidget):
         self.title.setText(
             "<h3>Withheld number</h3>The caller hid their number: ask who they are."
             if withheld
-            else f"<h3>Unknown caller {html.escape(display(number) if number else '')}</h3>"
+            else f"<h3>Unknown caller {html.escape(phone(number) if number else '')}</h3>"
             "No record has this number."
         )
         self.name.setText(pop.caller.display_name or "")

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from callcenter.crm.phones import display
 from callcenter.platform.records import (
     CallbackView,
     ContactView,
@@ -40,7 +39,7 @@ from callcenter.platform.records import (
 )
 from callcenter.work.sla import sla_state
 from db.enums import CallbackStatus
-from ui.common.formatting import SLA_COLOURS, duration, label, local_time, money
+from ui.common.formatting import SLA_COLOURS, duration, label, local_time, money, phone
 from ui.common.models import Column, SnapshotTableModel
 from ui.common.tables import make_table, selected_record
 
@@ -202,7 +201,7 @@ class RecordHeader(QWidget):
         )
         esc = html.escape
         numbers = " &nbsp; ".join(
-            f"<a href='dial:{esc(n.e164)}'>{esc(display(n.e164))}</a> "
+            f"<a href='dial:{esc(n.e164)}'>{esc(phone(n.e164))}</a> "
             f"<small>{esc(label(n.kind))}</small>"
             if n.e164
             else esc(n.raw)
@@ -267,7 +266,7 @@ class RecordView(QWidget):
                     local_time,
                     lambda c: "#c62828" if c.due_until < now() else None,
                 ),
-                Column("Number", lambda c: display(c.phone_number)),
+                Column("Number", lambda c: phone(c.phone_number)),
                 Column("Reason", lambda c: c.reason),
                 Column("Attempts", lambda c: c.attempt_count),
                 Column("Status", lambda c: c.status, label),
@@ -298,7 +297,7 @@ class RecordView(QWidget):
             [
                 Column("Name", lambda c: c.name),
                 Column("Title", lambda c: c.title),
-                Column("Numbers", lambda c: ", ".join(display(p.e164 or p.raw) for p in c.phones)),
+                Column("Numbers", lambda c: ", ".join(phone(p.e164 or p.raw) for p in c.phones)),
                 Column("E-mails", lambda c: ", ".join(e.address for e in c.emails)),
             ]
         )

@@ -9,13 +9,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
-from callcenter.crm.phones import display
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.records import CallbackView, ServiceRequestView
 from callcenter.work.callbacks import due_callbacks
 from callcenter.work.service_requests import open_requests_for
 from callcenter.work.sla import sla_state
-from ui.common.formatting import SLA_COLOURS, label, local_time
+from ui.common.formatting import SLA_COLOURS, label, local_time, phone
 from ui.common.models import Column, RecordTableModel
 from ui.common.tables import make_table, selected_record
 
@@ -54,7 +53,7 @@ class CallbacksDue(QWidget):
                     lambda v: local_time(v, with_date=v.date() != now().date()),
                     lambda c: "#c62828" if c.due_until < now() else None,
                 ),
-                Column("Number", lambda c: display(c.phone_number)),
+                Column("Number", lambda c: phone(c.phone_number)),
                 Column("Reason", lambda c: c.reason),
                 Column("Tries", lambda c: c.attempt_count),
             ]

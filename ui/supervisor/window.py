@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from callcenter.crm.phones import display
 from callcenter.platform import audit
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.directory import people, queues
@@ -42,7 +41,7 @@ from callcenter.supervision.follow_up import MissedCall, call_back
 from callcenter.work.callbacks import reassign_callback
 from callcenter.work.service_requests import get_service_request, update_service_request
 from ui.common.form import DATETIME_FORMAT, button_row, from_qt, to_qt
-from ui.common.formatting import duration, label, local_time
+from ui.common.formatting import duration, label, local_time, phone
 from ui.common.models import Column, RecordTableModel
 from ui.common.tables import make_table, selected_record
 from ui.supervisor.charts import SupervisorCharts
@@ -78,14 +77,14 @@ QUEUE_COLUMNS: tuple[Column[QueueRow], ...] = (
 
 MISSED_COLUMNS: tuple[Column[MissedCall], ...] = (
     Column("When", lambda m: m.offered_at, lambda v: local_time(v, with_date=False)),
-    Column("Caller", lambda m: display(m.caller_number)),
+    Column("Caller", lambda m: phone(m.caller_number)),
     Column("Customer", lambda m: m.customer_name),
     Column("Queue", lambda m: m.queue_name),
     Column("Rang for", lambda m: m.waited, _time),
 )
 OVERDUE_COLUMNS: tuple[Column[CallbackView], ...] = (
     Column("Due by", lambda c: c.due_until, local_time, lambda _c: BELOW_TARGET),
-    Column("Number", lambda c: display(c.phone_number)),
+    Column("Number", lambda c: phone(c.phone_number)),
     Column("Reason", lambda c: c.reason),
     Column("Tries", lambda c: c.attempt_count),
 )
@@ -293,9 +292,7 @@ class SupervisorWindow(QMainWindow):
         except ServiceError as error:
             QMessageBox.warning(self, "Call back", str(error))
             return
-        self.statusBar().showMessage(
-            f"Callback scheduled for {display(missed.caller_number)}", 5000
-        )
+        self.statusBar().showMessage(f"Callback scheduled for {phone(missed.caller_number)}", 5000)
         self.refresh()
 
     def owners(self) -> dict[str, tuple[uuid.UUID | None, uuid.UUID | None]]:

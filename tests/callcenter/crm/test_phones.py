@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from callcenter.crm.phones import parse, to_e164
+from callcenter.crm.phones import display, parse, to_e164
 
 LONDON = "+442079460958"
 
@@ -50,3 +50,21 @@ def test_region_decides_national_numbers() -> None:
 )
 def test_not_a_number(raw: str) -> None:
     assert parse(raw, "GB") is None
+
+
+@pytest.mark.parametrize(
+    ("e164", "region", "shown"),
+    [
+        ("+442079460958", "GB", "020 7946 0958"),
+        ("+442079460958", "CN", "+44 20 7946 0958"),
+        ("+8613800138000", "CN", "138 0013 8000"),
+        ("+8613800138000", "GB", "+86 138 0013 8000"),
+        ("+8613800138000", None, "+86 138 0013 8000"),
+        ("+12025550123", "CA", "(202) 555-0123"),  # one country code, one national form
+        ("not a number", "GB", "not a number"),
+    ],
+)
+def test_numbers_read_nationally_at_home_and_internationally_abroad(
+    e164: str, region: str | None, shown: str
+) -> None:
+    assert display(e164, region) == shown

@@ -398,6 +398,7 @@ def test_the_state_box_and_the_status_bar_say_the_same(running: Running) -> None
 def test_hold_shows_a_label_and_a_timer_and_keyed_digits_echo(running: Running) -> None:
     w, desk = running.window, running.desk
     desk.handle(incoming_call("c1", "02079460958", e164="+442079460958"))
+    assert w.call_panel.number.text() == "020 7946 0958"  # a GB desk reads GB numbers nationally
     desk.handle(CallStateChanged("c1", CallState.CONFIRMED, CallDirection.INBOUND, 200, "OK"))
     assert w.call_panel.hold_label.text() == ""
     desk.handle(CallStateChanged("c1", CallState.HELD, CallDirection.INBOUND, 200, "OK"))
