@@ -21,6 +21,7 @@ from callcenter.platform.records import CustomerProfile
 from db.enums import PhoneKind
 from tests.callcenter.conftest import People, people
 from tests.helpers import pulse
+from ui.common.formatting import set_reading_region
 
 __all__ = ["people"]  # the dictionary and users of the service tests, shared as a fixture
 
@@ -41,6 +42,15 @@ class Clock:
 
     def advance(self, delta: dt.timedelta) -> None:
         self.now += delta
+
+
+@pytest.fixture(autouse=True)
+def numbers_read_internationally() -> Iterator[None]:
+    """Each test starts with no reading region (the desktop sets its own at start), so no
+    test sees the one an earlier test's desktop left."""
+    set_reading_region(None)
+    yield
+    set_reading_region(None)
 
 
 @pytest.fixture

@@ -36,3 +36,21 @@ def selected_record(view: QTableView) -> object | None:
     index = view.currentIndex()
     proxy = view.model()
     return proxy.record_at(index) if index.isValid() and isinstance(proxy, SortProxy) else None
+
+
+def record_key(record: object) -> object:
+    """What identifies a record across refreshes: its ``id`` (or ``interaction_id``)."""
+    return getattr(record, "id", None) or getattr(record, "interaction_id", None)
+
+
+def select_record(view: QTableView, key: object) -> bool:
+    """Select the row whose record has ``key`` (after the rows were replaced); False when it
+    is no longer listed."""
+    proxy = view.model()
+    if key is None or not isinstance(proxy, SortProxy):
+        return False
+    for row in range(proxy.rowCount()):
+        if record_key(proxy.record_at(proxy.index(row, 0))) == key:
+            view.selectRow(row)
+            return True
+    return False

@@ -43,7 +43,7 @@ from callcenter.work.service_requests import get_service_request, update_service
 from ui.common.form import DATETIME_FORMAT, button_row, from_qt, to_qt
 from ui.common.formatting import duration, label, local_time, phone
 from ui.common.models import Column, RecordTableModel
-from ui.common.tables import make_table, selected_record
+from ui.common.tables import make_table, record_key, select_record, selected_record
 from ui.supervisor.charts import SupervisorCharts
 
 REFRESH_MS = 2000
@@ -222,6 +222,9 @@ class SupervisorWindow(QMainWindow):
             tabs.addTab(page, title)
         return tabs
 
+    def _work_views(self) -> tuple[QTableView, ...]:
+        return (self.missed_view, self.overdue_view, self.sla_view)
+
     def _interval_changed(self) -> None:
         chosen = self.interval.currentText() == CHOSEN
         self.interval_from.setVisible(chosen)
@@ -260,11 +263,15 @@ class SupervisorWindow(QMainWindow):
             self._busy.clear()
 
     def _show(self, result: Boards) -> None:
+        # The refresh replaces every row: the supervisor's choice in a work list stays chosen.
+        chosen = {view: record_key(selected_record(view)) for view in self._work_views()}
         self.queues.set_rows(result.queues)
         self.agents.set_rows(result.agents)
         self.missed.set_rows(result.missed)
         self.overdue.set_rows(result.overdue)
         self.sla.set_rows(result.sla)
+        for view, key in chosen.items():
+            select_record(view, key)
         total = result.queues[-1] if result.queues else None
         self.charts.show_day(result.day, total.target_percent if total else 80)
         self.charts.show_agents(result.agents)
@@ -306,16 +313,20 @@ class SupervisorWindow(QMainWindow):
         return choices
 
     def _ask_reassign(self, view: QTableView) -> None:
-        if selected_record(view) is None:
+        # The record is taken now: refreshes go on while the question is open.
+        record = selected_record(view)
+        if record is None:
+            self.statusBar().showMessage("Choose a callback or request in the list first", 5000)
             return
         names = list(self.owners())
-        choice, ok = QInputDialog.getItem(self, "Reassign", "Give it to:", names, 0, False)
+        choice, ok = QInputDialog.getItem(
+            self, "Reassign", f"Give {work_item_name(record)} to:", names, 0, False
+        )
         if ok:
-            self.reassign(view, choice)
+            self.reassign(record, choice)
 
-    def reassign(self, view: QTableView, choice: str) -> None:
-        """Give the selected callback or request to ``choice`` (a label from ``owners``)."""
-        record = selected_record(view)
+    def reassign(self, record: object, choice: str) -> None:
+        """Give ``record`` (a callback or request) to ``choice`` (a label from ``owners``)."""
         user_id, queue_id = self.owners()[choice]
         try:
             if isinstance(record, CallbackView):
@@ -330,10 +341,13 @@ class SupervisorWindow(QMainWindow):
                 current = get_service_request(self.writer, record.id)
                 changes = {"assignee_id": user_id} if user_id else {"queue_id": queue_id}
                 update_service_request(self.writer, record.id, current.version, **changes)
+            else:
+                return
         except ServiceError as error:
             QMessageBox.warning(self, "Reassign", str(error))
             return
-        self.statusBar().showMessage(f"Reassigned to {choice.split(': ', 1)[1]}", 5000)
+        who = choice.split(": ", 1)[1]
+        self.statusBar().showMessage(f"{work_item_name(record)} reassigned to {who}", 5000)
         self.refresh()
 
     def tab_table(self) -> tuple[RecordTableModel[object], str] | None:
@@ -367,6 +381,16 @@ class SupervisorWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's API
         self._timer.stop()
         super().closeEvent(event)
+
+
+def work_item_name(record: object) -> str:
+    """How the reassign question and its answer name the item: the request's number and
+    subject, or the callback's number and reason."""
+    if isinstance(record, ServiceRequestView):
+        return f"{record.number} “{record.subject}”"
+    if isinstance(record, CallbackView):
+        return f"the callback to {phone(record.phone_number)} ({record.reason})"
+    return "it"
 
 
 def export_csv(model: RecordTableModel[object], path: Path) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
@@ -20,6 +21,8 @@ from tests.callcenter.conftest import People
 from tests.callcenter.supervision.test_supervision import NOW, at, day  # noqa: F401 - the scripted day fixture
 from tests.ui.work.test_dialogs import table_rows
 from ui.common.form import to_qt
+from ui.common.formatting import set_reading_region
+from ui.common.tables import selected_record
 from ui.supervisor.window import BELOW_TARGET, CHOSEN, SupervisorWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -107,7 +110,7 @@ def test_a_missed_call_is_called_back_and_an_overdue_callback_reassigned(
             .where(Interaction.answered_at.is_(None))
             .values(caller_number="+442079460958")
         )
-    late = schedule_callback(
+    schedule_callback(
         sue,
         NewCallback(
             "+442079460959",
@@ -131,11 +134,76 @@ def test_a_missed_call_is_called_back_and_an_overdue_callback_reassigned(
         qtbot.mouseClick(window.call_back_button, Qt.MouseButton.LeftButton)
     assert window.missed.rowCount() == 0
     assert window.tabs.tabText(2) == "Missed calls"
-    window.overdue_view.selectRow(0)
     assert "Agent: Bob" in window.owners() and "Queue: Support" in window.owners()
+    window.close()
+
+
+def test_reassign_while_the_boards_refresh(
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    day: People,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The supervisor picks a callback, boards refresh while the question is open (every 2 s,
+    on a worker), and the answer still reassigns that callback, says which, and audits it."""
+    set_reading_region("GB")  # as the desktop does at start, for a GB desk
+    sue = watching(ctx, day)
+    late = schedule_callback(
+        sue,
+        NewCallback(
+            "+442079460959",
+            NOW - dt.timedelta(hours=3),
+            NOW - dt.timedelta(hours=1),
+            "Refund",
+            owner_user_id=day.agent.user_id,
+        ),
+    )
+    other = schedule_callback(
+        sue,
+        NewCallback(
+            "+442079460960",
+            NOW - dt.timedelta(hours=5),
+            NOW - dt.timedelta(hours=4),
+            "Invoice",
+            owner_user_id=day.agent.user_id,
+        ),
+    )
+    window = SupervisorWindow(sue, sue)
+    qtbot.addWidget(window)
     with qtbot.waitSignal(window.refreshed, timeout=10_000):
-        window.reassign(window.overdue_view, "Agent: Bob")
+        pass
+    assert window.overdue.rowCount() == 2
+    row = next(r for r in range(2) if window.overdue.record(r).id == late.id)
+    window.overdue_view.selectRow(row)
+    with qtbot.waitSignal(window.refreshed, timeout=10_000):  # the 2 s timer, not a prod
+        pass
+    assert selected_record(window.overdue_view).id == late.id  # type: ignore[union-attr]
+    asked: list[str] = []
+
+    def think_while_boards_refresh(
+        _parent: object, _title: str, label: str, names: list[str], *_args: object
+    ) -> tuple[str, bool]:
+        asked.append(label)
+        with qtbot.waitSignal(window.refreshed, timeout=10_000):
+            window.refresh()
+        return "Agent: Bob", True
+
+    monkeypatch.setattr(QInputDialog, "getItem", think_while_boards_refresh)
+    with qtbot.waitSignal(window.refreshed, timeout=10_000):
+        window.reassign_callback_button.click()
+    assert asked == ["Give the callback to 020 7946 0959 (Refund) to:"]
     assert get_callback(sue, late.id).owner_user_id == day.other_agent.user_id
+    assert get_callback(sue, other.id).owner_user_id == day.agent.user_id
+    assert window.statusBar().currentMessage() == (
+        "the callback to 020 7946 0959 (Refund) reassigned to Bob"
+    )
+    with sue.sessions() as s:
+        entry = s.scalars(
+            select(AuditEntry).where(
+                AuditEntry.action == "reassign", AuditEntry.entity_id == late.id
+            )
+        ).one()
+        assert entry.actor_id == day.supervisor.user_id
     window.close()
 
 
