@@ -14,16 +14,34 @@ from PySide6.QtCharts import (
     QBarSet,
     QChart,
     QChartView,
+    QDateTimeAxis,
     QLineSeries,
     QPieSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from callcenter.supervision.boards import AgentRow, IntervalRow
 from ui.common.formatting import label
+
+
+def count_axis(peak: int, ticks: int = 5) -> QValueAxis:
+    """A count axis from 0 whose every tick is a whole number: a step of 1, 2 or 5 times a
+    power of ten, the top a multiple of it (a bar of 3 never reads as 2)."""
+    step = 1
+    while peak / step > ticks:
+        for factor in (2, 5 / 2, 2):  # 1 -> 2 -> 5 -> 10 -> 20 -> 50 ...
+            step = round(step * factor)
+            if peak / step <= ticks:
+                break
+    top = step * -(-peak // step)
+    axis = QValueAxis()
+    axis.setLabelFormat("%d")
+    axis.setRange(0, top)
+    axis.setTickCount(top // step + 1)
+    return axis
 
 
 def _view() -> QChartView:
@@ -63,43 +81,40 @@ class SupervisorCharts(QWidget):
         axis_x.setLabelsAngle(-90)
         calls.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         bars.attachAxis(axis_x)
-        axis_y = QValueAxis()
-        axis_y.setLabelFormat("%d")
-        peak = max([1, *(r.offered for r in rows)])
-        axis_y.setRange(0, peak)
-        axis_y.setTickCount(min(peak, 5) + 1)
+        axis_y = count_axis(max([1, *(r.offered for r in rows)]))
         calls.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         bars.attachAxis(axis_y)
         self.calls_view.setChart(calls)
 
         level, target = QLineSeries(), QLineSeries()
         level.setName("Service level %")
+        level.setPointsVisible(True)  # one busy half hour is a point, not a line
         target.setName(f"Target {target_percent} %")
-        hours = [self._hour(row) for row in rows]
-        for hour, row in zip(hours, rows, strict=True):
+        times = [float(QDateTime(row.start).toMSecsSinceEpoch()) for row in rows]
+        for at, row in zip(times, rows, strict=True):
             if row.service_level is not None:
-                level.append(hour, row.service_level)
-            target.append(hour, target_percent)
+                level.append(at, row.service_level)
+            target.append(at, target_percent)
         chart = QChart()
         chart.setTitle("Service level over the day")
         chart.addSeries(level)
         chart.addSeries(target)
-        x, y = QValueAxis(), QValueAxis()
-        x.setRange(hours[0] if hours else 0, max(hours[-1] if hours else 1, (hours or [0])[0] + 1))
-        x.setLabelFormat("%.0f")
-        x.setTitleText("hour of the day")
+        x, y = QDateTimeAxis(), QValueAxis()
+        x.setFormat("HH:mm")  # Qt shows epoch times in the desk's own zone
+        x.setTitleText("time (this desk's zone)")
+        first = QDateTime(rows[0].start) if rows else QDateTime.currentDateTime()
+        last = QDateTime(rows[-1].start) if rows else first
+        x.setRange(first, last.addSecs(1800))
+        x.setTickCount(min(7, max(2, len(rows) + 1)))
         y.setRange(0, 100)
+        y.setTickCount(6)
+        y.setLabelFormat("%d")
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         for series in (level, target):
             series.attachAxis(x)
             series.attachAxis(y)
         self.level_view.setChart(chart)
-
-    @staticmethod
-    def _hour(row: IntervalRow) -> float:
-        local = row.start.astimezone()
-        return local.hour + local.minute / 60
 
     def show_agents(self, agents: list[AgentRow]) -> None:
         counts = Counter(label(a.state) for a in agents)

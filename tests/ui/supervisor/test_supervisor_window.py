@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from PySide6.QtCharts import QDateTimeAxis
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QInputDialog
@@ -23,6 +24,7 @@ from tests.ui.work.test_dialogs import table_rows
 from ui.common.form import to_qt
 from ui.common.formatting import set_reading_region
 from ui.common.tables import selected_record
+from ui.supervisor.charts import count_axis
 from ui.supervisor.window import BELOW_TARGET, CHOSEN, SupervisorWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -69,6 +71,13 @@ def test_boards_show_the_day_and_export(
     window.grab().save(str(screenshot_dir / "supervisor.png"))
     window.tabs.setCurrentWidget(window.charts)
     assert window.charts.states_view.chart().series()[0].count() == 3  # ringing, on call, offline
+    calls = window.charts.calls_view.chart().axes(Qt.Orientation.Vertical)[0]
+    step = (calls.max() - calls.min()) / (calls.tickCount() - 1)
+    assert calls.min() == 0 and step == int(step) and calls.max() % step == 0
+    level = window.charts.level_view.chart()
+    assert level.series()[0].pointsVisible() and level.series()[0].count() >= 1
+    (time_axis,) = level.axes(Qt.Orientation.Horizontal)
+    assert isinstance(time_axis, QDateTimeAxis) and time_axis.format() == "HH:mm"
     window.grab().save(str(screenshot_dir / "supervisor-charts.png"))
     target = tmp_path / "queues.csv"
     window.export(window.queues, "queues", target)
@@ -231,3 +240,12 @@ def test_a_chosen_interval(
         1,
     )
     window.close()
+
+
+@pytest.mark.parametrize("peak", [1, 3, 5, 7, 9, 11, 23, 51, 99, 480])
+def test_count_axes_tick_on_whole_numbers(qtbot: QtBot, peak: int) -> None:
+    axis = count_axis(peak)
+    step = (axis.max() - axis.min()) / (axis.tickCount() - 1)
+    assert axis.min() == 0 and axis.max() >= peak
+    assert step == int(step) and axis.tickCount() <= 6
+    assert axis.max() < peak + 2 * step  # no wasted room above the tallest bar
