@@ -78,10 +78,15 @@ class SupervisorView:
         self._open_shared = open_shared
         self._desk_ctx = desk_ctx
         self.window: SupervisorWindow | None = None
+        #: Where a request near or past its SLA is announced (the desk's notifications).
+        self.notify: Callable[[str, str], None] | None = None
 
     def show(self) -> None:
         if self.window is None:
             self.window = SupervisorWindow(self._open_shared(), self._desk_ctx)
+            if self.notify is not None:
+                notify = self.notify
+                self.window.sla_warning.connect(lambda text: notify("SLA", text))
         self.window.show()
         self.window.raise_()
 
@@ -156,6 +161,8 @@ def build(
         authenticated=not config.embedded,
         ask_before_dialling=config.ask_before_dialling,
     )
+    if supervisor is not None:
+        supervisor.notify = window.notify
     sync = SyncBridge()
     sync.changed.connect(window.show_sync)
     replicator = start_replication(

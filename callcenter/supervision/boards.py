@@ -19,7 +19,7 @@ import datetime as dt
 import math
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import BigInteger, ColumnElement, and_, case, cast, func, literal, select
@@ -32,6 +32,7 @@ from callcenter.presence.heartbeat import OFFLINE_AFTER
 from callcenter.supervision.follow_up import (
     MissedCall,
     read_missed_calls,
+    read_names,
     read_overdue_callbacks,
     read_sla_watch,
 )
@@ -392,6 +393,9 @@ class Boards:
     sla: list[ServiceRequestView]
     day: list[IntervalRow]
     at: dt.datetime
+    #: Who the overdue callbacks and SLA-watch requests are for: owner, assignee, queue and
+    #: customer names by id.
+    names: dict[uuid.UUID, str] = field(default_factory=dict)
 
 
 def boards(ctx: ServiceContext, now: dt.datetime, start: dt.datetime, end: dt.datetime) -> Boards:
@@ -413,6 +417,7 @@ def boards(ctx: ServiceContext, now: dt.datetime, start: dt.datetime, end: dt.da
         missed = read_missed_calls(session, day_start)
         overdue = read_overdue_callbacks(session, now)
         sla = read_sla_watch(session, now)
+        names = read_names(session, overdue, sla)
     return Boards(
         agents=_agents(facts, handled),
         queues=_queues(facts, _by(chosen, 0)),
@@ -421,4 +426,5 @@ def boards(ctx: ServiceContext, now: dt.datetime, start: dt.datetime, end: dt.da
         sla=sla,
         day=_intervals(_by(day, 1), day_start, now, CHART_STEP),
         at=now,
+        names=names,
     )

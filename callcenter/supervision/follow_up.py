@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import and_, exists, select
@@ -17,7 +18,7 @@ from callcenter.platform.views import callback_view, service_request_view
 from callcenter.work.callbacks import NewCallback, schedule_callback
 from db.enums import CallbackStatus, Channel, Direction, SRStatus
 from db.epoch import elapsed_us
-from db.models import Callback, Customer, Interaction, Queue, ServiceRequest
+from db.models import Callback, Customer, Interaction, Queue, ServiceRequest, User
 
 CLOSED_SR = (SRStatus.RESOLVED, SRStatus.CLOSED)
 CALL_BACK_WITHIN = dt.timedelta(hours=2)
@@ -163,3 +164,24 @@ def read_sla_watch(
         .order_by(ServiceRequest.sla_due_at)
     )
     return [service_request_view(row) for row in session.scalars(query)]
+
+
+def read_names(
+    session: Session, callbacks: Sequence[CallbackView], requests: Sequence[ServiceRequestView]
+) -> dict[uuid.UUID, str]:
+    """Who the listed work is for: the names of its owners, assignees, queues and customers,
+    by id (three indexed reads of the ids on the lists, none when they are empty)."""
+    people = {c.owner_user_id for c in callbacks} | {r.assignee_id for r in requests}
+    queue_ids = {c.owner_queue_id for c in callbacks} | {r.queue_id for r in requests}
+    customer_ids = {c.customer_id for c in callbacks} | {r.customer_id for r in requests}
+    names: dict[uuid.UUID, str] = {}
+    for table, name, ids in (
+        (User, User.display_name, people),
+        (Queue, Queue.display_name, queue_ids),
+        (Customer, Customer.name, customer_ids),
+    ):
+        wanted = [i for i in ids if i is not None]
+        if wanted:
+            rows = session.execute(select(table.id, name).where(table.id.in_(wanted)))
+            names.update({row_id: text for row_id, text in rows})
+    return names

@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import threading
 import uuid
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -40,8 +41,9 @@ from callcenter.supervision.boards import AgentRow, Boards, QueueRow, boards
 from callcenter.supervision.follow_up import MissedCall, call_back
 from callcenter.work.callbacks import reassign_callback
 from callcenter.work.service_requests import get_service_request, update_service_request
+from callcenter.work.sla import SlaState, sla_state
 from ui.common.form import DATETIME_FORMAT, button_row, from_qt, to_qt
-from ui.common.formatting import duration, label, local_time, phone
+from ui.common.formatting import SLA_COLOURS, duration, label, local_time, phone
 from ui.common.models import Column, RecordTableModel
 from ui.common.tables import make_table, record_key, select_record, selected_record
 from ui.supervisor.charts import SupervisorCharts
@@ -82,19 +84,50 @@ MISSED_COLUMNS: tuple[Column[MissedCall], ...] = (
     Column("Queue", lambda m: m.queue_name),
     Column("Rang for", lambda m: m.waited, _time),
 )
-OVERDUE_COLUMNS: tuple[Column[CallbackView], ...] = (
-    Column("Due by", lambda c: c.due_until, local_time, lambda _c: BELOW_TARGET),
-    Column("Number", lambda c: phone(c.phone_number)),
-    Column("Reason", lambda c: c.reason),
-    Column("Tries", lambda c: c.attempt_count),
-)
-SLA_COLUMNS: tuple[Column[ServiceRequestView], ...] = (
-    Column("SLA due", lambda r: r.sla_due_at, local_time),
-    Column("Number", lambda r: r.number),
-    Column("Subject", lambda r: r.subject),
-    Column("Status", lambda r: r.status, label),
-    Column("Priority", lambda r: r.priority, label),
-)
+
+
+def owner_name(
+    names: Mapping[uuid.UUID, str], user: uuid.UUID | None, queue: uuid.UUID | None
+) -> str:
+    """Whose work it is: the person, else the queue, else nobody yet."""
+    if user is not None:
+        return names.get(user, "(unknown person)")
+    if queue is not None:
+        return f"Queue: {names.get(queue, '(unknown queue)')}"
+    return "nobody"
+
+
+def overdue_columns(names: Mapping[uuid.UUID, str]) -> tuple[Column[CallbackView], ...]:
+    """The overdue callbacks, with whose they are and for whom (``names`` is refreshed)."""
+    return (
+        Column("Due by", lambda c: c.due_until, local_time, lambda _c: BELOW_TARGET),
+        Column("Owner", lambda c: owner_name(names, c.owner_user_id, c.owner_queue_id)),
+        Column("Customer", lambda c: names.get(c.customer_id) if c.customer_id else ""),
+        Column("Number", lambda c: phone(c.phone_number)),
+        Column("Reason", lambda c: c.reason),
+        Column("Tries", lambda c: c.attempt_count),
+    )
+
+
+def sla_columns(
+    names: Mapping[uuid.UUID, str], now: Callable[[], dt.datetime]
+) -> tuple[Column[ServiceRequestView], ...]:
+    """The SLA watch, with assignee and customer; past due in red, near it in amber."""
+    return (
+        Column(
+            "SLA due",
+            lambda r: r.sla_due_at,
+            local_time,
+            lambda r: SLA_COLOURS.get(sla_state(r, now())),
+        ),
+        Column("Number", lambda r: r.number),
+        Column("Assignee", lambda r: owner_name(names, r.assignee_id, r.queue_id)),
+        Column("Customer", lambda r: names.get(r.customer_id) if r.customer_id else ""),
+        Column("Subject", lambda r: r.subject),
+        Column("Status", lambda r: r.status, label),
+        Column("Priority", lambda r: r.priority, label),
+    )
+
 
 AGENT_COLUMNS: tuple[Column[AgentRow], ...] = (
     Column("Agent", lambda r: r.display_name),
@@ -121,11 +154,13 @@ class _Results(QObject):
 class SupervisorWindow(QMainWindow):
     """Queue board above the agent board; an interval chooser and CSV export for each.
 
-    Signals:
-        refreshed(object): the Boards just shown (GUI thread).
+    Signals (GUI thread):
+        refreshed(object): the Boards just shown.
+        sla_warning(str): a request came near or past its SLA (once per request), in words.
     """
 
     refreshed = Signal(object)
+    sla_warning = Signal(str)
 
     def __init__(
         self, ctx: ServiceContext, writer: ServiceContext, parent: QWidget | None = None
@@ -140,8 +175,15 @@ class SupervisorWindow(QMainWindow):
         self.queues: RecordTableModel[QueueRow] = RecordTableModel(QUEUE_COLUMNS, self)
         self.agents: RecordTableModel[AgentRow] = RecordTableModel(AGENT_COLUMNS, self)
         self.missed: RecordTableModel[MissedCall] = RecordTableModel(MISSED_COLUMNS, self)
-        self.overdue: RecordTableModel[CallbackView] = RecordTableModel(OVERDUE_COLUMNS, self)
-        self.sla: RecordTableModel[ServiceRequestView] = RecordTableModel(SLA_COLUMNS, self)
+        self._names: dict[uuid.UUID, str] = {}
+        self.overdue: RecordTableModel[CallbackView] = RecordTableModel(
+            overdue_columns(self._names), self
+        )
+        self.sla: RecordTableModel[ServiceRequestView] = RecordTableModel(
+            sla_columns(self._names, ctx.clock), self
+        )
+        #: Requests already announced as near or past their SLA (announced once each).
+        self._warned: set[uuid.UUID] = set()
         bar = self._build_bar()
         self.tabs = self._build_tabs()
         split = QSplitter(Qt.Orientation.Vertical)
@@ -265,6 +307,8 @@ class SupervisorWindow(QMainWindow):
     def _show(self, result: Boards) -> None:
         # The refresh replaces every row: the supervisor's choice in a work list stays chosen.
         chosen = {view: record_key(selected_record(view)) for view in self._work_views()}
+        self._names.clear()
+        self._names.update(result.names)
         self.queues.set_rows(result.queues)
         self.agents.set_rows(result.agents)
         self.missed.set_rows(result.missed)
@@ -283,7 +327,22 @@ class SupervisorWindow(QMainWindow):
             self.tabs.setTabText(index, f"{title} ({len(rows)})" if rows else title)
         self.status.setText(f"Updated {result.at.astimezone():%H:%M:%S}")
         self.status.setToolTip("")
+        self._announce_sla(result)
         self.refreshed.emit(result)
+
+    def _announce_sla(self, result: Boards) -> None:
+        """A request that came near or past its SLA is announced once, not only listed."""
+        for request in result.sla:
+            state = sla_state(request, result.at)
+            if request.id in self._warned or state not in (SlaState.NEAR, SlaState.BREACHED):
+                continue
+            self._warned.add(request.id)
+            who = owner_name(result.names, request.assignee_id, request.queue_id)
+            due = "was due" if state == SlaState.BREACHED else "is due"
+            self.sla_warning.emit(
+                f"{request.number} “{request.subject}” {due} {local_time(request.sla_due_at)}"
+                f" ({who})"
+            )
 
     def _failed(self, message: str) -> None:
         self.status.setText("Shared database not answering — showing the last figures")

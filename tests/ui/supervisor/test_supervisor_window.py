@@ -14,15 +14,19 @@ from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
+from callcenter.crm.customers import NewCustomer, create_customer
 from callcenter.platform.context import ServiceContext
+from callcenter.work import service_requests as srs
 from callcenter.work.callbacks import NewCallback, get_callback, schedule_callback
+from callcenter.work.service_requests import NewServiceRequest
+from callcenter.work.sla import SlaState
 from db.models import AuditEntry, Interaction
 from db.store import open_engine
 from tests.callcenter.conftest import People
 from tests.callcenter.supervision.test_supervision import NOW, at, day  # noqa: F401 - the scripted day fixture
 from tests.ui.work.test_dialogs import table_rows
 from ui.common.form import to_qt
-from ui.common.formatting import set_reading_region
+from ui.common.formatting import SLA_COLOURS, set_reading_region
 from ui.common.tables import selected_record
 from ui.supervisor.charts import count_axis
 from ui.supervisor.window import BELOW_TARGET, CHOSEN, SupervisorWindow
@@ -249,3 +253,50 @@ def test_count_axes_tick_on_whole_numbers(qtbot: QtBot, peak: int) -> None:
     assert axis.min() == 0 and axis.max() >= peak
     assert step == int(step) and axis.tickCount() <= 6
     assert axis.max() < peak + 2 * step  # no wasted room above the tallest bar
+
+
+def test_work_lists_say_whose_work_it_is_and_a_near_breach_is_announced(
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    day: People,  # noqa: F811
+) -> None:
+    sue = watching(ctx, day)
+    ann = ServiceContext(sue.sessions, sue.default_region, day.agent, lambda: NOW)
+    customer = create_customer(ann, NewCustomer(name="Zhou Min"))
+    request = srs.create_service_request(
+        ann,
+        NewServiceRequest(
+            "Router dead", "technical", customer_id=customer.id, assignee_id=day.agent.user_id
+        ),
+    )  # technical: 8 h; at NOW it is new, 7.5 h on it is near its SLA
+    schedule_callback(
+        sue,
+        NewCallback(
+            "+442079460959",
+            NOW - dt.timedelta(hours=3),
+            NOW - dt.timedelta(hours=1),
+            "Refund",
+            customer_id=customer.id,
+            owner_queue_id=day.queue_id,
+        ),
+    )
+    nearly = NOW + dt.timedelta(hours=7, minutes=30)
+    later = ServiceContext(sue.sessions, sue.default_region, sue.actor, lambda: nearly)
+    window = SupervisorWindow(later, later)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.sla_warning, timeout=10_000) as warned:
+        pass
+    assert warned.args[0].startswith(f"{request.number} “Router dead” is due ")
+    assert warned.args[0].endswith("(Ann)")
+    overdue = {row[4]: row for row in table_rows(window.overdue)}
+    assert overdue["Refund"][1:3] == ["Queue: Support", "Zhou Min"]
+    (watched,) = table_rows(window.sla)
+    assert watched[1:4] == [request.number, "Ann", "Zhou Min"]
+    colour = window.sla.data(window.sla.index(0, 0), Qt.ItemDataRole.ForegroundRole)
+    assert colour.color() == QColor(SLA_COLOURS[SlaState.NEAR])  # near its SLA: amber
+    with (
+        qtbot.assertNotEmitted(window.sla_warning, wait=100),
+        qtbot.waitSignal(window.refreshed, timeout=10_000),
+    ):
+        window.refresh()  # announced once, not at every refresh
+    window.close()
