@@ -192,6 +192,11 @@ class CallPanel(QGroupBox):
             parts.append(f"Caller ID name: {caller.display_name}")
         self.detail.setText(" · ".join(parts))
 
+    def show_customer(self, name: str) -> None:
+        """The caller turned out to be this customer (chosen, created or found)."""
+        self.caller.setFont(self._name_font)
+        self.caller.setText(name)
+
     def show_outbound(self, number: str, name: str | None) -> None:
         self._show_party(name or "Calling", number)
         self.detail.setText("Outbound call")

@@ -76,11 +76,14 @@ class UnknownCallerPanel(QWidget):
     Signals:
         quick_create(str, str): name and number for a new customer.
         attach(object, str): attach the number to this customer id.
+        chosen(object): a withheld caller is this customer (id): open their record, attach
+            nothing (there is no number to attach).
         without_customer(): log the call with no customer.
     """
 
     quick_create = Signal(str, str)
     attach = Signal(object, str)
+    chosen = Signal(object)
     without_customer = Signal()
 
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
@@ -101,12 +104,12 @@ class UnknownCallerPanel(QWidget):
         form.addRow("&Name", self.name)
         form.addRow("N&umber", self.number)
         form.addRow(self.create_button)
-        attach_box = QGroupBox("Existing customer calling from a new number")
+        self.attach_box = attach_box = QGroupBox()
         self.finder = SearchBox(ctx)
-        self.finder.setPlaceholderText("Find the customer to add this number to…")
         self.finder.hit_chosen.connect(self._attach)
         attach_layout = QVBoxLayout(attach_box)
         attach_layout.addWidget(self.finder)
+        self.withheld = False
         self.error = QLabel()
         self.error.setObjectName("unknownCallerError")
         self.error.setWordWrap(True)
@@ -133,9 +136,22 @@ class UnknownCallerPanel(QWidget):
         )
         self.name.setText(pop.caller.display_name or "")
         self.number.setText("" if withheld else number)
+        self.withheld = withheld
+        self.attach_box.setTitle(
+            "An existing customer: open their record"
+            if withheld
+            else "Existing customer calling from a new number"
+        )
+        self.finder.setPlaceholderText(
+            "Find the caller's record…" if withheld else "Find the customer to add this number to…"
+        )
         self.finder.clear()
         self.error.setText("")
 
     def _attach(self, hit: SearchHit) -> None:
-        if hit.customer_id is not None:
+        if hit.customer_id is None:
+            return
+        if self.withheld or not self.number.text().strip():
+            self.chosen.emit(hit.customer_id)
+        else:
             self.attach.emit(hit.customer_id, self.number.text())

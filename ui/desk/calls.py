@@ -222,8 +222,12 @@ class CallController(QObject):
         self.call_panel.buttons["mute"].setChecked(muted)
 
     def _customer_chosen(self, customer_id: uuid.UUID) -> None:
+        """The agent settled who is calling: the call is theirs, and the panel says so."""
         if self.current is not None and self.live():
             self.desk.choose_customer(self.current, customer_id)
+            record = self.pages.record_view.record
+            if record is not None and record.profile.id == customer_id:
+                self.call_panel.show_customer(record.profile.name)
 
     def dial_number(
         self,

@@ -12,6 +12,7 @@ from callcenter.crm import customers
 from callcenter.crm.customer360 import load_customer_360
 from callcenter.desk.screenpop import PopKind, ScreenPop
 from callcenter.platform.context import ServiceContext
+from callcenter.platform.directory import dispositions, people
 from callcenter.platform.errors import ValidationError
 from callcenter.platform.records import SearchHit, ServiceRequestView
 from callcenter.work.service_requests import get_service_request
@@ -36,7 +37,11 @@ class RecordPages(QObject):
     def __init__(self, ctx: ServiceContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.record_view = RecordView(ctx.clock)
+        self.record_view = RecordView(
+            ctx.clock,
+            outcomes={c.code: c.label for c in dispositions(ctx)},
+            agents={p.id: p.display_name for p in people(ctx)},
+        )
         self.chooser = ChooserPanel()
         self.unknown = UnknownCallerPanel(ctx)
         self.stack = QStackedWidget()
@@ -45,6 +50,7 @@ class RecordPages(QObject):
         self.chooser.customer_chosen.connect(self._chosen)
         self.unknown.quick_create.connect(self._quick_create)
         self.unknown.attach.connect(self._attach_number)
+        self.unknown.chosen.connect(self._chosen)
         self.unknown.without_customer.connect(self._without_customer)
 
     def show_pop(self, pop: ScreenPop) -> None:
@@ -76,8 +82,8 @@ class RecordPages(QObject):
             self.request_found.emit(request)
 
     def _chosen(self, customer_id: uuid.UUID) -> None:
-        self.customer_chosen.emit(customer_id)
         self.open_customer(customer_id)
+        self.customer_chosen.emit(customer_id)
 
     def _quick_create(self, name: str, number: str) -> None:
         try:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Callable, Sequence
+import uuid
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
@@ -236,9 +237,19 @@ class RecordView(QWidget):
     service_request_opened = Signal(object)
     callback_opened = Signal(object)
 
-    def __init__(self, clock: Callable[[], dt.datetime], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        clock: Callable[[], dt.datetime],
+        parent: QWidget | None = None,
+        *,
+        outcomes: Mapping[str, str] | None = None,
+        agents: Mapping[uuid.UUID, str] | None = None,
+    ) -> None:
+        """``outcomes`` and ``agents`` name disposition codes and people in the history."""
         super().__init__(parent)
         self._clock = clock
+        outcome_labels = dict(outcomes or {})
+        agent_names = dict(agents or {})
         self.record: Customer360 | None = None
         self.header = RecordHeader()
         self.header.link_activated.connect(self._link)
@@ -288,8 +299,13 @@ class RecordView(QWidget):
                 ),
                 Column(
                     "Outcome",
-                    lambda i: i.disposition_code or ("missed" if not i.answered_at else ""),
+                    lambda i: (
+                        outcome_labels.get(i.disposition_code, i.disposition_code)
+                        if i.disposition_code
+                        else ("Missed" if not i.answered_at else "")
+                    ),
                 ),
+                Column("Agent", lambda i: agent_names.get(i.agent_id, "") if i.agent_id else ""),
                 Column("Notes", lambda i: i.notes.replace("\n", " ")[:120]),
             ]
         )

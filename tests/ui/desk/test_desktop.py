@@ -101,6 +101,9 @@ def test_known_caller_pops_before_answer_then_logs(running: Running, qtbot: QtBo
     assert drafts.unsaved_drafts(desk.ctx) == []
     history = w.pages.record_view.interactions
     qtbot.waitUntil(lambda: history.rowCount() == 1, timeout=1000)  # a tab not in view
+    headers = [history.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
+    row = dict(zip(headers, (history.item(0, c).text() for c in range(7)), strict=True))
+    assert (row["Outcome"], row["Agent"]) == ("Resolved", "Ann")  # labels, not codes
     names = [e["event"] for e in events(running)]
     for name in (
         "call.incoming",
@@ -160,6 +163,7 @@ def test_shared_number_offers_a_chooser(running: Running, qtbot: QtBot) -> None:
     w.pages.chooser.matches.setCurrentRow(1)
     w.pages.chooser.open_button.click()
     assert w.pages.stack.currentIndex() == PAGE_RECORD
+    assert w.call_panel.caller.text() == w.pages.record_view.record.profile.name  # type: ignore[union-attr]
     assert running.desk.calls["c2"].customer_id == w.pages.record_view.record.profile.id  # type: ignore[union-attr]
 
 
@@ -175,6 +179,7 @@ def test_unknown_caller_quick_create(running: Running, qtbot: QtBot) -> None:
     w.pages.unknown.create_button.click()
     assert w.pages.stack.currentIndex() == PAGE_RECORD
     assert w.pages.record_view.record.profile.name == "New Person"  # type: ignore[union-attr]
+    assert w.call_panel.caller.text() == "New Person"  # not "Unknown caller" any more
     assert running.desk.calls["c3"].customer_id == w.pages.record_view.record.profile.id  # type: ignore[union-attr]
 
 
@@ -185,6 +190,11 @@ def test_withheld_caller_is_labelled(running: Running) -> None:
     assert "Withheld number" in w.pages.unknown.title.text()
     assert w.pages.unknown.number.text() == ""
     assert "Withheld number" in w.call_panel.caller.text()
+    assert w.pages.unknown.attach_box.title() == "An existing customer: open their record"
+    w.pages.unknown.finder.hit_chosen.emit(search(running.desk.ctx, "wang")[0])
+    assert w.pages.stack.currentIndex() == PAGE_RECORD  # opened, no number attached
+    assert w.call_panel.caller.text() == "Wang Fang"
+    assert running.desk.calls["c4"].customer_id == w.pages.record_view.record.profile.id  # type: ignore[union-attr]
 
 
 def test_missed_call_is_recorded(running: Running) -> None:
