@@ -140,6 +140,13 @@ def build(
         bridge.phone_event.connect(desk.handle)
         headset = Headset(audio)
     machine.sign_in()
+    audio_problem = None
+    if headset is not None:  # a desk with a softphone: can its calls be heard?
+        outputs, inputs = Headset.output_names(), Headset.input_names()
+        audio_problem = Headset.problem(outputs, inputs)
+        events.write(
+            "audio.devices", outputs=len(outputs), inputs=len(inputs), problem=audio_problem
+        )
     if headset is not None:
         try:
             headset.set_output(config.audio.output)
@@ -160,6 +167,7 @@ def build(
         open_supervisor_view=supervisor.show if supervisor is not None else None,
         authenticated=not config.embedded,
         ask_before_dialling=config.ask_before_dialling,
+        audio_problem=audio_problem,
     )
     if supervisor is not None:
         supervisor.notify = window.notify

@@ -44,11 +44,13 @@ class Account(QObject):
         from ui.platform.settings_dialog import SettingsDialog
 
         assert self.config_path is not None
+        outputs, inputs = Headset.output_names(), Headset.input_names()
         dialog = SettingsDialog(
             self.config_path,
             self.secrets,
-            audio_devices=Headset.output_names(),
-            input_devices=Headset.input_names(),
+            audio_devices=outputs,
+            input_devices=inputs,
+            audio_problem=Headset.problem(outputs, inputs),
             parent=self._window,
         )
         dialog.saved.connect(self._settings_saved)

@@ -142,6 +142,18 @@ class Headset(QObject):
     def input_names() -> list[str]:
         return [device.description() for device in QMediaDevices.audioInputs()]
 
+    @staticmethod
+    def problem(outputs: list[str], inputs: list[str]) -> str | None:
+        """What is wrong with the sound, in words, or None: no speaker means silent calls,
+        no microphone means the caller hears nothing (both: the sound server is not there)."""
+        if not outputs and not inputs:
+            return "No audio devices: calls are silent (no sound server, or no sound card)"
+        if not outputs:
+            return "No speaker or headset: calls are silent"
+        if not inputs:
+            return "No microphone: the caller cannot hear you"
+        return None
+
     def set_output(self, name: str | None) -> None:
         """Choose the speaker by description (None: the system default); takes effect on
         the next start()."""

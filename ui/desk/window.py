@@ -61,9 +61,12 @@ class MainWindow(QMainWindow):
         open_supervisor_view: Callable[[], None] | None = None,
         authenticated: bool = True,
         ask_before_dialling: bool = True,
+        audio_problem: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``audio_problem``: what is wrong with the sound, in words (``Headset.problem``)."""
         super().__init__(parent)
+        self._audio_problem = audio_problem
         self.desk = desk
         self.headset = headset
         ctx = desk.ctx
@@ -88,7 +91,7 @@ class MainWindow(QMainWindow):
             notify=self.notify,
             ask_before_dialling=ask_before_dialling,
         )
-        self.work = WorkDialogs(self, self.calls, self.pages, self.log_panel)
+        self.work = WorkDialogs(self, self.calls, self.pages, self.log_panel, self.say)
         self.call_log = CallLogController(
             self.calls, self.log_panel, self.pages, self.work, self.say
         )
@@ -184,6 +187,10 @@ class MainWindow(QMainWindow):
                 "in with a password; anyone at this computer can act as this person."
             )
             self.statusBar().addPermanentWidget(unauthenticated)
+        self.audio_label = QLabel("")
+        self.audio_label.setObjectName("audioProblem")
+        self.show_audio(self._audio_problem)
+        self.statusBar().addPermanentWidget(self.audio_label)
         self.tray = QSystemTrayIcon(self)
         self.tray.setIcon(self.windowIcon())
         if QSystemTrayIcon.isSystemTrayAvailable():
@@ -257,6 +264,12 @@ class MainWindow(QMainWindow):
         text, tip = sync_words(status)
         self.sync_label.setText(text)
         self.sync_label.setToolTip(tip)
+
+    def show_audio(self, problem: str | None) -> None:
+        """The sound as the status bar says it: nothing when all is well."""
+        self.audio_label.setText(problem or "")
+        self.audio_label.setToolTip(problem or "")
+        self.audio_label.setVisible(bool(problem))
 
     def say(self, message: str, milliseconds: int) -> None:
         self.statusBar().showMessage(message, milliseconds)

@@ -13,8 +13,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from callcenter.platform.records import CallbackView, InteractionView, ServiceRequestView
-from db.enums import CallbackStatus
-from ui.desk.calls import CallController
+from db.enums import CallbackStatus, SRStatus
+from ui.common.formatting import label
+from ui.desk.calls import CallController, Say
 from ui.desk.log_panel import LogPanel
 from ui.desk.record_pages import RecordPages
 
@@ -30,10 +31,16 @@ class WorkDialogs(QObject):
     saved = Signal()
 
     def __init__(
-        self, window: QWidget, calls: CallController, pages: RecordPages, log_panel: LogPanel
+        self,
+        window: QWidget,
+        calls: CallController,
+        pages: RecordPages,
+        log_panel: LogPanel,
+        say: Say,
     ) -> None:
         super().__init__(window)
         self._window = window
+        self._say = say
         self.calls = calls
         self.desk = calls.desk
         self.pages = pages
@@ -64,6 +71,11 @@ class WorkDialogs(QObject):
         if self.calls.live():
             self.log_panel.linked.setText(f"Service request {sr.number}")
             self.calls.linked_request = sr.id
+        done = {SRStatus.RESOLVED: "resolved", SRStatus.CLOSED: "closed"}.get(sr.status)
+        if done:
+            self._say(f"{sr.number} {done}; it leaves the open requests", 8000)
+        else:
+            self._say(f"{sr.number} saved ({label(sr.status).lower()})", 5000)
         self.saved.emit()
 
     def schedule_callback(self) -> None:

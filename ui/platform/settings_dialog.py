@@ -166,19 +166,21 @@ class SettingsDialog(QDialog):
         *,
         audio_devices: list[str] | None = None,
         input_devices: list[str] | None = None,
+        audio_problem: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``audio_problem``: what is wrong with the sound in words (shown on the Audio tab)."""
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self._path = config_path
         self._secrets = secrets
         self._fields: dict[str, QWidget] = {}
-        self._build(audio_devices or [], input_devices or [])
+        self._build(audio_devices or [], input_devices or [], audio_problem)
         self._load()
 
     # Layout -------------------------------------------------------------------------------
 
-    def _build(self, outputs: list[str], inputs: list[str]) -> None:
+    def _build(self, outputs: list[str], inputs: list[str], audio_problem: str | None) -> None:
         self.setMinimumSize(560, 440)
         self.resize(680, 500)
         self.general_error = QLabel()
@@ -191,7 +193,7 @@ class SettingsDialog(QDialog):
         self.keyring_notice.hide()
         self.tabs = QTabWidget()
         self.tabs.addTab(self._sip_tab(), "SIP &account")
-        self.tabs.addTab(self._audio_tab(outputs, inputs), "Au&dio")
+        self.tabs.addTab(self._audio_tab(outputs, inputs, audio_problem), "Au&dio")
         self.tabs.addTab(self._desk_tab(), "D&esk")
         self.tabs.addTab(self._database_tab(), "Shared data&base")
         self.save_button, self.cancel_button = save_and_cancel(self, self._save)
@@ -228,7 +230,9 @@ class SettingsDialog(QDialog):
         self.sip_password.watch(self.registrar, self.username)
         return page
 
-    def _audio_tab(self, outputs: list[str], inputs: list[str]) -> QWidget:
+    def _audio_tab(
+        self, outputs: list[str], inputs: list[str], audio_problem: str | None
+    ) -> QWidget:
         page, form = _form()
         self.output_device = _device_combo(outputs)
         self.input_device = _device_combo(inputs)
@@ -237,6 +241,11 @@ class SettingsDialog(QDialog):
         self._row(form, "&Output (calls):", self.output_device, "Output", "audio.output")
         self._row(form, "&Input (microphone):", self.input_device, "Input", "audio.input")
         self._row(form, "&Ring on:", self.ring_device, "Ring device", "audio.ring")
+        self.audio_problem = QLabel(audio_problem or "")
+        self.audio_problem.setObjectName("audioProblem")
+        self.audio_problem.setWordWrap(True)
+        self.audio_problem.setVisible(bool(audio_problem))
+        form.addRow(self.audio_problem)
         return page
 
     def _desk_tab(self) -> QWidget:

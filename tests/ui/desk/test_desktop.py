@@ -498,3 +498,21 @@ def test_ask_before_dialling_is_a_setting(tmp_path: Path) -> None:
     assert from_table({"ask_before_dialling": False}, path).ask_before_dialling is False
     with pytest.raises(ConfigError, match="ask_before_dialling"):
         from_table({"ask_before_dialling": "no"}, path)
+
+
+def test_resolving_a_request_is_confirmed(running: Running) -> None:
+    from callcenter.work import service_requests as srs
+    from ui.work.service_request_dialog import ServiceRequestDialog
+
+    w, desk = running.window, running.desk
+    request = srs.create_service_request(
+        desk.ctx, srs.NewServiceRequest("Router dead", "technical")
+    )
+    w.work.open_service_request(request)
+    dialog = w.findChild(ServiceRequestDialog)
+    assert dialog is not None
+    dialog.resolution.setPlainText("Replaced the router")
+    dialog.resolve_button.click()
+    assert w.statusBar().currentMessage() == (
+        f"{request.number} resolved; it leaves the open requests"
+    )

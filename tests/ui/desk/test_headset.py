@@ -103,3 +103,14 @@ def test_ring_tone_plays_on_the_chosen_output(headset: object, qtbot: QtBot) -> 
     assert abs(upward_crossings_per_second(ring) - 425) < 15
     headset.stop_ring()
     assert not headset.ringing
+
+
+def test_what_is_wrong_with_the_sound_in_words() -> None:
+    from ui.desk.headset import Headset
+
+    assert Headset.problem(["Null Output"], ["HeadsetMic"]) is None
+    assert Headset.problem([], []) == (
+        "No audio devices: calls are silent (no sound server, or no sound card)"
+    )
+    assert Headset.problem([], ["HeadsetMic"]) == "No speaker or headset: calls are silent"
+    assert Headset.problem(["Null Output"], []) == "No microphone: the caller cannot hear you"

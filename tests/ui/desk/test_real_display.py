@@ -43,6 +43,7 @@ def test_demo_maps_its_window_on_a_real_display(display: str, tmp_path: Path, qa
         "DISPLAY": display,
         "QT_QPA_PLATFORM": "xcb",
         "XDG_RUNTIME_DIR": str(runtime),
+        "PULSE_SERVER": f"unix:{runtime}/no-sound-server",  # a desk whose sound is missing
         "QT_LOGGING_RULES": "qt.multimedia*=false",
     }
     with (tmp_path / "desktop.log").open("wb") as log:
@@ -87,6 +88,10 @@ def test_demo_maps_its_window_on_a_real_display(display: str, tmp_path: Path, qa
         assert (image.width(), image.height()) == (137, 77)
         colours = {image.pixel(x, y) for x in range(image.width()) for y in range(image.height())}
         assert len(colours) > 20, "the screen is (nearly) one colour: nothing was drawn"
+        (audio,) = [e for e in _events(events) if e["event"] == "audio.devices"]
+        assert audio["problem"] == (
+            "No audio devices: calls are silent (no sound server, or no sound card)"
+        )
     finally:
         desktop.terminate()
         try:
