@@ -1,6 +1,9 @@
-"""Screenshots of the desktop's main states, made offscreen from the real demo.
+"""Screenshots of the desktop's main states, made from the real demo.
 
-Usage: QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUT_DIR]
+Usage, on a real X display (the committed ones are made so):
+    Xvfb :58 -screen 0 1920x1080x24 & DISPLAY=:58 openbox &
+    DISPLAY=:58 QT_QPA_PLATFORM=xcb .venv/bin/python scripts/screenshots.py [OUT_DIR]
+or offscreen: QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUT_DIR]
 
 Runs the demo (its own folder, demo data, the loopback softphone), places real simulated
 SIP calls and saves idle, ringing with pop, on call with the log, unknown caller, shared

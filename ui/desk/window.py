@@ -266,8 +266,9 @@ class MainWindow(QMainWindow):
         self.sync_label.setToolTip(tip)
 
     def show_audio(self, problem: str | None) -> None:
-        """The sound as the status bar says it: nothing when all is well."""
-        self.audio_label.setText(problem or "")
+        """The sound as the status bar says it (what is missing; why, in the tooltip), and
+        nothing when all is well."""
+        self.audio_label.setText(problem.split(":", 1)[0] if problem else "")
         self.audio_label.setToolTip(problem or "")
         self.audio_label.setVisible(bool(problem))
 
