@@ -128,7 +128,10 @@ def build(
     events = EventLog(config.event_log)
     events.write("agent.sign_in", username=actor.username, role=actor.role)
     machine = AgentStateMachine(
-        config.wrap_up_seconds, ctx.clock, frozenset(r.code for r in not_ready_reasons(ctx))
+        config.wrap_up_seconds,
+        ctx.clock,
+        frozenset(r.code for r in not_ready_reasons(ctx)),
+        auto_ready=config.auto_ready,
     )
     audio = AudioBridge()
     phone = phone_factory(audio) if phone_factory else None

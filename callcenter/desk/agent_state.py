@@ -55,8 +55,13 @@ class AgentStateMachine:
         wrap_up_seconds: int,
         clock: Callable[[], dt.datetime],
         reason_codes: frozenset[str],
+        *,
+        auto_ready: bool = True,
     ) -> None:
+        """``auto_ready``: the wrap-up ends by itself when its time is up; without it, it
+        lasts until the agent chooses Ready or Not ready (or saves with Save & Ready)."""
         self.wrap_up_seconds = wrap_up_seconds
+        self.auto_ready = auto_ready
         self._clock = clock
         self._reasons = reason_codes
         self._listeners: list[Callable[[Status], None]] = []
@@ -107,6 +112,9 @@ class AgentStateMachine:
         if reason not in self._reasons:
             raise ValidationError("reason", f"{reason!r} is not a not-ready reason code")
         state = self._status.state
+        if state == AgentState.WRAP_UP and not self.auto_ready:
+            self._go(AgentState.NOT_READY, reason)  # the agent ends their wrap-up themselves
+            return
         if state in (AgentState.ON_CALL, AgentState.RINGING, AgentState.WRAP_UP):
             self._set(
                 replace(self._status, after_call=AgentState.NOT_READY, after_call_reason=reason)
@@ -202,9 +210,10 @@ class AgentStateMachine:
         return max(until - self._clock(), dt.timedelta(0))
 
     def tick(self) -> None:
-        """Called once a second by the UI: ends a wrap-up whose countdown has run out."""
+        """Called once a second by the UI: ends a wrap-up whose countdown has run out (unless
+        the agent ends wrap-up themselves, ``auto_ready`` off)."""
         remaining = self.wrap_up_remaining()
-        if remaining is not None and remaining <= dt.timedelta(0):
+        if self.auto_ready and remaining is not None and remaining <= dt.timedelta(0):
             self._apply_after_call()
 
     def _apply_after_call(self) -> None:

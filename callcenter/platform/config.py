@@ -79,6 +79,8 @@ class Config:
     wrap_up_seconds: int = 30
     #: Click-to-dial (from the record or the callback list) asks "Call ...?" first.
     ask_before_dialling: bool = True
+    #: Wrap-up ends by itself when its time is up; off, the agent ends it (Ready / Not ready).
+    auto_ready: bool = True
     event_log: Path | None = None
     agent_username: str | None = None
     sip: SipAccountConfig = field(default_factory=SipAccountConfig)
@@ -157,6 +159,13 @@ def _sync(table: dict[str, Any]) -> SyncConfig:
     )
 
 
+def _flag(table: dict[str, Any], key: str, default: bool) -> bool:
+    value = table.get(key, default)
+    if not isinstance(value, bool):
+        raise ConfigError(f"{key}: must be true or false")
+    return value
+
+
 def _busy_response(sip: dict[str, Any]) -> int:
     value = sip.get("busy_response", 486)
     if isinstance(value, bool) or value not in (486, 480):
@@ -189,9 +198,6 @@ def from_table(table: dict[str, Any], path: Path | None) -> Config:
     wrap_up = table.get("wrap_up_seconds", 30)
     if not isinstance(wrap_up, int) or isinstance(wrap_up, bool) or not 0 <= wrap_up <= 3600:
         raise ConfigError("wrap_up_seconds: must be a whole number from 0 to 3600")
-    ask_before_dialling = table.get("ask_before_dialling", True)
-    if not isinstance(ask_before_dialling, bool):
-        raise ConfigError("ask_before_dialling: must be true or false")
     event_log_text = table.get("event_log")
     event_log = Path(event_log_text) if isinstance(event_log_text, str) else None
     if event_log is not None and not event_log.is_absolute():
@@ -233,7 +239,8 @@ def from_table(table: dict[str, Any], path: Path | None) -> Config:
         local_store_dir=local_dir,
         default_region=region,
         wrap_up_seconds=wrap_up,
-        ask_before_dialling=ask_before_dialling,
+        ask_before_dialling=_flag(table, "ask_before_dialling", True),
+        auto_ready=_flag(table, "auto_ready", True),
         event_log=event_log,
         agent_username=agent if isinstance(agent, str) else None,
         sip=sip,

@@ -123,5 +123,7 @@ class LogPanel(QGroupBox):
             self.wrap_up.setText("")
             return
         seconds = math.ceil(remaining.total_seconds())
-        self.wrap_up.setText(f"Wrap-up: {seconds} s left")
+        self.wrap_up.setText(
+            f"Wrap-up: {seconds} s left" if seconds else "Wrap-up time is up: choose Ready"
+        )
         self.wrap_up.setStyleSheet("color:#c62828; font-weight:bold" if seconds <= 10 else "")

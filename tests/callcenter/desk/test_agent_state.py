@@ -148,3 +148,18 @@ def test_a_choice_made_in_wrap_up_survives_a_call_taken_in_it(
     clock.advance(31)
     machine.tick()
     assert (machine.status.state, machine.status.reason) == (AgentState.NOT_READY, "break")
+
+
+def test_without_auto_ready_the_agent_ends_wrap_up(clock: Clock) -> None:
+    machine = AgentStateMachine(30, clock, frozenset({"break"}), auto_ready=False)
+    machine.sign_in()
+    machine.set_ready()
+    machine.call_offered()
+    machine.call_answered()
+    machine.call_ended(answered=True)
+    clock.advance(120)
+    machine.tick()
+    assert machine.status.state == AgentState.WRAP_UP  # time is up, the agent has not chosen
+    assert machine.wrap_up_remaining() == dt.timedelta(0)
+    machine.set_not_ready("break")
+    assert (machine.status.state, machine.status.reason) == (AgentState.NOT_READY, "break")

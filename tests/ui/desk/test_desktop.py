@@ -21,7 +21,7 @@ from callcenter.desk.desk import CallSession
 from callcenter.desk.screenpop import CallerInfo
 from callcenter.platform.config import from_table
 from callcenter.platform.errors import ConfigError
-from callcenter.sync.stores import LOCAL, open_context
+from callcenter.sync.stores import LOCAL, SHARED, first_sync, open_context
 from callcenter.work import drafts
 from callcenter.work.callbacks import NewCallback, schedule_callback
 from db.enums import Direction, PhoneKind, Role
@@ -50,7 +50,9 @@ def running(qtbot: QtBot, tmp_path: Path) -> Iterator[Running]:
         {"agent_username": "ann", "wrap_up_seconds": 30, "event_log": "events.jsonl"},
         tmp_path / "callcenter.toml",
     )
-    ctx = open_context(config, LOCAL)
+    # As a real desk starts: the data is in the shared store, and the desk's first sync copies
+    # it before the window opens (while a first sync runs, its full-text index is rebuilt).
+    ctx = open_context(config, SHARED)
     seed_people(ctx)
     home = (("020 7946 0958", PhoneKind.HOME),)
     shared = (("07700 900555", PhoneKind.MOBILE),)
@@ -58,6 +60,7 @@ def running(qtbot: QtBot, tmp_path: Path) -> Iterator[Running]:
     customers.create_customer(ctx, NewCustomer(name="张伟", phones=shared))
     customers.create_customer(ctx, NewCustomer(name="Wang Fang", phones=shared))
     ctx.dispose()
+    assert first_sync(config).initial_done
     app = build(config, "ann")
     qtbot.addWidget(app.window)
     app.window.show()
