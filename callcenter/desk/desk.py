@@ -135,7 +135,33 @@ class Problem:
     message: str
 
 
-DeskEvent = CallOffered | CallChanged | CallFinished | RegistrationNews | StateNews | Problem
+@dataclass(frozen=True)
+class TransferNews:
+    """How a transfer the agent started is going, in words; ``final`` once it is settled
+    (``done`` says whether the caller went to the target)."""
+
+    call_id: str
+    words: str
+    final: bool
+    done: bool = False
+
+
+DeskEvent = (
+    CallOffered | CallChanged | CallFinished | RegistrationNews | StateNews | Problem | TransferNews
+)
+
+
+#: A transfer's final answer, in words.
+_TRANSFER_FAILURES = {
+    403: "refused",
+    404: "no such number",
+    405: "the phone system does not allow transfers",
+    480: "no answer",
+    486: "busy",
+    487: "cancelled",
+    501: "the phone system does not allow transfers",
+    603: "declined",
+}
 
 
 @contextmanager
@@ -179,6 +205,8 @@ class Desk:
         self.busy_response = busy_response
         self.calls: dict[str, CallSession] = {}
         self._queues: dict[str | None, QueueInfo | None] = {}
+        #: Where each call being transferred is going (for the words of its progress).
+        self._transfer_targets: dict[str, str] = {}
         self._listeners: list[Callable[[DeskEvent], None]] = []
         #: What supervisors see of this desk; replaced whole (never mutated) so the
         #: replicator's thread can read it while the GUI thread works.
@@ -438,6 +466,8 @@ class Desk:
     def blind_transfer(self, call_id: str, target: str) -> None:
         self.session(call_id)
         self._phone().blind_transfer(call_id, target)
+        self._transfer_targets[call_id] = target
+        self._emit(TransferNews(call_id, f"Transferring the caller to {target}…", final=False))
 
     def consult(self, call_id: str, target: str) -> str:
         """Attended transfer, first half: hold the caller and call the colleague."""
@@ -469,17 +499,34 @@ class Desk:
         if consult is None:
             raise ServiceError("there is no consultation call to transfer to")
         self._phone().attended_transfer(call_id, consult.call_id)
+        target = consult.caller.number_raw or "your colleague"
+        self._transfer_targets[call_id] = target
+        self._emit(TransferNews(call_id, f"Joining the caller to {target}…", final=False))
 
     def _transfer_progress(self, event: TransferProgress) -> None:
         self.events.write(
             "call.transfer", call_id=event.call_id, code=event.code, final=event.final
         )
+        target = self._transfer_targets.get(event.call_id, "the target")
         if event.final and 200 <= event.code < 300:
             consult = self.consultation(event.call_id)
             if consult is not None and self.phone is not None:
                 self.phone.hangup(consult.call_id)
+            self._transfer_targets.pop(event.call_id, None)
+            news = TransferNews(event.call_id, f"Transferred to {target}", final=True, done=True)
         elif event.final:
-            self._emit(Problem(f"transfer failed: {event.code} {event.reason}"))
+            self._transfer_targets.pop(event.call_id, None)
+            why = _TRANSFER_FAILURES.get(event.code, f"{event.code} {event.reason}".strip())
+            news = TransferNews(
+                event.call_id,
+                f"The transfer to {target} failed ({why}); the caller is still with you",
+                final=True,
+            )
+        elif event.code in (180, 183):
+            news = TransferNews(event.call_id, f"{target} is ringing…", final=False)
+        else:
+            news = TransferNews(event.call_id, f"Transferring the caller to {target}…", False)
+        self._emit(news)
 
     def dial(
         self,

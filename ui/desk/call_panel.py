@@ -22,6 +22,8 @@ from callcenter.desk.screenpop import PopKind, ScreenPop
 from ui.common.formatting import duration, phone
 
 KEYPAD = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#")
+#: How many targets typed or chosen lately the transfer question offers first.
+RECENT_TARGETS = 8
 
 
 class CallPanel(QGroupBox):
@@ -71,6 +73,8 @@ class CallPanel(QGroupBox):
         layout.addLayout(keypad)
         self._started: float | None = None
         self._held_since: float | None = None
+        self._directory: dict[str, str] = {}
+        self._recent: list[str] = []
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self._tick)
@@ -159,15 +163,32 @@ class CallPanel(QGroupBox):
             self._held_since = None
         self._tick()
 
+    def set_directory(self, targets: dict[str, str]) -> None:
+        """Where calls can go, by the words shown (``"Queue: Support"`` -> its number)."""
+        self._directory = dict(targets)
+
+    def _choose_target(self, title: str, question: str) -> str | None:
+        """A target from the directory and the numbers used lately, or one typed."""
+        offered = [*self._recent, *(name for name in self._directory if name not in self._recent)]
+        text, ok = QInputDialog.getItem(self, title, question, offered, 0, True)
+        text = text.strip()
+        if not ok or not text:
+            return None
+        if text in self._recent:
+            self._recent.remove(text)
+        self._recent.insert(0, text)
+        del self._recent[RECENT_TARGETS:]
+        return self._directory.get(text, text)
+
     def _ask_transfer(self) -> None:
-        target, ok = QInputDialog.getText(self, "Blind transfer", "Transfer the caller to:")
-        if ok and target.strip():
-            self.transfer.emit(target.strip())
+        target = self._choose_target("Blind transfer", "Transfer the caller to:")
+        if target:
+            self.transfer.emit(target)
 
     def _ask_consult(self) -> None:
-        target, ok = QInputDialog.getText(self, "Consult a colleague", "Call (the caller holds):")
-        if ok and target.strip():
-            self.consult.emit(target.strip())
+        target = self._choose_target("Consult a colleague", "Call (the caller holds):")
+        if target:
+            self.consult.emit(target)
 
     def show_offer(self, pop: ScreenPop) -> None:
         """A call is ringing: say who it is before the agent answers."""

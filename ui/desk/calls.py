@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from callcenter.desk.desk import (
@@ -16,6 +16,7 @@ from callcenter.desk.desk import (
     Desk,
     DeskEvent,
     Problem,
+    TransferNews,
 )
 from callcenter.desk.screenpop import ScreenPop
 from callcenter.platform.errors import ServiceError
@@ -30,6 +31,8 @@ from ui.desk.record_pages import RecordPages
 Say = Callable[[str, int], None]
 #: A desktop notification: title, text.
 Notify = Callable[[str, str], None]
+#: How long a transfer may go unconfirmed before the agent is told.
+TRANSFER_CONFIRM_MS = 15_000
 
 
 class CallController(QObject):
@@ -70,6 +73,12 @@ class CallController(QObject):
         self._say = say
         self._notify = notify
         self.ask_before_dialling = ask_before_dialling
+        #: A transfer asked for and not settled yet says so when this runs out.
+        self._transfer_watch = QTimer(self)
+        self._transfer_watch.setSingleShot(True)
+        self._transfer_watch.setInterval(TRANSFER_CONFIRM_MS)
+        self._transfer_watch.timeout.connect(self._transfer_unconfirmed)
+        self._transfer_call: str | None = None
         #: The call the window shows, by the desk's call handle.
         self.current: str | None = None
         #: A service request saved during this call, linked to its log when it is saved.
@@ -102,6 +111,8 @@ class CallController(QObject):
             self._changed(event)
         elif isinstance(event, CallFinished):
             self._finished(event)
+        elif isinstance(event, TransferNews):
+            self._transfer_news(event)
         elif isinstance(event, Problem):
             self._say(event.message, 10_000)
 
@@ -124,6 +135,26 @@ class CallController(QObject):
         self._window.activateWindow()
         who = pop.record.profile.name if pop.record else (pop.caller.number_raw or "Withheld")
         self._notify("Incoming call", f"{who} — {pop.caller.queue or ''}".strip(" —"))
+
+    def _transfer_news(self, news: TransferNews) -> None:
+        """A transfer's progress on the call panel; one never settled is said to be so."""
+        if news.call_id != self.current:
+            return
+        self.call_panel.detail.setText(news.words)
+        self._say(news.words, 8000)
+        if news.final:
+            self._transfer_watch.stop()
+        elif not self._transfer_watch.isActive():
+            self._transfer_call = news.call_id
+            self._transfer_watch.start()
+
+    def _transfer_unconfirmed(self) -> None:
+        call = self.desk.calls.get(self._transfer_call or "")
+        if call is None or call.ended or self._transfer_call != self.current:
+            return
+        words = "The transfer was not confirmed; the caller is still with you"
+        self.call_panel.detail.setText(words)
+        self._say(words, 10_000)
 
     def _set_aside(self) -> None:
         """A call rings while the last one's log is open (wrap-up, or a log recovered after a

@@ -519,3 +519,21 @@ def test_resolving_a_request_is_confirmed(running: Running) -> None:
     assert w.statusBar().currentMessage() == (
         f"{request.number} resolved; it leaves the open requests"
     )
+
+
+def test_a_transfer_never_confirmed_is_said_to_be(running: Running, qtbot: QtBot) -> None:
+    from telephony.events import TransferProgress
+
+    w, desk = running.window, running.desk
+    desk.handle(incoming_call("c1", "02079460958", e164="+442079460958"))
+    desk.handle(CallStateChanged("c1", CallState.CONFIRMED, CallDirection.INBOUND, 200, "OK"))
+    w.calls._transfer_watch.setInterval(50)  # 15 s in the product
+    desk.handle(TransferProgress("c1", 100, "Trying", final=False))
+    assert w.call_panel.detail.text() == "Transferring the caller to the target…"
+    qtbot.waitUntil(
+        lambda: (
+            w.call_panel.detail.text()
+            == "The transfer was not confirmed; the caller is still with you"
+        ),
+        timeout=2000,
+    )

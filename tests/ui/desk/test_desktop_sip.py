@@ -7,13 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from callcenter.crm import customers
 from callcenter.crm.customers import NewCustomer
 from callcenter.crm.phones import to_e164
 from callcenter.desk.agent_state import AgentState
+from callcenter.desk.desk import TransferNews
 from callcenter.platform.config import from_table
 from callcenter.sync.stores import LOCAL, open_context
 from db.enums import PhoneKind
@@ -137,7 +138,7 @@ def test_attended_transfer_from_the_call_panel(
     qtbot.waitUntil(lambda: window.call_panel.phase == "talking", timeout=5000)
     monkeypatch.setattr(
         QInputDialog,
-        "getText",
+        "getItem",
         lambda *_a, **_k: (f"sip:colleague@127.0.0.1:{colleague.port}", True),
     )
     window.call_panel.consult_button.click()
@@ -231,3 +232,67 @@ def test_a_call_in_wrap_up_pops_is_answered_and_the_first_log_returns(
     assert window.calls.current is None
     assert desk.unlogged_calls() == []
     assert desk.state.status.state == AgentState.READY
+
+
+@pytest.mark.parametrize(
+    ("scenario", "words"),
+    [
+        ("uac_refer.xml", "Transferred to sip:transfer-target@127.0.0.1"),
+        (
+            "uac_refer_refused.xml",
+            "The transfer to sip:transfer-target@127.0.0.1 failed (refused); "
+            "the caller is still with you",
+        ),
+    ],
+)
+def test_a_blind_transfer_says_how_it_went(
+    desktop: Running,
+    qtbot: QtBot,
+    *,
+    tmp_path: Path,
+    kamailio: Kamailio,
+    monkeypatch: pytest.MonkeyPatch,
+    scenario: str,
+    words: str,
+) -> None:
+    window, desk = desktop.window, desktop.desk
+    qtbot.waitUntil(lambda: window.reg_label.text() == "SIP: registered", timeout=10_000)
+    desk.state.set_ready()
+    caller = Sipp(
+        scenario,
+        tmp_path / "caller",
+        target=kamailio.address,
+        keys={**CALLER_KEYS, "from_hdr": 'From: "Klara F." <sip:+4930123456@127.0.0.1>'},
+    )
+    with qtbot.waitSignal(window.calls.pop_painted, timeout=10_000):
+        pass
+    window.call_panel.buttons["answer"].click()
+    qtbot.waitUntil(lambda: window.call_panel.phase == "talking", timeout=5000)
+    offered: list[list[str]] = []
+
+    def choose(*args: object, **_kwargs: object) -> tuple[str, bool]:
+        offered.append(list(args[3]))  # type: ignore[call-overload]
+        return "sip:transfer-target@127.0.0.1", True
+
+    monkeypatch.setattr(QInputDialog, "getItem", choose)
+    # A failure must not leave the window's "unsaved call log?" question waiting at teardown.
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    news: list[TransferNews] = []
+    desk.subscribe(lambda e: news.append(e) if isinstance(e, TransferNews) else None)
+    shown: list[str] = []
+    window.call_panel.detail.setText = (  # type: ignore[method-assign]
+        lambda text, original=window.call_panel.detail.setText: (shown.append(text), original(text))
+    )
+    window.call_panel.transfer_button.click()
+    assert "Queue: Support" in offered[0]  # the directory offers the queues
+    qtbot.waitUntil(lambda: any(n.final for n in news), timeout=10_000)
+    assert news[0].words == "Transferring the caller to sip:transfer-target@127.0.0.1…"
+    assert news[-1].words == words
+    assert words in shown  # the call panel said it
+    if window.call_panel.phase == "talking":  # refused: the caller is still there
+        window.call_panel.buttons["hangup"].click()
+    qtbot.waitUntil(lambda: caller.process.poll() is not None, timeout=15_000)
+    caller.expect_success()
+    qtbot.waitUntil(lambda: window.call_panel.phase == "ended", timeout=5000)
+    window.log_panel.save_ready.click()  # the agent logs the call, transferred or not
+    assert window.calls.current is None
