@@ -24,8 +24,8 @@ from callcenter.desk.ending import ending_words
 from callcenter.desk.screenpop import CallerInfo, ScreenPop, pop_for
 from callcenter.platform import audit
 from callcenter.platform.context import ServiceContext
-from callcenter.platform.directory import QueueInfo, queue_named
-from callcenter.platform.errors import NotFoundError, ServiceError
+from callcenter.platform.directory import QueueInfo, queue_named, queues
+from callcenter.platform.errors import NotFoundError, ServiceError, ValidationError
 from callcenter.platform.event_log import EventLog
 from callcenter.platform.records import InteractionView
 from callcenter.presence.heartbeat import Presence
@@ -340,6 +340,13 @@ class Desk:
             session.customer_id = session.pop.record.profile.id
         self._emit(CallOffered(event.call_id, session.pop))
 
+    def _outcome_required(self, queue_id: uuid.UUID | None) -> bool:
+        if queue_id is None:
+            return True
+        known = [q for q in self._queues.values() if q is not None and q.id == queue_id]
+        queue = next(iter(known or [q for q in queues(self.ctx) if q.id == queue_id]), None)
+        return queue.outcome_required if queue is not None else True
+
     def _queue(self, name: str | None) -> QueueInfo | None:
         """The queue a call names; the dictionary is read once per desk, not once per ring."""
         if name not in self._queues:
@@ -604,8 +611,12 @@ class Desk:
         service_request_id: uuid.UUID | None = None,
         and_ready: bool = False,
     ) -> InteractionView:
-        """Save the call's log (dropping its draft); "Save & Ready" also ends wrap-up."""
+        """Save the call's log (dropping its draft); "Save & Ready" also ends wrap-up. The
+        outcome is required unless the call's queue says it is not (a call with no queue,
+        outbound or recovered, needs one)."""
         session = self.session(call_id)
+        if not disposition_code and self._outcome_required(session.queue_id):
+            raise ValidationError("disposition", "choose the call's outcome before saving")
         item = self._interaction(session, disposition_code, notes, service_request_id)
         view = drafts.save_as_interaction(self.ctx, call_id, item)
         session.logged = True

@@ -35,6 +35,8 @@ class QueueInfo:
     dialled_number: str | None
     #: Calls for this queue are turned away from a desk in wrap-up.
     protect_wrap_up: bool = False
+    #: A call's log needs an outcome to be saved.
+    outcome_required: bool = True
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,14 @@ def queues(ctx: ServiceContext) -> list[QueueInfo]:
     with ctx.sessions() as s:
         rows = s.scalars(select(Queue).where(Queue.deleted.is_(False)).order_by(Queue.name))
         return [
-            QueueInfo(r.id, r.name, r.display_name, r.dialled_number, r.protect_wrap_up)
+            QueueInfo(
+                r.id,
+                r.name,
+                r.display_name,
+                r.dialled_number,
+                r.protect_wrap_up,
+                r.outcome_required,
+            )
             for r in rows
         ]
 

@@ -43,6 +43,8 @@ class Queue(Replicated, Base):
     )
     #: A desk in wrap-up turns this queue's calls away (the PBX offers them to the next agent).
     protect_wrap_up: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    #: A call's log is saved only with an outcome (a disposition code).
+    outcome_required: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 
 class QueueMember(Replicated, Base):

@@ -12,6 +12,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -115,3 +116,10 @@ def virtual_headset(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         for name, value in env.items():
             patch.setenv(name, value)
         yield
+
+
+def choose_outcome(log_panel: Any, code: str = "resolved") -> None:
+    """Pick an outcome in the log panel if none is chosen yet, as an agent does before saving
+    (a queue's calls need one, ``queues.outcome_required``)."""
+    if log_panel.disposition.currentData() is None:
+        log_panel.disposition.setCurrentIndex(log_panel.disposition.findData(code))

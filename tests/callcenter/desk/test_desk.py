@@ -14,6 +14,7 @@ from callcenter.desk.agent_state import AgentState, AgentStateMachine
 from callcenter.desk.desk import CallFinished, CallOffered, Desk, DeskEvent
 from callcenter.desk.screenpop import PopKind
 from callcenter.platform.context import ServiceContext
+from callcenter.platform.errors import ValidationError
 from callcenter.platform.event_log import EventLog
 from callcenter.work import drafts
 from db.enums import PhoneKind
@@ -182,10 +183,10 @@ def test_a_call_in_wrap_up_rings_and_the_last_log_waits(
     d.handle(incoming("c3", "02079460960"))  # on a call: the third is turned away
     assert "c3" not in d.calls
     d.handle(ended("c2", answered=True))
-    d.save_log("c2", None, "second caller", and_ready=True)
+    d.save_log("c2", "resolved", "second caller", and_ready=True)
     draft = drafts.load_draft(d.ctx, "c1")
     assert draft is not None and draft.notes == "first caller's notes"
-    d.save_log("c1", None, draft.notes)
+    d.save_log("c1", "resolved", draft.notes)
     assert d.unlogged_calls() == []
 
 
@@ -217,3 +218,21 @@ def test_only_busy_here_or_temporarily_unavailable(
     machine = AgentStateMachine(30, agent.clock, frozenset())
     with pytest.raises(ValueError, match="busy_response"):
         Desk(agent, machine, None, EventLog(tmp_path / "e.jsonl"), busy_response=603)
+
+
+def test_an_empty_log_does_not_save_unless_the_queue_allows_it(
+    desk: tuple[Desk, list[DeskEvent]],
+) -> None:
+    d, _seen = desk
+    d.handle(incoming("c1", "02079460958"))
+    d.handle(CallStateChanged("c1", CallState.CONFIRMED, CallDirection.INBOUND, 200, "OK"))
+    d.handle(ended("c1", answered=True))
+    with pytest.raises(ValidationError, match="outcome") as refused:
+        d.save_log("c1", None, "")
+    assert refused.value.field == "disposition"
+    assert [s.call_id for s in d.unlogged_calls()] == ["c1"]  # still there to be finished
+    with d.ctx.sessions.begin() as s:
+        s.scalars(select(Queue).where(Queue.name == "support")).one().outcome_required = False
+    d._queues.clear()  # a desk reads the dictionary at start; this one starts again
+    d.save_log("c1", None, "")
+    assert d.unlogged_calls() == []

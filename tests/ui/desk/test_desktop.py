@@ -34,6 +34,7 @@ from telephony.events import (
     Party,
 )
 from tests.callcenter.conftest import incoming_call, seed_people
+from tests.ui.conftest import choose_outcome
 from ui.app import Running, build
 from ui.desk.record_pages import PAGE_CHOOSER, PAGE_RECORD, PAGE_UNKNOWN
 
@@ -98,6 +99,7 @@ def test_known_caller_pops_before_answer_then_logs(running: Running, qtbot: QtBo
     w.log_panel.extend.click()
     assert desk.state.wrap_up_remaining() > dt.timedelta(seconds=50)  # type: ignore[operator]
     w.log_panel.disposition.setCurrentIndex(w.log_panel.disposition.findData("resolved"))
+    choose_outcome(w.log_panel)
     w.log_panel.save_ready.click()
     assert desk.state.status.state == AgentState.READY
     assert w.calls.current is None
@@ -325,6 +327,7 @@ def test_logging_a_callback_call_asks_its_outcome(running: Running, qtbot: QtBot
     )
     w.calls.current = "out-1"
     w.log_panel.set_active(True)
+    choose_outcome(w.log_panel)
     w.log_panel.save.click()
     (dialog,) = w.findChildren(CallbackOutcomeDialog)
     assert dialog.isVisible()
@@ -359,6 +362,7 @@ def test_a_call_during_wrap_up_pops_and_the_first_log_comes_back(
     assert w.call_panel.phase == "talking"
     desk.handle(CallEnded("c2", CallDirection.INBOUND, 200, "BYE", Party.REMOTE, True, 5.0))
     qtbot.keyClicks(w.log_panel.notes, "second caller")
+    choose_outcome(w.log_panel)
     w.log_panel.save.click()
 
     assert w.calls.current == "c1"  # the first log is back to be finished
@@ -366,6 +370,7 @@ def test_a_call_during_wrap_up_pops_and_the_first_log_comes_back(
     assert w.log_panel.notes.toPlainText() == "first caller: router"
     assert w.pages.record_view.record is not None
     assert w.pages.record_view.record.profile.name == "Ann Customer"
+    choose_outcome(w.log_panel)
     w.log_panel.save_ready.click()
     assert w.calls.current is None
     assert desk.unlogged_calls() == []
@@ -401,6 +406,7 @@ def test_the_state_box_and_the_status_bar_say_the_same(running: Running) -> None
     assert shown() == ("On call (then not ready — Break)",) * 2
     desk.handle(CallEnded("c1", CallDirection.INBOUND, 200, "BYE", Party.REMOTE, True, 5.0))
     assert shown() == ("Wrap-up (then not ready — Break)",) * 2
+    choose_outcome(w.log_panel)
     w.log_panel.save.click()
     desk.state.extend_wrap_up(1)
     running.desk.state.set_ready()
@@ -424,6 +430,7 @@ def test_hold_shows_a_label_and_a_timer_and_keyed_digits_echo(running: Running) 
         w.call_panel.keys[digit].click()
     assert w.call_panel.digits.text() == "Keyed: 12#"
     desk.handle(CallEnded("c1", CallDirection.INBOUND, 200, "BYE", Party.REMOTE, True, 5.0))
+    choose_outcome(w.log_panel)
     w.log_panel.save_ready.click()
     assert w.call_panel.digits.text() == ""
 
@@ -537,3 +544,13 @@ def test_a_transfer_never_confirmed_is_said_to_be(running: Running, qtbot: QtBot
         ),
         timeout=2000,
     )
+
+
+def test_an_empty_log_is_refused_with_words(running: Running) -> None:
+    w, desk = running.window, running.desk
+    desk.handle(incoming_call("c1", "02079460958", e164="+442079460958"))
+    desk.handle(CallStateChanged("c1", CallState.CONFIRMED, CallDirection.INBOUND, 200, "OK"))
+    desk.handle(CallEnded("c1", CallDirection.INBOUND, 200, "BYE", Party.REMOTE, True, 5.0))
+    w.log_panel.save_ready.click()
+    assert w.log_panel.error.text() == "disposition: choose the call's outcome before saving"
+    assert w.calls.current == "c1"  # nothing lost: the log is still open

@@ -23,6 +23,7 @@ from telephony.pjsua_phone import PjsuaPhone
 from tests.callcenter.conftest import seed_people
 from tests.telephony.conftest import PASSWORD, kamailio, phone_settings
 from tests.telephony.peers import Kamailio, Sipp
+from tests.ui.conftest import choose_outcome
 from ui.app import Running, build
 
 __all__ = ["kamailio"]  # the Kamailio fixture, shared with the telephony tests
@@ -103,6 +104,7 @@ def test_sipp_call_through_kamailio_pops_and_logs(
     qtbot.keyClicks(window.log_panel.notes, "Asked about her order")
     qtbot.waitUntil(lambda: window.call_panel.phase == "ended", timeout=10_000)
     assert desk.state.status.state == AgentState.WRAP_UP
+    choose_outcome(window.log_panel)
     window.log_panel.save_ready.click()
     assert desk.state.status.state == AgentState.READY
     caller.expect_success()
@@ -148,6 +150,7 @@ def test_attended_transfer_from_the_call_panel(
     caller.expect_success()
     qtbot.waitUntil(lambda: all(s.consult_for is None for s in desk.calls.values()), timeout=10_000)
     colleague.expect_success()
+    choose_outcome(window.log_panel)
     window.log_panel.save_ready.click()
     assert desk.unlogged_calls() == []
     assert desktop.events.path is not None
@@ -224,10 +227,12 @@ def test_a_call_in_wrap_up_pops_is_answered_and_the_first_log_returns(
     qtbot.waitUntil(lambda: window.call_panel.phase == "talking", timeout=5000)
     qtbot.waitUntil(lambda: window.call_panel.phase == "ended", timeout=10_000)
     second.expect_success()
+    choose_outcome(window.log_panel)
     window.log_panel.save.click()
 
     assert window.calls.current == first_id
     assert window.log_panel.notes.toPlainText() == "Klara: order 118 late"
+    choose_outcome(window.log_panel)
     window.log_panel.save_ready.click()
     assert window.calls.current is None
     assert desk.unlogged_calls() == []
@@ -294,5 +299,6 @@ def test_a_blind_transfer_says_how_it_went(
     qtbot.waitUntil(lambda: caller.process.poll() is not None, timeout=15_000)
     caller.expect_success()
     qtbot.waitUntil(lambda: window.call_panel.phase == "ended", timeout=5000)
+    choose_outcome(window.log_panel)
     window.log_panel.save_ready.click()  # the agent logs the call, transferred or not
     assert window.calls.current is None
