@@ -150,7 +150,6 @@ def build(
         events.write(
             "audio.devices", outputs=len(outputs), inputs=len(inputs), problem=audio_problem
         )
-    if headset is not None:
         try:
             headset.set_output(config.audio.output)
             headset.set_input(config.audio.input)
