@@ -140,6 +140,7 @@ def _any(table: FromClause, *conditions: ColumnElement[bool]) -> ColumnElement[b
 
 
 _OPEN_REQUEST = _one_of(_requests.c.status, OPEN_SR_STATUSES)
+_DONE_REQUEST = and_(*(_requests.c.status != status for status in OPEN_SR_STATUSES))
 _PENDING_CALLBACK = _callbacks.c.status == CallbackStatus.PENDING
 
 
@@ -187,6 +188,7 @@ _PROFILE = (
         _scalar(func.count(_orders.c.id), _orders).label("order_count"),
         _any(_contacts).label("any_contacts"),
         _any(_requests, _OPEN_REQUEST).label("any_requests"),
+        _any(_requests, _DONE_REQUEST).label("any_done_requests"),
         _any(_interactions).label("any_interactions"),
         _any(_payments).label("any_payments"),
         _any(_shipments).label("any_shipments"),
@@ -203,6 +205,12 @@ _CONTACTS = (
     .order_by(_contacts.c.name)
 )
 _REQUESTS = _recent(ServiceRequestView, _requests, _requests.c.sla_due_at, _OPEN_REQUEST)
+_DONE_REQUESTS = _recent(
+    ServiceRequestView,
+    _requests,
+    func.coalesce(_requests.c.closed_at, _requests.c.resolved_at, _requests.c.opened_at).desc(),
+    _DONE_REQUEST,
+)
 _INTERACTIONS = _recent(InteractionView, _interactions, _interactions.c.offered_at.desc())
 _ORDERS = _recent(
     OrderView,
@@ -270,6 +278,9 @@ def read_customer_360(conn: Connection, customer_id: uuid.UUID, now: dt.datetime
         contacts=contacts,
         open_service_requests=tuple(
             ServiceRequestView(*row) for row in rows(_REQUESTS, head.any_requests)
+        ),
+        done_service_requests=tuple(
+            ServiceRequestView(*row) for row in rows(_DONE_REQUESTS, head.any_done_requests)
         ),
         recent_interactions=tuple(
             InteractionView(*row) for row in rows(_INTERACTIONS, head.any_interactions)

@@ -45,6 +45,8 @@ class Person:
     username: str
     display_name: str
     role: Role
+    #: The desk's SIP account: calls and transfers reach this person at it.
+    sip_username: str | None = None
 
 
 def _codes(ctx: ServiceContext, model: type[DispositionCode] | type[NotReadyReason]) -> list[Code]:
@@ -108,7 +110,7 @@ def people(ctx: ServiceContext) -> list[Person]:
             .where(User.active.is_(True), User.deleted.is_(False))
             .order_by(User.display_name)
         )
-        return [Person(r.id, r.username, r.display_name, r.role) for r in rows]
+        return [Person(r.id, r.username, r.display_name, r.role, r.sip_username) for r in rows]
 
 
 def sign_in_actor(ctx: ServiceContext, username: str) -> Actor:

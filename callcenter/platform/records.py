@@ -211,6 +211,8 @@ class Customer360:
     shipments: tuple[ShipmentView, ...]
     callbacks_due: tuple[CallbackView, ...]
     account: AccountSummary
+    #: Resolved and closed requests, the latest first: what was already done for the caller.
+    done_service_requests: tuple[ServiceRequestView, ...] = ()
 
 
 @dataclass(frozen=True)

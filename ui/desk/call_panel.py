@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics
@@ -73,6 +74,7 @@ class CallPanel(QGroupBox):
         layout.addLayout(keypad)
         self._started: float | None = None
         self._held_since: float | None = None
+        self._targets: Callable[[], dict[str, str]] = dict
         self._directory: dict[str, str] = {}
         self._recent: list[str] = []
         self._ticker = QTimer(self)
@@ -163,12 +165,14 @@ class CallPanel(QGroupBox):
             self._held_since = None
         self._tick()
 
-    def set_directory(self, targets: dict[str, str]) -> None:
-        """Where calls can go, by the words shown (``"Queue: Support"`` -> its number)."""
-        self._directory = dict(targets)
+    def set_directory(self, targets: Callable[[], dict[str, str]]) -> None:
+        """Where calls can go, by the words shown (``"Queue: Support"`` -> its number), read
+        each time the agent asks, so a colleague added today is offered."""
+        self._targets = targets
 
     def _choose_target(self, title: str, question: str) -> str | None:
         """A target from the directory and the numbers used lately, or one typed."""
+        self._directory = self._targets()
         offered = [*self._recent, *(name for name in self._directory if name not in self._recent)]
         text, ok = QInputDialog.getItem(self, title, question, offered, 0, True)
         text = text.strip()

@@ -269,6 +269,15 @@ class RecordView(QWidget):
                 ),
             ]
         )
+        self.done_srs: SnapshotTableModel[ServiceRequestView] = SnapshotTableModel(
+            [
+                Column("Number", lambda s: s.number),
+                Column("Subject", lambda s: s.subject),
+                Column("Status", lambda s: s.status, label),
+                Column("Done", lambda s: s.closed_at or s.resolved_at, local_time),
+                Column("Resolution", lambda s: (s.resolution or "").replace("\n", " ")[:120]),
+            ]
+        )
         self.callbacks: SnapshotTableModel[CallbackView] = SnapshotTableModel(
             [
                 Column(
@@ -363,6 +372,10 @@ class RecordView(QWidget):
         self.sr_table.doubleClicked.connect(
             lambda _i: self._open(self.sr_table, self.service_request_opened)
         )
+        self.done_sr_table = make_table(self.done_srs)
+        self.done_sr_table.doubleClicked.connect(
+            lambda _i: self._open(self.done_sr_table, self.service_request_opened)
+        )
         self.callback_table = make_table(self.callbacks)
         self.callback_table.doubleClicked.connect(
             lambda _i: self._open(self.callback_table, self.callback_opened)
@@ -375,14 +388,16 @@ class RecordView(QWidget):
                 lambda r: [c for c in r.callbacks_due if c.status == CallbackStatus.PENDING],
             ),
             ("History", self.interactions, lambda r: r.recent_interactions),
+            ("Done requests", self.done_srs, lambda r: r.done_service_requests),
             ("Contacts", self.contacts, lambda r: r.contacts),
             ("Orders", self.orders, lambda r: r.orders),
             ("Invoices", self.invoices, lambda r: r.invoices),
             ("Payments", self.payments, lambda r: r.payments),
             ("Shipments", self.shipments, lambda r: r.shipments),
         ]
-        tables = [self.sr_table, self.callback_table]
-        tables += [make_table(model) for _name, model, _rows in self._parts[2:]]
+        tables = [self.sr_table, self.callback_table, make_table(self.interactions)]
+        tables.append(self.done_sr_table)
+        tables += [make_table(model) for _name, model, _rows in self._parts[4:]]
         for (name, _model, _rows), table in zip(self._parts, tables, strict=True):
             self.tabs.addTab(table, name)
         #: Tabs not yet filled with the record on screen.

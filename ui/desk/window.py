@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from callcenter.desk.desk import Desk, DeskEvent, RegistrationNews, StateNews
-from callcenter.platform.directory import dispositions, not_ready_reasons, queues, queues_of
+from callcenter.desk.transfer_targets import transfer_targets
+from callcenter.platform.directory import dispositions, not_ready_reasons, queues_of
 from callcenter.platform.records import CallbackView
 from callcenter.platform.secrets import SecretStore
 from callcenter.sync.replicator import SyncStatus
@@ -78,9 +79,7 @@ class MainWindow(QMainWindow):
         self.resize(1366, 768)
 
         self.call_panel = CallPanel()
-        self.call_panel.set_directory(
-            {f"Queue: {q.display_name}": q.dialled_number for q in queues(ctx) if q.dialled_number}
-        )
+        self.call_panel.set_directory(lambda: transfer_targets(ctx, self.actor.user_id))
         self.log_panel = LogPanel(dispositions(ctx))
         self.pages = RecordPages(ctx, self)
         self.calls = CallController(

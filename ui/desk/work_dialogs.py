@@ -73,7 +73,7 @@ class WorkDialogs(QObject):
             self.calls.linked_request = sr.id
         done = {SRStatus.RESOLVED: "resolved", SRStatus.CLOSED: "closed"}.get(sr.status)
         if done:
-            self._say(f"{sr.number} {done}; it leaves the open requests", 8000)
+            self._say(f"{sr.number} {done}; it is under Done requests now", 8000)
         else:
             self._say(f"{sr.number} saved ({label(sr.status).lower()})", 5000)
         self.saved.emit()

@@ -162,7 +162,7 @@ def test_whole_record_in_bounded_queries(ctx: ServiceContext, engine: Engine, hi
     add_history(ctx, profile.id, history)
     with count_queries(engine) as statements, count_orm_loads() as loaded:
         record = load_customer_360(ctx, profile.id)
-    assert len(statements) <= 11, statements
+    assert len(statements) <= 12, statements
     assert loaded == []
     assert record.profile.name == "Ann Lee"
     assert record.profile.phones[0].e164 == "+442079460958"
@@ -172,6 +172,11 @@ def test_whole_record_in_bounded_queries(ctx: ServiceContext, engine: Engine, hi
     assert record.orders[0].line_count == 0
     assert all(sr.status == SRStatus.OPEN for sr in record.open_service_requests)
     assert len(record.open_service_requests) == min(history // 2, RECENT_LIMIT)
+    # What was already done for the caller: the closed ones, the latest first.
+    assert all(sr.status == SRStatus.CLOSED for sr in record.done_service_requests)
+    assert len(record.done_service_requests) == min((history + 1) // 2, RECENT_LIMIT)
+    done = [sr.opened_at for sr in record.done_service_requests]
+    assert done == sorted(done, reverse=True)
     assert len(record.recent_interactions) == min(history, RECENT_LIMIT)
     times = [i.offered_at for i in record.recent_interactions]
     assert times == sorted(times, reverse=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -178,3 +179,26 @@ def test_the_selected_row_is_the_record_behind_it_whatever_the_sort(qtbot: QtBot
     table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
     table.selectRow(0)
     assert selected_record(table) is late
+
+
+def test_done_requests_have_their_own_tab(qtbot: QtBot) -> None:
+    view = RecordView(Clock(START))
+    qtbot.addWidget(view)
+    view.show()
+    opened: list[ServiceRequestView] = []
+    view.service_request_opened.connect(opened.append)
+    resolved = replace(
+        request("Refund", START),
+        status=SRStatus.RESOLVED,
+        resolved_at=START,
+        resolution="Refunded in full",
+    )
+    view.show_record(replace(record("Ann Lee", (), 0), done_service_requests=(resolved,)))
+    index = next(i for i in range(8) if view.tabs.tabText(i).startswith("Done requests"))
+    assert view.tabs.tabText(index) == "Done requests (1)"
+    view.tabs.setCurrentIndex(index)
+    row = [view.done_srs.index(0, c).data() for c in range(view.done_srs.columnCount())]
+    assert row[1:3] == ["Refund", "Resolved"] and row[4] == "Refunded in full"
+    view.done_sr_table.selectRow(0)
+    view.done_sr_table.doubleClicked.emit(view.done_srs.index(0, 0))
+    assert opened == [resolved]  # opened again to read it or reopen it
