@@ -47,6 +47,7 @@ OPTIONAL_COLUMNS = (
     "phones",
     "emails",
     "region",
+    "city",
     "industry",
     "lifecycle_stage",
     "value_tier",
@@ -62,6 +63,7 @@ PROFILE_COLUMNS = {
     "lifecycle_stage": "lifecycle_stage",
     "value_tier": "value_tier",
     "region": "region",
+    "city": "city",
     "industry": "industry",
     "source": "source",
     "tags": "tags",
@@ -74,12 +76,20 @@ NEW_CUSTOMER_DEFAULTS = {
     "value_tier": ValueTier.STANDARD.value,
     "company_name": None,
     "region": None,
+    "city": None,
     "industry": None,
     "source": None,
     "tags": "",
     "notes": "",
 }
-MAX_LENGTHS = {"external_id": 64, "region": 64, "industry": 64, "source": 64, "tags": 500}
+MAX_LENGTHS = {
+    "external_id": 64,
+    "region": 64,
+    "city": 100,
+    "industry": 64,
+    "source": 64,
+    "tags": 500,
+}
 PHONE_RAW_MAX = 64
 EXTENSION_MAX = 16
 LIST_SEPARATOR = ";"
@@ -277,6 +287,7 @@ def _profile(cells: dict[str, str]) -> dict[str, Any]:
         "lifecycle_stage": lambda v: clean_choice(LifecycleStage, v, "lifecycle_stage"),
         "value_tier": lambda v: clean_choice(ValueTier, v, "value_tier"),
         "region": _region,
+        "city": lambda v: _text(v, "city"),
         "industry": lambda v: _text(v, "industry"),
         "source": lambda v: _text(v, "source"),
         "tags": lambda v: _text(clean_tags(v.replace(LIST_SEPARATOR, ",")), "tags"),

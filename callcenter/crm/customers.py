@@ -38,6 +38,7 @@ class NewCustomer:
     external_id: str | None = None
     owner_id: uuid.UUID | None = None
     region: str | None = None
+    city: str | None = None
     industry: str | None = None
     source: str | None = None
     tags: tuple[str, ...] = ()
@@ -55,6 +56,7 @@ EDITABLE_FIELDS = frozenset(
         "value_tier",
         "owner_id",
         "region",
+        "city",
         "industry",
         "source",
         "tags",
@@ -134,6 +136,7 @@ def create_customer(ctx: ServiceContext, new: NewCustomer) -> CustomerProfile:
             value_tier=tier,
             owner_id=new.owner_id,
             region=new.region,
+            city=" ".join(new.city.split()) if new.city else None,
             industry=new.industry,
             source=new.source,
             tags=clean_tags(new.tags),

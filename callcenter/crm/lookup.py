@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, String, bindparam, select
+import dataclasses
 
+from sqlalchemy import Connection, String, Uuid, bindparam, func, or_, select
+
+from callcenter.crm.customer360 import OPEN_SR_STATUSES
 from callcenter.crm.phones import parse
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.permissions import Action, require
 from callcenter.platform.records import LookupMatch, LookupResult
-from db.models import Contact, Customer, PhoneNumber
+from db.models import Contact, Customer, Interaction, PhoneNumber, ServiceRequest
 
 MAX_MATCHES = 50
 
 _customers = Customer.__table__
 _contacts = Contact.__table__
 _phones = PhoneNumber.__table__
+_interactions = Interaction.__table__
+_requests = ServiceRequest.__table__
 # Built once: the pop runs it on every ring, and building a select costs more than running it.
 _MATCHES = (
     select(
@@ -66,6 +71,41 @@ def matches_for(conn: Connection, e164: str) -> tuple[LookupMatch, ...]:
             )
         )
     return tuple(matches)
+
+
+_OF_CUSTOMER = bindparam("customer_id", type_=Uuid())
+_DETAILS = select(
+    _customers.c.city,
+    _customers.c.region,
+    select(func.max(_interactions.c.offered_at))
+    .where(_interactions.c.customer_id == _OF_CUSTOMER, _interactions.c.deleted.is_(False))
+    .scalar_subquery(),
+    select(func.count(_requests.c.id))
+    .where(
+        _requests.c.customer_id == _OF_CUSTOMER,
+        _requests.c.deleted.is_(False),
+        or_(*(_requests.c.status == s for s in OPEN_SR_STATUSES)),
+    )
+    .scalar_subquery(),
+).where(_customers.c.id == _OF_CUSTOMER)
+
+
+def with_details(conn: Connection, matches: tuple[LookupMatch, ...]) -> tuple[LookupMatch, ...]:
+    """The matches with what tells them apart (city, last contact, open requests): the
+    agent asks the caller which one they are, so the list must show a difference."""
+    detailed = []
+    for match in matches:
+        row = conn.execute(_DETAILS, {"customer_id": match.customer_id}).one()
+        detailed.append(
+            dataclasses.replace(
+                match,
+                city=row[0],
+                region=row[1],
+                last_contact_at=row[2],
+                open_requests=int(row[3]),
+            )
+        )
+    return tuple(detailed)
 
 
 def lookup_caller(ctx: ServiceContext, number: str, region: str | None = None) -> LookupResult:

@@ -288,6 +288,18 @@ PLANS = {
     "DE": _Plan("49", (_r("30", 10, (2, 8)),), (_r("151 160 170 176", 11, (3, 8)),)),
 }
 REGION_WEIGHTS = {"GB": 40, "CN": 25, "US": 12, "HK": 6, "SG": 4, "IE": 5, "AU": 5, "DE": 3}
+#: the cities customers of each region live in (picked by index, so the other draws stay as
+#: they were)
+CITIES = {
+    "GB": ("London", "Manchester", "Birmingham", "Leeds", "Glasgow", "Bristol", "Edinburgh"),
+    "CN": ("上海", "北京", "广州", "深圳", "杭州", "成都", "南京"),
+    "US": ("New York", "Chicago", "Austin", "Seattle", "Boston"),
+    "HK": ("Kowloon", "Hong Kong Island", "Sha Tin", "Tsuen Wan"),
+    "SG": ("Singapore",),
+    "IE": ("Dublin", "Cork", "Galway", "Limerick"),
+    "AU": ("Sydney", "Melbourne", "Brisbane", "Perth"),
+    "DE": ("Berlin", "Hamburg", "München", "Köln"),
+}
 #: share of people in a region with a Chinese name
 CHINESE_NAME_SHARE = {"CN": 0.95, "HK": 0.7, "SG": 0.5}
 
@@ -766,6 +778,7 @@ class _CustomerWriter:
             value_tier=tier.value,
             owner_id=self.agent() if rng.random() < 0.7 else None,
             region=region,
+            city=CITIES[region][index % len(CITIES[region])],
             industry=rng.choice(INDUSTRIES) if company or rng.random() < 0.2 else None,
             source=rng.choice(SOURCES),
             tags=clean_tags(rng.sample(TAGS, k=rng.choice((0, 0, 1, 1, 2, 3)))),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from callcenter.crm.customer360 import read_customer_360
-from callcenter.crm.lookup import matches_for
+from callcenter.crm.lookup import matches_for, with_details
 from callcenter.crm.phones import to_e164
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.permissions import Action, require
@@ -71,6 +71,6 @@ def pop_for(ctx: ServiceContext, caller: CallerInfo) -> ScreenPop:
         if not matches:
             return ScreenPop(caller, PopKind.UNKNOWN, (), None)
         if len({m.customer_id for m in matches}) > 1:
-            return ScreenPop(caller, PopKind.CHOOSE, matches, None)
+            return ScreenPop(caller, PopKind.CHOOSE, with_details(conn, matches), None)
         record = read_customer_360(conn, matches[0].customer_id, now)
     return ScreenPop(caller, PopKind.CUSTOMER, matches, record)

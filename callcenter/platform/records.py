@@ -65,6 +65,7 @@ class CustomerProfile:
     notes: str
     phones: tuple[PhoneView, ...]
     emails: tuple[EmailView, ...]
+    city: str | None = None
 
 
 @dataclass(frozen=True)
@@ -228,6 +229,11 @@ class LookupMatch:
     matched_number: str
     matched_raw: str
     phone_kind: PhoneKind
+    #: What tells records sharing a number apart; read only when there is a choice to make.
+    city: str | None = None
+    region: str | None = None
+    last_contact_at: dt.datetime | None = None
+    open_requests: int = 0
 
 
 @dataclass(frozen=True)

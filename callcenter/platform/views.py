@@ -171,4 +171,5 @@ def profile_view(row: Customer, owner_name: str | None) -> CustomerProfile:
         notes=row.notes,
         phones=tuple(phone_view(p) for p in row.phone_numbers if not p.deleted),
         emails=tuple(email_view(e) for e in row.emails if not e.deleted),
+        city=row.city,
     )

@@ -32,6 +32,7 @@ class Customer(Replicated, Base):
     value_tier: Mapped[ValueTier] = mapped_column(enum_type(ValueTier, "value_tier"))
     owner_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), index=True)
     region: Mapped[str | None] = mapped_column(String(64))
+    city: Mapped[str | None] = mapped_column(String(100))
     industry: Mapped[str | None] = mapped_column(String(64))
     source: Mapped[str | None] = mapped_column(String(64))
     tags: Mapped[str] = mapped_column(String(500), default="", server_default="")

@@ -39,6 +39,20 @@ def local_time(value: dt.datetime | None, with_date: bool = True) -> str:
     return local.strftime("%Y-%m-%d %H:%M" if with_date else "%H:%M")
 
 
+def ago(value: dt.datetime | None, now: dt.datetime) -> str:
+    """How long ago, in the words an agent would say: "today", "yesterday", "3 days ago"."""
+    if value is None:
+        return "never"
+    days = (now.astimezone().date() - value.astimezone().date()).days
+    if days <= 0:
+        return f"today {local_time(value, with_date=False)}"
+    if days == 1:
+        return "yesterday"
+    if days < 60:
+        return f"{days} days ago"
+    return local_time(value).split(" ")[0]
+
+
 def money(minor: int, currency: str | None) -> str:
     sign = "-" if minor < 0 else ""
     whole, cents = divmod(abs(minor), 100)

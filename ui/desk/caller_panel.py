@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
 from callcenter.desk.screenpop import PopKind, ScreenPop
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.records import SearchHit
-from ui.common.formatting import phone
+from ui.common.formatting import ago, label, phone
 from ui.desk.search_box import SearchBox
 
 
@@ -34,8 +36,11 @@ class ChooserPanel(QWidget):
 
     customer_chosen = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, clock: Callable[[], dt.datetime] | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self._clock = clock or (lambda: dt.datetime.now(dt.UTC))
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.matches = QListWidget()
@@ -51,16 +56,27 @@ class ChooserPanel(QWidget):
         number = phone(pop.caller.number_e164) if pop.caller.number_e164 else ""
         self.title.setText(
             f"<h3>{len(pop.matches)} records have {html.escape(number)}</h3>"
-            "Ask who is calling, then open the right one."
+            "Ask who is calling (where they live, when they last called), then open the right one."
         )
         self.matches.clear()
+        now = self._clock()
         for m in pop.matches:
             who = m.name + (f" ({m.company_name})" if m.company_name else "")
             if m.contact_name:
                 who += f" — contact {m.contact_name}"
-            item = QListWidgetItem(
-                f"{who}    [{m.phone_kind.value}: {m.matched_raw}]  {m.external_id or ''}"
+            place = ", ".join(part for part in (m.city, m.region) if part) or "no address"
+            requests = {0: "no open requests", 1: "1 open request"}.get(
+                m.open_requests, f"{m.open_requests} open requests"
             )
+            facts = [
+                place,
+                f"last contact {ago(m.last_contact_at, now)}",
+                requests,
+                f"{label(m.phone_kind).lower()} number",
+            ]
+            if m.external_id:
+                facts.append(m.external_id)
+            item = QListWidgetItem(f"{who}\n    {' · '.join(facts)}")
             item.setData(Qt.ItemDataRole.UserRole, m.customer_id)
             self.matches.addItem(item)
         self.matches.setCurrentRow(0)

@@ -42,18 +42,20 @@ class RecordPages(QObject):
             outcomes={c.code: c.label for c in dispositions(ctx)},
             agents={p.id: p.display_name for p in people(ctx)},
         )
-        self.chooser = ChooserPanel()
+        self.chooser = ChooserPanel(ctx.clock)
         self.unknown = UnknownCallerPanel(ctx)
         self.stack = QStackedWidget()
         for page in (self.record_view, self.chooser, self.unknown):
             self.stack.addWidget(page)
-        self.chooser.customer_chosen.connect(self._chosen)
+        self.chooser.customer_chosen.connect(self._chosen_from_list)
+        self.record_view.back_button.clicked.connect(self.back_to_choice)
         self.unknown.quick_create.connect(self._quick_create)
         self.unknown.attach.connect(self._attach_number)
         self.unknown.chosen.connect(self._chosen)
         self.unknown.without_customer.connect(self._without_customer)
 
     def show_pop(self, pop: ScreenPop) -> None:
+        self.record_view.back_button.setVisible(False)
         if pop.kind == PopKind.CUSTOMER and pop.record is not None:
             self.record_view.show_record(pop.record)
             self.stack.setCurrentIndex(PAGE_RECORD)
@@ -81,6 +83,18 @@ class RecordPages(QObject):
             request: ServiceRequestView = get_service_request(self.ctx, hit.service_request_id)
             self.request_found.emit(request)
 
+    def _chosen_from_list(self, customer_id: uuid.UUID) -> None:
+        """One of several: open it, and offer the way back in case the caller is another."""
+        self._chosen(customer_id)
+        back = self.record_view.back_button
+        back.setText(f"◀ Not this one: back to the {self.chooser.matches.count()} records")
+        back.setVisible(True)
+
+    def back_to_choice(self) -> None:
+        self.record_view.back_button.setVisible(False)
+        self.stack.setCurrentIndex(PAGE_CHOOSER)
+        self.chooser.matches.setFocus()
+
     def _chosen(self, customer_id: uuid.UUID) -> None:
         self.open_customer(customer_id)
         self.customer_chosen.emit(customer_id)
@@ -102,5 +116,6 @@ class RecordPages(QObject):
         self._chosen(customer_id)
 
     def _without_customer(self) -> None:
+        self.record_view.back_button.setVisible(False)
         self.record_view.clear("No customer")
         self.stack.setCurrentIndex(PAGE_RECORD)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSizePolicy,
     QStackedWidget,
     QTabBar,
@@ -197,8 +198,9 @@ class RecordHeader(QWidget):
         self.kind.setText(f"{label(p.kind)} · {label(p.lifecycle_stage)} · ")
         self.tier.setText(label(p.value_tier))
         tags = " ".join(f"#{t}" for t in p.tags)
+        place = ", ".join(part for part in (p.city, p.region) if part)
         self.details.setText(
-            f" · owner {p.owner_name or 'none'} · {p.region or ''} {p.industry or ''} {tags}"
+            f" · owner {p.owner_name or 'none'} · {place} {p.industry or ''} {tags}"
         )
         esc = html.escape
         numbers = " &nbsp; ".join(
@@ -411,8 +413,13 @@ class RecordView(QWidget):
         self._recolour.setInterval(RECOLOUR_MS)
         self._recolour.timeout.connect(self._recolour_all)
         self._recolour.start()
+        #: Back to the list of records that share the caller's number (shown by RecordPages).
+        self.back_button = QPushButton()
+        self.back_button.setObjectName("backToChoice")
+        self.back_button.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
         self.clear()

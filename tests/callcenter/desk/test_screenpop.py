@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, event
+import datetime as dt
+
+from sqlalchemy import Engine, event, update
 
 from callcenter.crm import customers
 from callcenter.crm.customers import NewCustomer
 from callcenter.desk.screenpop import CallerInfo, PopKind, pop_for
 from callcenter.platform.context import ServiceContext
-from db.enums import PhoneKind
+from callcenter.work.service_requests import NewServiceRequest, create_service_request
+from db.enums import Channel, Direction, PhoneKind, SRStatus
+from db.models import Interaction, ServiceRequest, SRCategory
 
 
 def caller(raw: str | None, e164: str | None = None, withheld: bool = False) -> CallerInfo:
@@ -73,3 +77,37 @@ def test_a_pop_is_one_read_transaction(ctx: ServiceContext, engine: Engine) -> N
     assert pop.kind == PopKind.CUSTOMER
     assert len(begins) == 1
     assert len(statements) <= 12, statements
+
+
+def test_a_choice_says_what_tells_the_records_apart(ctx: ServiceContext) -> None:
+    """City, last contact and open requests: what the agent asks the caller about."""
+    shared = (("07700 900555", PhoneKind.HOME),)
+    bob = customers.create_customer(ctx, NewCustomer(name="Bob", phones=shared, city="Leeds"))
+    customers.create_customer(ctx, NewCustomer(name="Bea", phones=shared, region="GB"))
+    called = dt.datetime(2026, 11, 30, 10, 0, tzinfo=dt.UTC)
+    with ctx.sessions.begin() as s:
+        s.add(SRCategory(code="billing", label="Billing", sla_hours=24))
+        for at in (called - dt.timedelta(days=3), called):
+            s.add(
+                Interaction(
+                    customer_id=bob.id,
+                    channel=Channel.PHONE,
+                    direction=Direction.INBOUND,
+                    offered_at=at,
+                )
+            )
+    for subject in ("Refund", "Invoice"):
+        create_service_request(ctx, NewServiceRequest(subject, "billing", customer_id=bob.id))
+    resolved = create_service_request(ctx, NewServiceRequest("Old", "billing", customer_id=bob.id))
+    with ctx.sessions.begin() as s:
+        s.execute(
+            update(ServiceRequest)
+            .where(ServiceRequest.id == resolved.id)
+            .values(status=SRStatus.RESOLVED)
+        )
+    pop = pop_for(ctx, caller("07700 900555"))
+    found = {m.name: m for m in pop.matches}
+    assert (found["Bob"].city, found["Bob"].open_requests) == ("Leeds", 2)
+    assert found["Bob"].last_contact_at == called
+    assert (found["Bea"].city, found["Bea"].region, found["Bea"].open_requests) == (None, "GB", 0)
+    assert found["Bea"].last_contact_at is None

@@ -58,8 +58,8 @@ def running(qtbot: QtBot, tmp_path: Path) -> Iterator[Running]:
     home = (("020 7946 0958", PhoneKind.HOME),)
     shared = (("07700 900555", PhoneKind.MOBILE),)
     customers.create_customer(ctx, NewCustomer(name="Ann Customer", phones=home, external_id="K1"))
-    customers.create_customer(ctx, NewCustomer(name="张伟", phones=shared))
-    customers.create_customer(ctx, NewCustomer(name="Wang Fang", phones=shared))
+    customers.create_customer(ctx, NewCustomer(name="张伟", phones=shared, city="上海"))
+    customers.create_customer(ctx, NewCustomer(name="Wang Fang", phones=shared, city="Leeds"))
     ctx.dispose()
     assert first_sync(config).initial_done
     app = build(config, "ann")
@@ -163,12 +163,24 @@ def test_shared_number_offers_a_chooser(running: Running, qtbot: QtBot) -> None:
     running.desk.handle(incoming_call("c2", "+447700900555", e164="+447700900555"))
     assert w.pages.stack.currentIndex() == PAGE_CHOOSER
     assert w.pages.chooser.matches.count() == 2
-    labels = {w.pages.chooser.matches.item(i).text() for i in range(2)}
-    assert any("张伟" in text for text in labels)
+    labels = [w.pages.chooser.matches.item(i).text() for i in range(2)]
+    # What tells them apart: where they live, when they last called, their open requests.
+    assert labels[0].startswith("Wang Fang\n") and "Leeds" in labels[0]
+    assert "张伟" in labels[1] and "上海" in labels[1]
+    assert all("last contact never · no open requests" in text for text in labels)
     w.pages.chooser.matches.setCurrentRow(1)
     w.pages.chooser.open_button.click()
     assert w.pages.stack.currentIndex() == PAGE_RECORD
-    assert w.call_panel.caller.text() == w.pages.record_view.record.profile.name  # type: ignore[union-attr]
+    assert w.call_panel.caller.text() == "张伟"
+    assert running.desk.calls["c2"].customer_id == w.pages.record_view.record.profile.id  # type: ignore[union-attr]
+    # The caller is the other one after all: back to the list, and choose again.
+    back = w.pages.record_view.back_button
+    assert back.isVisibleTo(w) and "back to the 2 records" in back.text()
+    back.click()
+    assert w.pages.stack.currentIndex() == PAGE_CHOOSER and not back.isVisibleTo(w)
+    w.pages.chooser.matches.setCurrentRow(0)
+    w.pages.chooser.open_button.click()
+    assert w.call_panel.caller.text() == "Wang Fang"
     assert running.desk.calls["c2"].customer_id == w.pages.record_view.record.profile.id  # type: ignore[union-attr]
 
 
@@ -524,7 +536,7 @@ def test_resolving_a_request_is_confirmed(running: Running) -> None:
     dialog.resolution.setPlainText("Replaced the router")
     dialog.resolve_button.click()
     assert w.statusBar().currentMessage() == (
-        f"{request.number} resolved; it leaves the open requests"
+        f"{request.number} resolved; it is under Done requests now"
     )
 
 

@@ -1,0 +1,45 @@
+"""A customer's city: what tells apart the records that share a number (a household, a
+switchboard) when the caller is asked who they are, and what an address book shows first.
+
+Revision ID: 0010
+Revises: 0009
+Create Date: 2026-12-02 13:40:00
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+from db import changefeed_ddl
+
+revision: str = "0010"
+down_revision: str | None = "0009"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def _shared_sqlite() -> bool:
+    bind = op.get_bind()
+    if bind.dialect.name != "sqlite":
+        return False
+    role = bind.execute(sa.text("SELECT value FROM store_meta WHERE key = 'role'")).scalar()
+    return role == "shared"
+
+
+def upgrade() -> None:
+    op.add_column("customers", sa.Column("city", sa.String(length=100), nullable=True))
+    if _shared_sqlite():
+        # The update trigger lists the columns it watches: rebuild it with the new one.
+        changefeed_ddl.remove(op.get_bind(), ["customers"])
+        changefeed_ddl.install(op.get_bind(), ["customers"])
+
+
+def downgrade() -> None:
+    if _shared_sqlite():
+        changefeed_ddl.remove(op.get_bind(), ["customers"])
+    op.execute(sa.text("ALTER TABLE customers DROP COLUMN city"))
+    if _shared_sqlite():
+        changefeed_ddl.install(op.get_bind(), ["customers"])
