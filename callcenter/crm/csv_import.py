@@ -28,6 +28,7 @@ from callcenter.crm.customer_fields import (
     clean_name,
     clean_phone,
     clean_tags,
+    clean_text,
     search_text,
 )
 from callcenter.crm.phones import ParsedNumber
@@ -239,8 +240,7 @@ def _text(value: str, field_name: str) -> str:
 
 def _region(value: str) -> str:
     """Two-letter region codes are stored upper-case; anything else as written."""
-    text = _text(value, "region")
-    return text.upper() if text.upper() in phonenumbers.SUPPORTED_REGIONS else text
+    return clean_text(value, "region") or ""
 
 
 def _phone(item: str, region: str) -> tuple[ParsedNumber, PhoneKind]:

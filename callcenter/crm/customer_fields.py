@@ -6,6 +6,8 @@ import re
 from enum import StrEnum
 from typing import TypeVar
 
+import phonenumbers
+
 from callcenter.crm.phones import ParsedNumber, parse
 from callcenter.platform.errors import ValidationError
 
@@ -15,6 +17,21 @@ _CJK = re.compile(
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 NAME_MAX = 200
 E = TypeVar("E", bound=StrEnum)
+
+
+#: the longest each short profile text may be (the columns' widths)
+TEXT_LIMITS = {"company_name": 200, "city": 100, "region": 64, "industry": 64, "source": 64}
+
+
+def clean_text(value: str | None, field: str) -> str | None:
+    """A short profile text with its spaces tidied; empty is None (nothing known)."""
+    text = " ".join((value or "").split()) or None
+    limit = TEXT_LIMITS.get(field)
+    if text is not None and limit is not None and len(text) > limit:
+        raise ValidationError(field, f"is longer than {limit} characters")
+    if text is not None and field == "region" and text.upper() in phonenumbers.SUPPORTED_REGIONS:
+        return text.upper()  # two-letter region codes are stored upper-case
+    return text
 
 
 def spaced_cjk(text: str) -> str:

@@ -11,11 +11,13 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from callcenter.crm.customer_fields import (
+    TEXT_LIMITS,
     clean_choice,
     clean_email,
     clean_name,
     clean_phone,
     clean_tags,
+    clean_text,
     search_text,
 )
 from callcenter.platform import audit
@@ -223,6 +225,8 @@ def update_customer(
             clean[key] = clean_choice(enum_cls, clean[key], key)
     if "tags" in clean:
         clean["tags"] = clean_tags(clean["tags"])
+    for key in TEXT_LIMITS.keys() & clean.keys():
+        clean[key] = clean_text(clean[key], key)
     try:
         with ctx.sessions.begin() as session:
             customer = load_customer(session, customer_id)
