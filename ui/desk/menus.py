@@ -33,6 +33,7 @@ MENUS: dict[str, tuple[str, ...]] = {
         "extend",
         "new_request",
         "callback",
+        "edit_customer",
         "manual_log",
         "conflicts",
     ),

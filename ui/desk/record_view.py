@@ -112,7 +112,7 @@ class RecordHeader(QWidget):
     are (and unrepainted).
 
     Signals:
-        link_activated(str): a link in the header was clicked (``dial:+44...``).
+        link_activated(str): a link in the header was clicked (``dial:+44...``, ``edit:``).
     """
 
     link_activated = Signal(str)
@@ -210,7 +210,7 @@ class RecordHeader(QWidget):
             else esc(n.raw)
             for n in p.phones
         )
-        self.numbers.setText(numbers or "no numbers")
+        self.numbers.setText(f"{numbers or 'no numbers'} &nbsp; <a href='edit:'>Edit…</a>")
         self.emails.setText(", ".join(e.address for e in p.emails))
         acc = record.account
         self.money.setText(
@@ -231,11 +231,13 @@ class RecordView(QWidget):
 
     Signals:
         dial_requested(str): the agent double-clicked a number (E.164); GUI thread.
+        edit_requested(): the agent asked to edit the customer (the header's Edit link).
         service_request_opened(object): a ServiceRequestView was double-clicked.
         callback_opened(object): a CallbackView was double-clicked.
     """
 
     dial_requested = Signal(str)
+    edit_requested = Signal()
     service_request_opened = Signal(object)
     callback_opened = Signal(object)
 
@@ -432,6 +434,8 @@ class RecordView(QWidget):
     def _link(self, href: str) -> None:
         if href.startswith("dial:"):
             self.dial_requested.emit(href.removeprefix("dial:"))
+        elif href == "edit:":
+            self.edit_requested.emit()
 
     def clear(self, message: str = "No customer on screen") -> None:
         self.record = None

@@ -20,6 +20,7 @@ DEFAULTS: dict[str, tuple[str, str]] = {
     "extend": ("Ctrl+Shift+X", "Extend wrap-up by 30 seconds"),
     "new_request": ("Ctrl+N", "New service request"),
     "callback": ("Ctrl+B", "Schedule a callback"),
+    "edit_customer": ("Ctrl+E", "Edit the customer on screen"),
     "manual_log": ("Ctrl+L", "Log a call made outside the softphone"),
     "conflicts": ("Ctrl+Shift+K", "Sync conflicts to settle"),
     "ready": ("F9", "Become Ready"),

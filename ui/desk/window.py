@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
             "extend": self.state.extend,
             "new_request": lambda: self.work.open_service_request(None),
             "callback": self.work.schedule_callback,
+            "edit_customer": self.work.edit_customer,
             "manual_log": self.work.open_manual_log,
             "conflicts": self.work.open_conflicts,
             "ready": lambda: self.state.set_state("ready", None),
@@ -231,6 +232,7 @@ class MainWindow(QMainWindow):
         log.schedule_callback.connect(self.work.schedule_callback)
         record = self.pages.record_view
         record.dial_requested.connect(self.calls.dial_number)
+        record.edit_requested.connect(self.work.edit_customer)
         record.service_request_opened.connect(self.work.open_service_request)
         record.callback_opened.connect(self.work.record_callback_outcome)
         self.callbacks.dial.connect(self.calls.dial_callback)

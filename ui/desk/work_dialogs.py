@@ -118,6 +118,28 @@ class WorkDialogs(QObject):
         dialog.saved.connect(self._callback_saved)
         dialog.open()
 
+    def edit_customer(self) -> None:
+        """The customer on screen: profile, numbers, e-mails, contacts."""
+        from ui.crm.customer_dialog import CustomerDialog
+
+        customer_id, _name = self._customer()
+        if customer_id is None:
+            self._say("Open a customer's record first, then edit it.", 5000)
+            return
+        dialog = CustomerDialog(self.desk.ctx, customer_id, parent=self._window)
+        dialog.changed.connect(self._customer_changed)
+        dialog.open()
+
+    def _customer_changed(self) -> None:
+        self.desk.events.write("customer.saved", id=self._customer()[0])
+        self.pages.reload()
+        record = self.pages.record_view.record
+        if record is not None and self.calls.current is not None:
+            call = self.desk.calls.get(self.calls.current)
+            if call is not None and call.customer_id == record.profile.id:
+                self.calls.call_panel.show_customer(record.profile.name)
+        self.saved.emit()
+
     def open_manual_log(self) -> None:
         from ui.work.manual_log_dialog import ManualLogDialog
 

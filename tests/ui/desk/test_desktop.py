@@ -566,3 +566,26 @@ def test_an_empty_log_is_refused_with_words(running: Running) -> None:
     w.log_panel.save_ready.click()
     assert w.log_panel.error.text() == "disposition: choose the call's outcome before saving"
     assert w.calls.current == "c1"  # nothing lost: the log is still open
+
+
+def test_the_customer_on_the_call_is_edited_from_the_record(running: Running) -> None:
+    from ui.crm.customer_dialog import CustomerDialog
+
+    w, desk = running.window, running.desk
+    w.work.edit_customer()
+    assert w.statusBar().currentMessage() == "Open a customer's record first, then edit it."
+    desk.state.set_ready()
+    desk.handle(incoming_call("e1", "02079460958", e164="+442079460958"))
+    assert "href='edit:'" in w.pages.record_view.header.numbers.text()
+    w.pages.record_view.header.numbers.linkActivated.emit("edit:")
+    dialog = w.findChild(CustomerDialog)
+    assert dialog is not None
+    dialog.texts["name"].setText("Ann Customer-Lee")
+    dialog.texts["city"].setText("Leeds")
+    dialog.save_button.click()
+    # The record and the call panel read the saved name; the desk's event log says so.
+    assert w.pages.record_view.header.name.text() == "Ann Customer-Lee"
+    assert "Leeds" in w.pages.record_view.header.details.text()
+    assert w.call_panel.caller.text() == "Ann Customer-Lee"
+    assert "edit_customer" in w.actions_by_name
+    dialog.close()
