@@ -37,6 +37,7 @@ from ui.desk.headset import Headset
 from ui.desk.phone_bridge import PhoneBridge
 from ui.desk.shortcuts import resolve
 from ui.desk.window import MainWindow
+from ui.platform.desktop_notices import DesktopNotices
 from ui.supervisor.window import SupervisorWindow
 from ui.sync.status import SyncBridge
 
@@ -57,6 +58,8 @@ class Running:
 
     def close(self) -> None:
         self.replicator.stop()
+        if self.window.calls.notices is not None:
+            self.window.calls.notices.shutdown()
         if self.supervisor is not None:
             self.supervisor.close()
         if self.window.headset is not None:
@@ -170,6 +173,7 @@ def build(
         authenticated=not config.embedded,
         ask_before_dialling=config.ask_before_dialling,
         audio_problem=audio_problem,
+        notices=DesktopNotices("Call center", str(ICON)),
     )
     if supervisor is not None:
         supervisor.notify = window.notify

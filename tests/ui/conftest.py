@@ -22,6 +22,7 @@ from callcenter.platform.records import CustomerProfile
 from db.enums import PhoneKind
 from tests.callcenter.conftest import People, people
 from tests.helpers import pulse
+from tests.helpers.notification_service import NotificationService, notification_service
 from ui.common.formatting import set_reading_region
 
 __all__ = ["people"]  # the dictionary and users of the service tests, shared as a fixture
@@ -123,3 +124,14 @@ def choose_outcome(log_panel: Any, code: str = "resolved") -> None:
     (a queue's calls need one, ``queues.outcome_required``)."""
     if log_panel.disposition.currentData() is None:
         log_panel.disposition.setCurrentIndex(log_panel.disposition.findData(code))
+
+
+@pytest.fixture
+def desktop_notifications(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[NotificationService]:
+    """A real notification service (dunst on its own bus and X display), the session bus of
+    whatever the test starts next."""
+    with notification_service(tmp_path / "notifications") as service:
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", service.bus_address)
+        yield service

@@ -26,6 +26,7 @@ from ui.desk.call_panel import CallPanel
 from ui.desk.headset import Headset
 from ui.desk.log_panel import LogPanel
 from ui.desk.record_pages import RecordPages
+from ui.platform.desktop_notices import DesktopNotices
 
 #: Shows a message in the window's status bar for so many milliseconds.
 Say = Callable[[str, int], None]
@@ -33,6 +34,9 @@ Say = Callable[[str, int], None]
 Notify = Callable[[str, str], None]
 #: How long a transfer may go unconfirmed before the agent is told.
 TRANSFER_CONFIRM_MS = 15_000
+#: The ring notice's buttons; "default" is a click on the notice (servers that draw no
+#: button for it still answer on a click).
+RING_ACTIONS = (("default", "Answer"), ("answer", "Answer"), ("reject", "Reject"))
 
 
 class CallController(QObject):
@@ -61,6 +65,7 @@ class CallController(QObject):
         headset: Headset | None,
         say: Say,
         notify: Notify,
+        notices: DesktopNotices | None = None,
         ask_before_dialling: bool = True,
     ) -> None:
         super().__init__(window)
@@ -72,6 +77,9 @@ class CallController(QObject):
         self.headset = headset
         self._say = say
         self._notify = notify
+        self.notices = notices
+        if notices is not None:
+            notices.action.connect(self._notice_action)
         self.ask_before_dialling = ask_before_dialling
         #: A transfer asked for and not settled yet says so when this runs out.
         self._transfer_watch = QTimer(self)
@@ -134,7 +142,28 @@ class CallController(QObject):
         self._window.raise_()
         self._window.activateWindow()
         who = pop.record.profile.name if pop.record else (pop.caller.number_raw or "Withheld")
-        self._notify("Incoming call", f"{who} — {pop.caller.queue or ''}".strip(" —"))
+        text = f"{who} — {pop.caller.queue or ''}".strip(" —")
+        # Where the desktop has a notification service, the notice itself answers or rejects
+        # (the window may be behind another); the tray or the status bar otherwise.
+        if self.notices is not None and self.notices.show(
+            f"call:{call_id}", "Incoming call", text, RING_ACTIONS, critical=True, timeout_ms=0
+        ):
+            self._say(f"Incoming call: {text}", 10_000)
+        else:
+            self._notify("Incoming call", text)
+
+    def _notice_action(self, key: str, action: str) -> None:
+        """Answer or Reject pressed in the ring notice: for the call still ringing only."""
+        call_id = key.removeprefix("call:")
+        if call_id != self.current or self.call_panel.phase != "ringing":
+            return
+        self._window.raise_()
+        self._window.activateWindow()
+        self.act(self.desk.reject if action == "reject" else self.desk.answer)
+
+    def _end_notice(self, call_id: str) -> None:
+        if self.notices is not None:
+            self.notices.close(f"call:{call_id}")
 
     def _transfer_news(self, news: TransferNews) -> None:
         """A transfer's progress on the call panel; one never settled is said to be so."""
@@ -186,6 +215,8 @@ class CallController(QObject):
         return session is not None and session.consult_for == self.current
 
     def _changed(self, event: CallChanged) -> None:
+        if event.state in (CallState.CONFIRMED, CallState.DISCONNECTED):
+            self._end_notice(event.call_id)
         if self._is_consultation(event.call_id):
             if event.state == CallState.CONFIRMED:
                 self.call_panel.complete_button.setEnabled(True)
@@ -205,6 +236,7 @@ class CallController(QObject):
             self.call_panel.detail.setText("Ringing at the far end…")
 
     def _finished(self, event: CallFinished) -> None:
+        self._end_notice(event.call_id)
         if event.call_id != self.current:
             if self.current is not None and self.call_panel.phase == "talking":
                 self.call_panel.complete_button.setEnabled(False)

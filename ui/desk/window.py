@@ -45,6 +45,7 @@ from ui.desk.search_box import SearchBox
 from ui.desk.state_control import StateControl
 from ui.desk.work_dialogs import WorkDialogs
 from ui.desk.work_lists import CallbacksDue, MyRequests
+from ui.platform.desktop_notices import DesktopNotices
 from ui.sync.status import sync_words
 
 
@@ -63,9 +64,11 @@ class MainWindow(QMainWindow):
         authenticated: bool = True,
         ask_before_dialling: bool = True,
         audio_problem: str | None = None,
+        notices: DesktopNotices | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        """``audio_problem``: what is wrong with the sound, in words (``Headset.problem``)."""
+        """``audio_problem``: what is wrong with the sound, in words (``Headset.problem``);
+        ``notices``: the desktop's notification service, where there is one."""
         super().__init__(parent)
         self._audio_problem = audio_problem
         self.desk = desk
@@ -91,6 +94,7 @@ class MainWindow(QMainWindow):
             headset=headset,
             say=self.say,
             notify=self.notify,
+            notices=notices,
             ask_before_dialling=ask_before_dialling,
         )
         self.work = WorkDialogs(self, self.calls, self.pages, self.log_panel, self.say)
@@ -280,8 +284,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, milliseconds)
 
     def notify(self, title: str, text: str) -> None:
-        """A desktop notification where the desktop has a tray; the status bar always."""
-        if self.tray.isVisible():
+        """A desktop notification (the notification service, else the tray where there is
+        one); the status bar always."""
+        notices = self.calls.notices
+        shown = notices is not None and notices.show(
+            f"notice:{title}", title, text, timeout_ms=8000
+        )
+        if not shown and self.tray.isVisible():
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
         self.say(f"{title}: {text}", 10_000)
 

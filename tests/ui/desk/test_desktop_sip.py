@@ -21,6 +21,7 @@ from db.enums import PhoneKind
 from telephony.audio import AudioBridge
 from telephony.pjsua_phone import PjsuaPhone
 from tests.callcenter.conftest import seed_people
+from tests.helpers.notification_service import NotificationService
 from tests.telephony.conftest import PASSWORD, kamailio, phone_settings
 from tests.telephony.peers import Kamailio, Sipp
 from tests.ui.conftest import choose_outcome
@@ -302,3 +303,58 @@ def test_a_blind_transfer_says_how_it_went(
     choose_outcome(window.log_panel)
     window.log_panel.save_ready.click()  # the agent logs the call, transferred or not
     assert window.calls.current is None
+
+
+@pytest.fixture
+def noticed_desktop(
+    desktop_notifications: NotificationService, request: pytest.FixtureRequest
+) -> Running:
+    """The desktop started once the notification service is on its session bus."""
+    running: Running = request.getfixturevalue("desktop")
+    assert running.window.calls.notices is not None
+    assert running.window.calls.notices.available, running.window.calls.notices.unavailable
+    return running
+
+
+@pytest.mark.parametrize(
+    ("press", "scenario"),
+    [("click", "uac_caller_hangs_up.xml"), ("Reject", "uac_rejected_486.xml")],
+)
+def test_the_ring_notice_answers_or_rejects(
+    *,
+    noticed_desktop: Running,
+    desktop_notifications: NotificationService,
+    qtbot: QtBot,
+    tmp_path: Path,
+    kamailio: Kamailio,
+    press: str,
+    scenario: str,
+) -> None:
+    """With the window behind another, the agent answers (a click on the notice) or rejects
+    (its Reject action) in the desktop's own notice; it leaves the screen either way."""
+    window, desk = noticed_desktop.window, noticed_desktop.desk
+    qtbot.waitUntil(lambda: window.reg_label.text() == "SIP: registered", timeout=10_000)
+    desk.state.set_ready()
+    caller = Sipp(
+        scenario,
+        tmp_path / "caller",
+        target=kamailio.address,
+        keys={**CALLER_KEYS, "from_hdr": 'From: "Klara F." <sip:+4930123456@127.0.0.1>'},
+        extra=["-d", "1000"],
+    )
+    with qtbot.waitSignal(window.calls.pop_painted, timeout=10_000):
+        pass
+    desktop_notifications.wait_displayed(1)
+    if press == "click":
+        desktop_notifications.click()
+        qtbot.waitUntil(lambda: window.call_panel.phase == "talking", timeout=5000)
+        desktop_notifications.wait_displayed(0)  # answered: the notice is gone
+        qtbot.waitUntil(lambda: window.call_panel.phase == "ended", timeout=10_000)
+        choose_outcome(window.log_panel)
+        window.log_panel.save_ready.click()
+    else:
+        desktop_notifications.choose(press)
+        qtbot.waitUntil(lambda: window.calls.current is None, timeout=10_000)
+        desktop_notifications.wait_displayed(0)
+    qtbot.waitUntil(lambda: caller.process.poll() is not None, timeout=15_000)
+    caller.expect_success()
