@@ -81,6 +81,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title if authenticated else f"{title} (not authenticated)")
         self.resize(1366, 768)
 
+        if notices is not None:
+            notices.setParent(self)  # goes with the window, not whenever Python collects it
         self.call_panel = CallPanel()
         self.call_panel.set_directory(lambda: transfer_targets(ctx, self.actor.user_id))
         self.log_panel = LogPanel(dispositions(ctx))
