@@ -78,6 +78,57 @@ def sr_editor(window: MainWindow, out: Path) -> None:
         dialog.close()
 
 
+def customer_editor(window: MainWindow, out: Path) -> None:
+    """The editor on the record on screen: its profile, then its numbers."""
+    from ui.crm.customer_dialog import CustomerDialog
+
+    record = window.pages.record_view.record
+    if record is None:
+        return
+    dialog = CustomerDialog(window.desk.ctx, record.profile.id, parent=window)
+    dialog.show()
+    save(dialog, out, "customer-editor.png")
+    dialog.tabs.setCurrentIndex(1)
+    save(dialog, out, "customer-editor-numbers.png")
+    dialog.close()
+
+
+def done_requests(window: MainWindow, out: Path) -> None:
+    """A customer with resolved or closed requests, on their Done requests tab."""
+    from sqlalchemy import select
+
+    from db.enums import SRStatus
+    from db.models import ServiceRequest
+
+    with window.desk.ctx.sessions() as session:
+        customer_id = session.scalar(
+            select(ServiceRequest.customer_id)
+            .where(
+                ServiceRequest.status.in_((SRStatus.RESOLVED, SRStatus.CLOSED)),
+                ServiceRequest.customer_id.is_not(None),
+            )
+            .limit(1)
+        )
+    if customer_id is None:
+        return
+    window.pages.open_customer(customer_id)
+    tabs = window.pages.record_view.tabs
+    for index in range(8):
+        if tabs.tabText(index).startswith("Done requests"):
+            tabs.setCurrentIndex(index)
+            save(window, out, "done-requests.png")
+            tabs.setCurrentIndex(0)
+            return
+
+
+def record_screens(window: MainWindow, out: Path) -> None:
+    """From the chooser: the record chosen, its editor, and a record's Done requests."""
+    window.pages.chooser.open_button.click()
+    save(window, out, "chosen-with-way-back.png")
+    customer_editor(window, out)
+    done_requests(window, out)
+
+
 def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -127,6 +178,7 @@ def main() -> None:
 
     call_id = call(DemoCaller.SHARED)
     save(window, out, "shared-number-chooser.png")
+    record_screens(window, out)
     phone.hangup_simulated()  # type: ignore[attr-defined]
     pump_until(lambda: window.calls.current is None)
 

@@ -44,7 +44,7 @@ TEXTS = (
 )
 CHOICES: tuple[tuple[str, str, type[StrEnum]], ...] = (
     ("kind", "&Kind", CustomerKind),
-    ("lifecycle_stage", "&Stage", LifecycleStage),
+    ("lifecycle_stage", "Sta&ge", LifecycleStage),
     ("value_tier", "&Tier", ValueTier),
 )
 

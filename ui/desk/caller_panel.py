@@ -44,6 +44,10 @@ class ChooserPanel(QWidget):
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.matches = QListWidget()
+        # Two lines a record; each item as high as its own text (a CJK name is taller).
+        self.matches.setWordWrap(True)
+        self.matches.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.matches.setSpacing(3)
         self.matches.itemActivated.connect(self._choose)
         self.open_button = QPushButton("&Open record")
         self.open_button.clicked.connect(lambda: self._choose(self.matches.currentItem()))

@@ -67,13 +67,18 @@ class RecordPages(QObject):
             self.stack.setCurrentIndex(PAGE_UNKNOWN)
 
     def open_customer(self, customer_id: uuid.UUID) -> None:
+        """Another record (found, chosen): the way back to a choice is for its choice only."""
+        self.record_view.back_button.setVisible(False)
+        self._show(customer_id)
+
+    def _show(self, customer_id: uuid.UUID) -> None:
         self.record_view.show_record(load_customer_360(self.ctx, customer_id))
         self.stack.setCurrentIndex(PAGE_RECORD)
 
     def reload(self) -> None:
         """Read the open record again (after something was saved for it)."""
         if self.record_view.record is not None:
-            self.open_customer(self.record_view.record.profile.id)
+            self._show(self.record_view.record.profile.id)
 
     def show_hit(self, hit: SearchHit) -> None:
         """A search result: its customer's record, and its request to open, if it names one."""

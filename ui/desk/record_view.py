@@ -197,11 +197,10 @@ class RecordHeader(QWidget):
         self.company.setText(f" — {p.company_name}" if p.company_name else "")
         self.kind.setText(f"{label(p.kind)} · {label(p.lifecycle_stage)} · ")
         self.tier.setText(label(p.value_tier))
-        tags = " ".join(f"#{t}" for t in p.tags)
         place = ", ".join(part for part in (p.city, p.region) if part)
-        self.details.setText(
-            f" · owner {p.owner_name or 'none'} · {place} {p.industry or ''} {tags}"
-        )
+        tags = " ".join(f"#{t}" for t in p.tags)
+        parts = (f"owner {p.owner_name or 'none'}", place, p.industry, tags)
+        self.details.setText("".join(f" · {part}" for part in parts if part))
         esc = html.escape
         numbers = " &nbsp; ".join(
             f"<a href='dial:{esc(n.e164)}'>{esc(phone(n.e164))}</a> "

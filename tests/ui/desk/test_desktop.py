@@ -181,6 +181,10 @@ def test_shared_number_offers_a_chooser(running: Running, qtbot: QtBot) -> None:
     w.pages.chooser.matches.setCurrentRow(0)
     w.pages.chooser.open_button.click()
     assert w.call_panel.caller.text() == "Wang Fang"
+    w.pages.reload()  # something saved for her: the way back stays
+    assert back.isVisibleTo(w)
+    w.pages.open_customer(w.pages.record_view.record.profile.id)  # type: ignore[union-attr]
+    assert not back.isVisibleTo(w)  # a record opened some other way has no choice to go back to
     assert running.desk.calls["c2"].customer_id == w.pages.record_view.record.profile.id  # type: ignore[union-attr]
 
 
