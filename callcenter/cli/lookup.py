@@ -15,7 +15,7 @@ from callcenter.cli.common import (
     print_json,
 )
 from callcenter.crm.lookup import lookup_caller
-from callcenter.crm.phones import display
+from callcenter.crm.phones import display, needs_region
 from callcenter.crm.search import DEFAULT_LIMIT, search
 from callcenter.platform.errors import ValidationError
 
@@ -58,7 +58,7 @@ def run_lookup(args: argparse.Namespace) -> int:
     if args.json:
         print_json([m.__dict__ for m in result.matches])
     elif result.e164 is None:
-        print(f"{args.number!r} is not a phone number (withheld or invalid)")
+        print(_not_a_number(args.number, region, given=bool(args.region)))
     elif not result.matches:
         print(f"{display(result.e164)}: unknown caller")
     else:
@@ -69,6 +69,19 @@ def run_lookup(args: argparse.Namespace) -> int:
                 who += f", contact {m.contact_name}"
             print(f"  {m.external_id or '-':<14} {who}  [{m.phone_kind}: {m.matched_raw}]")
     return 0 if result.matches else 1
+
+
+def _not_a_number(number: str, region: str, *, given: bool) -> str:
+    """Why ``number`` is not understood: a national number means something only in its own
+    region, so one of another country needs its country code or its region named."""
+    if not needs_region(number):
+        return f"{number!r} is not a phone number (withheld or invalid)"
+    where = region if given else f"{region} (the default region)"
+    return (
+        f"{number!r} needs a region: without a country code it is read as a number in {where}, "
+        "and it is not one there; write it with its country code (+...), or give its region "
+        "with --region or default_region in the config"
+    )
 
 
 def run_search(args: argparse.Namespace) -> int:

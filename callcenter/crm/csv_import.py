@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-import phonenumbers
 from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -29,6 +28,7 @@ from callcenter.crm.customer_fields import (
     clean_phone,
     clean_tags,
     clean_text,
+    region_country,
     search_text,
 )
 from callcenter.crm.phones import ParsedNumber
@@ -97,6 +97,9 @@ LIST_SEPARATOR = ";"
 _LIST_SPLIT = re.compile(LIST_SEPARATOR)
 #: a ``;ext=12`` parameter belongs to the number before it, it does not start a new one
 _PHONE_LIST_SPLIT = re.compile(r";(?!\s*ext\s*=)", re.IGNORECASE)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+#: how much of the file decides its line ends and whether it is UTF-16 or binary
+HEAD_BYTES = 4096
 
 Progress = Callable[[int, int], None]
 
@@ -180,30 +183,58 @@ class _Row:
 
 
 class _Lines:
-    """The file's physical lines as text, remembering which ones were not UTF-8.
+    """The file's physical lines as text, remembering which ones were not UTF-8 or held a NUL.
 
     Decoding line by line (instead of the whole file) lets one bad byte reject only the record
-    it is in, reported at its own line.
+    it is in, reported at its own line. The lines of the record being read are ``held``, and
+    ``ended`` says the file ran out while reading it, so that a quote left open can be told
+    from a field that spans lines on purpose.
     """
 
-    def __init__(self, handle: BinaryIO) -> None:
-        self.handle = handle
+    def __init__(self, handle: BinaryIO, *, cr_only: bool) -> None:
+        self.raw: Iterator[bytes] = _cr_lines(handle) if cr_only else iter(handle)
         self.bytes_read = 0
         self.bad: dict[int, str] = {}
+        self.held: list[str] = []
+        self.ended = False
 
     def __iter__(self) -> Iterator[str]:
-        for number, raw in enumerate(self.handle, start=1):
+        for number, raw in enumerate(self.raw, start=1):
             self.bytes_read += len(raw)
             data = raw.removeprefix(codecs.BOM_UTF8) if number == 1 else raw
+            if b"\x00" in data:
+                self.bad[number] = "holds a NUL byte (0x00), which is not text"
             try:
-                yield data.decode("utf-8")
+                text = data.decode("utf-8")
             except UnicodeDecodeError as exc:
-                self.bad[number] = f"byte 0x{data[exc.start]:02X} is not valid UTF-8"
-                yield data.decode("utf-8", errors="replace")
+                self.bad.setdefault(number, f"byte 0x{data[exc.start]:02X} is not valid UTF-8")
+                text = data.decode("utf-8", errors="replace")
+            self.held.append(text)
+            yield text
+        self.ended = True
+
+
+def _cr_lines(handle: BinaryIO) -> Iterator[bytes]:
+    """The lines of a file whose lines end in CR alone (classic Mac OS), each with its CR."""
+    rest = b""
+    while chunk := handle.read(1 << 16):
+        *whole, rest = (rest + chunk).split(b"\r")
+        for line in whole:
+            yield line + b"\r"
+    if rest:
+        yield rest
+
+
+def _cr_only(head: bytes) -> bool:
+    """Lines end in CR alone when the head of the file has a CR and no LF."""
+    return b"\r" in head and b"\n" not in head
 
 
 def _refuse_other_encodings(path: Path, head: bytes) -> None:
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head:
+    """UTF-16 (marked or not) and binary files have NUL bytes in their first line; a NUL in a
+    later line is only that row's fault."""
+    first = next((line for line in re.split(rb"[\r\n]", head) if line), b"")
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in first:
         raise CsvFileError(f"{path}: the file is UTF-16 or binary; save it as CSV UTF-8")
 
 
@@ -239,7 +270,8 @@ def _text(value: str, field_name: str) -> str:
 
 
 def _region(value: str) -> str:
-    """Two-letter region codes are stored upper-case; anything else as written."""
+    """Region and subdivision codes (``GB``, ``CN-BJ``) are stored upper-case; anything else as
+    written."""
     return clean_text(value, "region") or ""
 
 
@@ -308,7 +340,7 @@ def _validate(line: int, cells: dict[str, str], default_region: str) -> _Row:
         raise ValidationError("name", "is required")
     profile = _profile(cells)
     region = profile.get("region", "")
-    phone_region = region if region in phonenumbers.SUPPORTED_REGIONS else default_region
+    phone_region = region_country(region) or default_region
     return _Row(
         line=line,
         external_id=external_id,
@@ -318,20 +350,72 @@ def _validate(line: int, cells: dict[str, str], default_region: str) -> _Row:
     )
 
 
-def _undecodable_field(names: Sequence[str], values: Sequence[str]) -> str:
+def _bad_field(names: Sequence[str], values: Sequence[str]) -> str:
+    """The column holding the undecodable byte or the NUL, as far as the values tell."""
     for name, value in zip(names, values, strict=False):
-        if "\ufffd" in value:
+        if "\ufffd" in value or "\x00" in value:
             return name or "row"
     return "row"
+
+
+def _well_quoted(text: list[str]) -> bool:
+    """Whether the lines read as CSV by the strict rule: a quoted field ends with its quote."""
+    try:
+        for _ in csv.reader(text, strict=True):
+            pass
+    except csv.Error:
+        return False
+    return True
+
+
+def _holds_rows(values: Sequence[str], columns: int) -> bool:
+    """Whether a value spanning lines has a whole line in it that reads as a row of the file."""
+    for value in values:
+        inner = _LINE_BREAK.split(value)[1:-1]
+        if any(len(next(csv.reader([text]))) == columns for text in inner if text):
+            return True
+    return False
+
+
+def _unclosed_quote(
+    line: int, last_line: int, names: list[str], values: list[str], lines: _Lines
+) -> ValidationError | None:
+    """A quote left open reads the lines after it into one field and loses their records.
+
+    It is told from a field that spans lines on purpose by running to the end of the file, by
+    a closing quote with more text after it, or by a line inside the field that reads as a
+    whole row of the file.
+    """
+    if last_line == line:
+        return None
+    spanning = [i for i, v in enumerate(values) if _LINE_BREAK.search(v)]
+    column = names[spanning[0]] if spanning and spanning[0] < len(names) else "row"
+    span = f"lines {line} to {last_line}"
+    if lines.ended:
+        return ValidationError(
+            column,
+            f"the quote opened on line {line} is never closed: {span} (the end of the file) "
+            "were read as one field and not imported",
+        )
+    if _well_quoted(lines.held) and not _holds_rows(values, len(names)):
+        return None
+    return ValidationError(
+        column,
+        f"the quote opened on line {line} is not closed where its field ends: {span} were read "
+        "as one field and not imported",
+    )
 
 
 def _check_record(
     line: int, last_line: int, names: list[str], values: list[str], lines: _Lines
 ) -> dict[str, str]:
-    """The record as column -> cell, or a ValidationError for bytes or shape."""
+    """The record as column -> cell, or a ValidationError for bytes, quotes or shape."""
     bad = [n for n in range(line, last_line + 1) if n in lines.bad]
     if bad:
-        raise ValidationError(_undecodable_field(names, values), lines.bad[bad[0]])
+        raise ValidationError(_bad_field(names, values), lines.bad[bad[0]])
+    unclosed = _unclosed_quote(line, last_line, names, values, lines)
+    if unclosed:
+        raise unclosed
     if len(values) != len(names):
         raise ValidationError(
             "columns", f"the row has {len(values)} values but the header has {len(names)} columns"
@@ -517,10 +601,11 @@ class _Importer:
         except OSError as exc:
             raise CsvFileError(f"{self.path}: cannot be read: {exc.strerror}") from exc
         with handle:
-            _refuse_other_encodings(self.path, handle.read(4096))
+            head = handle.read(HEAD_BYTES)
+            _refuse_other_encodings(self.path, head)
             handle.seek(0)
             total = self.path.stat().st_size
-            lines = _Lines(handle)
+            lines = _Lines(handle, cr_only=_cr_only(head))
             records = _records(lines, self.report)
             self.names = self.header(records, lines)
             for line, last_line, values in records:
@@ -588,17 +673,35 @@ def _records(lines: _Lines, report: _Tally) -> Iterator[tuple[int, int, list[str
     reader = csv.reader(lines)
     end = 0
     while True:
+        lines.held.clear()
         try:
             values = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
             report.rows += 1
-            report.reject(end + 1, ValidationError("row", f"is not valid CSV: {exc}"))
+            report.reject(end + 1, _not_csv(exc, end + 1, reader.line_num))
             end = reader.line_num
             continue
         start, end = end + 1, reader.line_num
         yield start, end, values
+
+
+def _not_csv(exc: csv.Error, line: int, last_line: int) -> ValidationError:
+    """The reader's complaint about the record on ``line`` to ``last_line``, in words."""
+    text = str(exc)
+    if text.startswith("field larger than field limit"):
+        limit = f"{csv.field_size_limit():,}"
+        if last_line > line:
+            return ValidationError(
+                "row",
+                f"the quote opened on line {line} is not closed: lines {line} to {last_line} "
+                f"were read as one field until it passed {limit} characters, and not imported",
+            )
+        return ValidationError("row", f"has a field longer than {limit} characters")
+    if text.startswith("new-line character seen in unquoted field"):
+        return ValidationError("row", "has a lone CR or LF inside a field not in double quotes")
+    return ValidationError("row", f"is not valid CSV: {exc}")
 
 
 def import_customers(

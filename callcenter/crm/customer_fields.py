@@ -15,6 +15,9 @@ _CJK = re.compile(
     r"([\u2e80-\u2fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff])"
 )
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+#: an ISO 3166-2 subdivision code: the country's two letters, a dash, one to three letters or
+#: digits (``CN-BJ``, ``US-CA``, ``GB-LND``, ``FR-75``)
+_SUBDIVISION = re.compile(r"([A-Z]{2})-[A-Z0-9]{1,3}")
 NAME_MAX = 200
 E = TypeVar("E", bound=StrEnum)
 
@@ -29,9 +32,18 @@ def clean_text(value: str | None, field: str) -> str | None:
     limit = TEXT_LIMITS.get(field)
     if text is not None and limit is not None and len(text) > limit:
         raise ValidationError(field, f"is longer than {limit} characters")
-    if text is not None and field == "region" and text.upper() in phonenumbers.SUPPORTED_REGIONS:
-        return text.upper()  # two-letter region codes are stored upper-case
+    if text is not None and field == "region" and region_country(text):
+        return text.upper()  # region and subdivision codes are stored upper-case
     return text
+
+
+def region_country(region: str | None) -> str | None:
+    """The country a region value names, upper-case: ``GB`` for ``gb``, ``CN`` for ``CN-BJ``;
+    None for free text ("Greater London"), which names no country a number can be read in."""
+    text = (region or "").strip().upper()
+    match = _SUBDIVISION.fullmatch(text)
+    country = match.group(1) if match else text
+    return country if country in phonenumbers.SUPPORTED_REGIONS else None
 
 
 def spaced_cjk(text: str) -> str:

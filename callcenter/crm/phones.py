@@ -68,6 +68,13 @@ def parse(raw: str, default_region: str) -> ParsedNumber | None:
     )
 
 
+def needs_region(raw: str) -> bool:
+    """True when ``raw`` has digits but no country code (no ``+`` or ``00``): what number it is
+    depends on the region it is read in, so a failed parse may mean the wrong region."""
+    text, _ = _strip_uri(raw.strip())
+    return bool(_DIGITS.search(text)) and not text.strip().startswith(("+", "00"))
+
+
 def to_e164(raw: str, default_region: str) -> str | None:
     """E.164 form of ``raw``, or None when it is not a possible phone number."""
     parsed = parse(raw, default_region)

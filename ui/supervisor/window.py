@@ -6,7 +6,6 @@ network); each result arrives through a queued signal and replaces the tables' r
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import threading
 import uuid
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from callcenter.platform import audit
 from callcenter.platform.context import ServiceContext
+from callcenter.platform.csv_cells import write_rows
 from callcenter.platform.directory import people, queues
 from callcenter.platform.errors import ServiceError
 from callcenter.platform.records import CallbackView, ServiceRequestView
@@ -453,10 +453,10 @@ def work_item_name(record: object) -> str:
 
 
 def export_csv(model: RecordTableModel[object], path: Path) -> None:
-    """The table as shown (same columns, same text), as CSV with a header row."""
+    """The table as shown (same columns, same text), as CSV with a header row; a cell that
+    would start a spreadsheet formula is written as text (``callcenter.platform.csv_cells``)."""
+    columns = range(model.columnCount())
+    header = [model.headerData(c, Qt.Orientation.Horizontal) for c in columns]
+    rows = ([model.data(model.index(r, c)) for c in columns] for r in range(model.rowCount()))
     with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        columns = range(model.columnCount())
-        writer.writerow([model.headerData(c, Qt.Orientation.Horizontal) for c in columns])
-        for row in range(model.rowCount()):
-            writer.writerow([model.data(model.index(row, c)) for c in columns])
+        write_rows(handle, [header, *rows])

@@ -111,3 +111,27 @@ def test_sync_now_says_why_when_the_shared_database_is_unreachable(
     out = capsys.readouterr().out
     assert "shared database: offline" in out
     assert "last error: shared database refused the connection" in out
+
+
+def test_a_national_number_with_no_region_to_read_it_in_says_so(
+    config_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The config names no default region and the number no country: it needs one or the
+    other, which is not the same as a withheld or invalid number."""
+    conf = ["--config", str(config_path)]
+    assert main([*conf, "db", "upgrade"]) == 0
+    capsys.readouterr()
+    assert main([*conf, "lookup", "18936644814"]) == 1
+    out = capsys.readouterr().out
+    assert "'18936644814' needs a region" in out
+    assert "GB (the default region)" in out and "country code" in out
+    assert "withheld" not in out
+    assert main([*conf, "lookup", "18936644814", "--region", "gb"]) == 1
+    assert "as a number in GB, and" in capsys.readouterr().out
+    assert main([*conf, "lookup", "18936644814", "--region", "CN"]) == 1
+    assert "+86 189 3664 4814: unknown caller" in capsys.readouterr().out
+    assert main([*conf, "lookup", "+86 189 3664 4814"]) == 1
+    assert "+86 189 3664 4814: unknown caller" in capsys.readouterr().out
+    for hopeless in ("anonymous", "+1 2", "tel:+999"):
+        assert main([*conf, "lookup", hopeless]) == 1
+        assert "is not a phone number (withheld or invalid)" in capsys.readouterr().out

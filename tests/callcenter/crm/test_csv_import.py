@@ -21,7 +21,7 @@ from db.models import Customer, Email, PhoneNumber
 
 DATA = Path(__file__).with_name("data")
 GOOD = DATA / "customers_good.csv"  # UTF-8 with BOM, CRLF, quoted commas, newlines, quotes
-BAD = DATA / "customers_bad.csv"  # LF, no BOM, one broken row of each kind
+BAD = DATA / "customers_bad.csv"  # LF, no BOM, one broken row of each kind, a NUL, an open quote
 
 BAD_ROWS = [
     RowError(3, "name", "is required"),
@@ -33,6 +33,13 @@ BAD_ROWS = [
     RowError(12, "external_id", "'B-001' is also on line 2"),
     RowError(13, "name", "byte 0xE9 is not valid UTF-8"),
     RowError(14, "external_id", "is required"),
+    RowError(16, "name", "holds a NUL byte (0x00), which is not text"),
+    RowError(
+        17,
+        "name",
+        "the quote opened on line 17 is never closed: lines 17 to 18 (the end of the file) were "
+        "read as one field and not imported",
+    ),
 ]
 
 
@@ -92,7 +99,7 @@ def test_bad_rows_are_reported_by_line_and_field_and_good_rows_imported(
 ) -> None:
     report = csv_import.import_customers(ctx, BAD)
     assert report.errors == tuple(BAD_ROWS)
-    assert (report.rows, report.created, report.rejected) == (12, 3, 9)
+    assert (report.rows, report.created, report.rejected) == (14, 3, 11)
     assert customer(ctx, "B-007").name == "Quoted name, over two lines"
     assert customer(ctx, "B-010").company_name == 'Two, "Quoted" Ltd'
     assert counts(ctx)[0] == 3
@@ -141,7 +148,7 @@ def test_exit_status_and_json_report(
     assert "3 rows: 3 created" in capsys.readouterr().out
     assert main([*cli, "import", "customers", str(BAD), "--json"]) == 1
     report = json.loads(capsys.readouterr().out)
-    assert (report["created"], report["rejected"]) == (3, 9)
+    assert (report["created"], report["rejected"]) == (3, 11)
     assert report["errors"][0] == {"line": 3, "field": "name", "message": "is required"}
     shutil.copy(BAD, tmp_path / "again.csv")
     assert main([*cli, "import", "customers", str(tmp_path / "again.csv")]) == 1
@@ -153,6 +160,9 @@ def test_exit_status_and_json_report(
     ("content", "message"),
     [
         ("external_id,name\r\nX,Ann\r\n".encode("utf-16"), "UTF-16"),
+        ("external_id,name\nX,Ann\n".encode("utf-16-le"), "UTF-16 or binary"),
+        ("external_id,name\nX,Ann\n".encode("utf-16-be"), "UTF-16 or binary"),
+        (b"PK\x03\x04\x14\x00\x06\x00\x08\x00", "UTF-16 or binary"),
         (b"external_id,n\xe4me\nX,Ann\n", "header on line 1 is not UTF-8"),
         (b"id,name\nX,Ann\n", "no external_id column"),
         (b"external_id,name,Name\n", "'name' appears more than once"),
@@ -175,3 +185,115 @@ def test_unusable_files_exit_2(
 
 def test_missing_file_exits_2(cli: list[str], tmp_path: Path) -> None:
     assert main([*cli, "import", "customers", str(tmp_path / "nope.csv")]) == 2
+
+
+def csv_file(tmp_path: Path, content: bytes) -> Path:
+    path = tmp_path / "in.csv"
+    path.write_bytes(content)
+    return path
+
+
+def test_a_nul_byte_rejects_its_row_only(ctx: ServiceContext, tmp_path: Path) -> None:
+    path = csv_file(tmp_path, b"external_id,name\nN-1,Ann\nN-2,B\x00b\nN-3,Cy\n")
+    report = csv_import.import_customers(ctx, path)
+    assert report.errors == (RowError(3, "name", "holds a NUL byte (0x00), which is not text"),)
+    assert (report.rows, report.created, report.rejected) == (3, 2, 1)
+    assert customer(ctx, "N-3").name == "Cy"
+
+
+def test_cr_only_line_ends_are_read_as_lines(ctx: ServiceContext, tmp_path: Path) -> None:
+    content = b'external_id,name,kind,notes\rM-1,Ann,,"first\rsecond"\rM-2,Bob,robot,\rM-3,Cy,,\r'
+    report = csv_import.import_customers(ctx, csv_file(tmp_path, content))
+    assert report.errors == (RowError(4, "kind", "'robot' is not one of person, company"),)
+    assert (report.rows, report.created) == (3, 2)
+    assert customer(ctx, "M-1").notes == "first\rsecond"
+    assert customer(ctx, "M-3").name == "Cy"
+
+
+LOST = b"Q-003,Lost One,\nQ-004,Lost Two,"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            b'Q-002,"Unclosed,\n' + LOST + b"\n",
+            "the quote opened on line 3 is never closed: lines 3 to 5 (the end of the file) "
+            "were read as one field and not imported",
+        ),
+        (
+            b'Q-002,"Unclosed,\n' + LOST + b'"Quoted, Ltd"\nQ-005,After,\n',
+            "the quote opened on line 3 is not closed where its field ends: lines 3 to 5 were "
+            "read as one field and not imported",
+        ),
+        (
+            b'Q-002,"Unclosed,\n' + LOST + b'Size 5",Acme\nQ-005,After,\n',
+            "the quote opened on line 3 is not closed where its field ends: lines 3 to 5 were "
+            "read as one field and not imported",
+        ),
+        (
+            b'Q-002,"Unclosed,\nQ-003,"Lost One",\nQ-005,After,\n',
+            "the quote opened on line 3 is not closed where its field ends: lines 3 to 4 were "
+            "read as one field and not imported",
+        ),
+    ],
+    ids=["to-the-end", "closed-by-a-later-quote", "closed-well-formed", "closed-on-the-next-line"],
+)
+def test_an_unclosed_quote_is_reported_with_the_lines_it_swallowed(
+    ctx: ServiceContext, tmp_path: Path, content: bytes, message: str
+) -> None:
+    path = csv_file(tmp_path, b"external_id,name,company\nQ-001,Good,\n" + content)
+    report = csv_import.import_customers(ctx, path)
+    assert report.errors == (RowError(3, "name", message),)
+    assert report.rejected == 1
+    with ctx.sessions() as s:
+        ids = set(s.scalars(select(Customer.external_id)))
+    assert ids <= {"Q-001", "Q-005"} and "Q-001" in ids
+
+
+def test_a_quote_open_past_the_field_limit_names_its_lines(
+    ctx: ServiceContext, tmp_path: Path
+) -> None:
+    filler = b"".join(b"F-%04d,%s\n" % (i, b"x" * 90) for i in range(1500))
+    content = b'external_id,name\nF-open,"never closed\n' + filler + b"T-1," + b"y" * 140_000
+    report = csv_import.import_customers(ctx, csv_file(tmp_path, content + b"\nT-2,Last\n"))
+    swallowed, too_long = report.errors
+    assert swallowed.line == 2
+    assert swallowed.message.startswith("the quote opened on line 2 is not closed: lines 2 to ")
+    assert swallowed.message.endswith("until it passed 131,072 characters, and not imported")
+    assert too_long == RowError(1503, "row", "has a field longer than 131,072 characters")
+    assert customer(ctx, "T-2").name == "Last"
+
+
+def test_subdivision_codes_read_numbers_in_their_country(
+    ctx: ServiceContext, tmp_path: Path
+) -> None:
+    content = (
+        b"external_id,name,phones,region\n"
+        b"S-1,Wang,010 6552 9988,cn-bj\n"
+        b"S-2,Ann,(415) 555-0100,US-CA\n"
+        b"S-3,Lee,020 7946 0958,GB-LND\n"
+        b"S-4,Bo,(415) 555-0100,ZZ-AB\n"
+    )
+    report = csv_import.import_customers(ctx, csv_file(tmp_path, content))
+    assert report.created == 4
+    assert [customer(ctx, f"S-{i}").region for i in range(1, 5)] == [
+        "CN-BJ",
+        "US-CA",
+        "GB-LND",
+        "ZZ-AB",  # names no country: stored as written, numbers read in the default region
+    ]
+    assert list(numbers(ctx, "S-1")) == ["+861065529988"]
+    assert list(numbers(ctx, "S-2")) == ["+14155550100"]
+    assert list(numbers(ctx, "S-3")) == ["+442079460958"]
+    assert list(numbers(ctx, "S-4")) == ["+444155550100"]
+
+
+def test_values_a_spreadsheet_would_run_are_imported_as_written(
+    ctx: ServiceContext, tmp_path: Path
+) -> None:
+    content = b'external_id,name,company,phones\nH-1,=1+1,"@SUM(A1)",+44 20 7946 0958\n'
+    csv_import.import_customers(ctx, csv_file(tmp_path, content))
+    hostile = customer(ctx, "H-1")
+    assert (hostile.name, hostile.company_name) == ("=1+1", "@SUM(A1)")
+    assert numbers(ctx, "H-1")["+442079460958"][0] == "+44 20 7946 0958"
