@@ -12,9 +12,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 from urllib.parse import unquote
+
+from telephony.header_text import FIELD_LIMIT, HEADER_LIMIT, NAME_LIMIT, clean
 
 __all__ = [
     "CallerIdentity",
@@ -497,19 +499,29 @@ def parse_invite(
 ) -> InviteDetails:
     """Read an INVITE: caller identity, SIP Call-ID, dialled number (To user, else
     Request-URI user), queue (``queue_header`` wins over the dialled-number map) and the
-    seconds the caller already waited (``wait_header``). Never raises."""
+    seconds the caller already waited (``wait_header``). Every text is cleaned
+    (``header_text.clean``): what reaches the desk can be shown and logged. Never raises."""
     message = parse_message(text)
-    dialled = _dialled_number(message)
+    dialled = clean(_dialled_number(message), FIELD_LIMIT)
     queue: str | None = None
     if queue_header:
-        queue = (message.get(queue_header) or "").strip() or None
+        queue = clean(message.get(queue_header) or "", FIELD_LIMIT) or None
     if queue is None:
         queue = _lookup_queue(dialled, queue_by_dialled or {})
+    caller = caller_identity(message, trusted=trusted)
     return InviteDetails(
-        caller=caller_identity(message, trusted=trusted),
-        sip_call_id=(message.get("Call-ID") or "").strip(),
+        caller=replace(
+            caller,
+            number=clean(caller.number, FIELD_LIMIT),
+            display_name=clean(caller.display_name, NAME_LIMIT),
+            uri=clean(caller.uri, HEADER_LIMIT),
+        ),
+        sip_call_id=clean(message.get("Call-ID") or "", FIELD_LIMIT),
         dialled_number=dialled,
         queue=queue,
         waited_seconds=_seconds(message.get(wait_header)) if wait_header else None,
-        headers=message.headers,
+        headers=tuple(
+            (clean(name, FIELD_LIMIT), clean(value, HEADER_LIMIT))
+            for name, value in message.headers
+        ),
     )

@@ -10,6 +10,7 @@ explicitly once it is DISCONNECTED; nothing is left to the garbage collector.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import ipaddress
 import itertools
@@ -56,6 +57,13 @@ _FINAL_REGISTRATION_CODES = frozenset({400, 401, 403, 404, 407, 420, 484})
 _MAX_RETRY_SECONDS = 300.0
 _PJSIP_EBUSY = 171001  # "Object is busy": a registration is already in flight
 _SHUTDOWN_PUMP_SECONDS = 3.0
+#: How long a call the phone refuses itself (untrusted source, rate limit) keeps its slot
+#: before the refusal is sent. pjsua makes a call's media sockets before the application sees
+#: the INVITE, and a closed socket stays in the 64-handle select ioqueue for 500 ms: refused at
+#: once, a flood of 500/s churned through the handles and aborted the process. Held, the four
+#: call slots (``UaConfig.maxCalls``) bound the phone to 8 calls a second, and pjsua answers
+#: the rest with 486 before it makes anything.
+REFUSAL_HOLD_SECONDS = 0.5
 
 _STATE_MAP = {
     pj.PJSIP_INV_STATE_CALLING: CallState.CALLING,
@@ -269,7 +277,8 @@ class PjsuaPhone:
         self._transport_id = -1
         self._account: _Account | None = None
         self._calls: dict[str, _CallRecord] = {}
-        self._graveyard: list[Any] = []
+        #: Calls refused by the phone itself, each with its time to be answered, oldest first.
+        self._held_refusals: collections.deque[tuple[float, _Call, int]] = collections.deque()
         self._loopback_callers: dict[str, _LoopbackCaller] = {}
         self._loopback_calls: list[_LoopbackCall] = []
         self._port: _BridgePort | None = None
@@ -458,9 +467,9 @@ class PjsuaPhone:
         try:
             while not self._stopping:
                 self._run_commands()
+                self._send_due_refusals()
                 self._retry_registration_if_due()
                 self._ep.libHandleEvents(self._poll_ms)
-                self._graveyard.clear()
         except BaseException as exc:
             log.exception("telephony thread crashed")
             self._emit(PhoneError("telephony thread", _describe(exc)))
@@ -557,8 +566,8 @@ class PjsuaPhone:
         # library goes: a Call or media port outliving libDestroy() aborts the process.
         with self._registry_lock:
             self._calls.clear()
+        self._held_refusals.clear()
         self._loopback_calls.clear()
-        self._graveyard.clear()
         self._port = None
         for caller in self._loopback_callers.values():
             with contextlib.suppress(Exception):
@@ -621,10 +630,9 @@ class PjsuaPhone:
         call.makeCall(f"sip:{self.settings.username}@127.0.0.1:{self.local_port}", prm)
 
     def _on_loopback_state(self, call: _LoopbackCall) -> None:
-        if call.getInfo().state == pj.PJSIP_INV_STATE_DISCONNECTED:
-            if call in self._loopback_calls:
-                self._loopback_calls.remove(call)
-            self._graveyard.append(call)
+        disconnected = call.getInfo().state == pj.PJSIP_INV_STATE_DISCONNECTED
+        if disconnected and call in self._loopback_calls:
+            self._loopback_calls.remove(call)  # freed as its callback returns (see _release)
 
     def _do_hangup_simulated(self) -> None:
         for call in list(self._loopback_calls):
@@ -770,9 +778,11 @@ class PjsuaPhone:
         if refusal is not None:
             code, reason = refusal
             record.local_hangup = True
-            # Not from inside this callback: pjsua 2.15.1 aborts (pjsip_rx_data_free_cloned
-            # assertion) when a final response to an offer-less INVITE is sent here.
-            self._commands.put(("refuse", call.call_id, lambda: self._finish_refusal(call, code)))
+            # Later, from the loop: not from inside this callback, where pjsua 2.15.1 aborts
+            # (pjsip_rx_data_free_cloned assertion) on a final response to an offer-less
+            # INVITE, and held so that a flood cannot churn the ioqueue (REFUSAL_HOLD_SECONDS).
+            due = received_monotonic + REFUSAL_HOLD_SECONDS
+            self._held_refusals.append((due, call, code))
             self._emit(CallRefused(source, code, reason, details.sip_call_id))
             return
         record.offered = True
@@ -805,9 +815,13 @@ class PjsuaPhone:
         if self.settings.auto_ringing:
             call.answer(self._op(180))
 
-    def _finish_refusal(self, call: _Call, code: int) -> None:
-        if call.call_id in self._calls:
-            call.hangup(self._op(code))
+    def _send_due_refusals(self) -> None:
+        """The held refusals whose time has come (see ``REFUSAL_HOLD_SECONDS``)."""
+        now = time.monotonic()
+        while self._held_refusals and self._held_refusals[0][0] <= now:
+            _due, call, code = self._held_refusals.popleft()
+            if call.call_id in self._calls:
+                self._guard("refuse", call.call_id, call.hangup, self._op(code))
 
     @staticmethod
     def _op(code: int = 0) -> Any:
@@ -868,7 +882,6 @@ class PjsuaPhone:
         except Exception as exc:
             with self._registry_lock:
                 self._calls.pop(call_id, None)
-            self._graveyard.append(call)
             self._emit(PhoneError("dial", _describe(exc), call_id))
             self._emit(
                 CallEnded(call_id, CallDirection.OUTBOUND, 0, str(exc), Party.LOCAL, False, 0.0)
@@ -897,8 +910,10 @@ class PjsuaPhone:
         call = record.call
         with self._registry_lock:
             self._calls.pop(call.call_id, None)
-        # Deleting a Call inside its own callback is unsafe; the loop drops it right after.
-        self._graveyard.append(call)
+        # The Call is freed as this DISCONNECTED callback returns, the way pjsua2 asks ("delete
+        # this" in onCallState). Kept any longer, it is freed after pjsua may have given its
+        # slot to a new call, and ~Call() then clears that call's user data and hangs it up:
+        # under a flood the new call never ended and its refusal failed (session terminated).
         if not record.offered:
             return
         duration = time.monotonic() - record.connected_at if record.connected_at else 0.0

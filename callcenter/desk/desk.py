@@ -21,7 +21,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from callcenter.desk.admission import BUSY_RESPONSES, Refusal, admit
 from callcenter.desk.agent_state import AgentState, AgentStateMachine, Status
 from callcenter.desk.ending import ending_words
-from callcenter.desk.screenpop import CallerInfo, ScreenPop, pop_for
+from callcenter.desk.refusal_log import RefusalLog
+from callcenter.desk.screenpop import CallerInfo, PopKind, ScreenPop, pop_for
 from callcenter.platform import audit
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.directory import QueueInfo, queue_named, queues
@@ -34,6 +35,7 @@ from callcenter.work.interactions import NewInteraction, log_interaction
 from db.enums import Channel, Direction
 from telephony.events import (
     CallEnded,
+    CallRefused,
     CallState,
     CallStateChanged,
     IncomingCall,
@@ -200,6 +202,7 @@ class Desk:
         self.state = state
         self.phone = phone
         self.events = events
+        self.refusals = RefusalLog(events)
         self._monotonic = monotonic
         #: What a call the agent cannot take is answered with (the queue moves on).
         self.busy_response = busy_response
@@ -252,6 +255,7 @@ class Desk:
 
     def handle(self, event: PhoneEvent) -> None:
         """Apply one phone event; unknown kinds are ignored, errors become Problems."""
+        self.refusals.flush()
         if isinstance(event, IncomingCall):
             self._incoming(event)
         elif isinstance(event, CallStateChanged):
@@ -265,6 +269,14 @@ class Desk:
             self._emit(RegistrationNews(event.state, event.reason, event.final))
         elif isinstance(event, TransferProgress):
             self._transfer_progress(event)
+        elif isinstance(event, CallRefused):
+            # The phone turned it away before anyone saw it (not from the proxy, a flood).
+            self.refusals.write(
+                sip_call_id=event.sip_call_id,
+                code=event.code,
+                cause=event.reason,
+                source=event.source_address,
+            )
         elif isinstance(event, PhoneError):
             self._emit(Problem(f"phone: {event.message}"))
 
@@ -291,14 +303,14 @@ class Desk:
         """Turn the call away at once, so the phone system offers it to the next agent."""
         if self.phone is not None:
             self.phone.reject(event.call_id, refusal.code)
-        self.events.write(
-            "call.refused",
+        self.refusals.write(
             call_id=event.call_id,
             sip_call_id=event.sip_call_id,
             caller_e164=event.caller_e164,
             queue=event.queue,
             code=refusal.code,
             cause=refusal.reason,
+            source=event.source_address,
             state=status.state,
             reason=status.reason,
         )
@@ -335,7 +347,12 @@ class Desk:
             sip_call_id=event.sip_call_id or None,
         )
         self.calls[event.call_id] = session
-        session.pop = pop_for(self.ctx, caller)
+        try:
+            session.pop = pop_for(self.ctx, caller)
+        except Exception as exc:  # the store failed: the call still rings, as an unknown one
+            log.exception("screen pop failed for %s", event.call_id)
+            self.events.write("screenpop.failed", call_id=event.call_id, error=str(exc))
+            session.pop = ScreenPop(caller, PopKind.UNKNOWN, (), None)
         if session.pop.record is not None:
             session.customer_id = session.pop.record.profile.id
         self._emit(CallOffered(event.call_id, session.pop))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+
 from callcenter.platform.config import Config
 from callcenter.platform.errors import ConfigError
 from telephony.settings import SipSettings, Transport
@@ -20,6 +22,18 @@ def split_host_port(value: str, default_port: int) -> tuple[str, int]:
     return host, int(port)
 
 
+def reaching_address(host: str, port: int) -> str:
+    """The local address this machine sends from to reach ``host`` (no packet is sent: a UDP
+    socket's connect only picks the route), so the phone does not listen on every interface.
+    Where the registrar cannot be resolved yet, every interface (the phone retries anyway)."""
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect((host, port))
+            return str(probe.getsockname()[0])
+    except OSError:
+        return "0.0.0.0"
+
+
 def configured(config: Config) -> bool:
     """True when the config names a SIP account this desk should register."""
     return bool(config.sip.registrar and config.sip.username)
@@ -34,6 +48,10 @@ def sip_settings(config: Config) -> SipSettings:
         raise ConfigError(f"sip.transport: {sip.transport!r} is not udp, tcp or tls")
     transport = transports[sip.transport]
     return SipSettings(
+        bind_address=sip.bind_address or reaching_address(host, port),
+        local_port=sip.local_port,
+        invite_rate_per_second=sip.invite_rate_per_second,
+        invite_burst=sip.invite_burst,
         registrar_host=host,
         registrar_port=port,
         username=sip.username,

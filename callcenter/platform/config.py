@@ -7,6 +7,7 @@ user's data folder.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -39,6 +40,13 @@ class SipAccountConfig:
     # What a call the agent cannot take (not ready, offline, busy, protected wrap-up) is
     # answered with: 486 Busy Here or 480 Temporarily Unavailable; either moves the queue on.
     busy_response: int = 486
+    # Where the softphone listens: "" is the address this machine reaches the registrar from
+    # (not every interface); port 0 is any free port (the registration tells the proxy which).
+    bind_address: str = ""
+    local_port: int = 0
+    # INVITEs a second the phone lets through to the desk (and the burst), the rest get 503.
+    invite_rate_per_second: float = 10.0
+    invite_burst: int = 20
 
 
 @dataclass(frozen=True)
@@ -166,6 +174,26 @@ def _flag(table: dict[str, Any], key: str, default: bool) -> bool:
     return value
 
 
+def _sip_int(sip: dict[str, Any], key: str, default: int, low: int, high: int) -> int:
+    value = sip.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ConfigError(f"sip.{key}: must be a whole number from {low} to {high}")
+    return value
+
+
+def _bind_address(sip: dict[str, Any]) -> str:
+    value = _str(sip, "bind_address", "", "sip.").strip()
+    if value:
+        try:
+            ipaddress.ip_address(value)
+        except ValueError:
+            raise ConfigError(
+                f"sip.bind_address: {value!r} is not an IP address (leave it out to use the "
+                "one that reaches the registrar)"
+            ) from None
+    return value
+
+
 def _busy_response(sip: dict[str, Any]) -> int:
     value = sip.get("busy_response", 486)
     if isinstance(value, bool) or value not in (486, 480):
@@ -219,6 +247,10 @@ def from_table(table: dict[str, Any], path: Path | None) -> Config:
         queue_header=_str(sip_table, "queue_header", "X-Queue", "sip."),
         wait_header=_str(sip_table, "wait_header", "X-Queue-Wait", "sip."),
         busy_response=_busy_response(sip_table),
+        bind_address=_bind_address(sip_table),
+        local_port=_sip_int(sip_table, "local_port", 0, 0, 65535),
+        invite_rate_per_second=float(_sip_int(sip_table, "invite_rate_per_second", 10, 1, 1000)),
+        invite_burst=_sip_int(sip_table, "invite_burst", 20, 1, 1000),
     )
     audio_table = table.get("audio", {})
     if not isinstance(audio_table, dict):

@@ -27,7 +27,8 @@ class EventLog:
         self._file: IO[str] | None = None
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._file = path.open("a", encoding="utf-8")
+            # A text no encoder takes (a lone surrogate) is written as "?": never an exception.
+            self._file = path.open("a", encoding="utf-8", errors="replace")
 
     def write(self, event: str, **fields: Any) -> None:
         for name in fields:

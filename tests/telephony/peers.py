@@ -92,6 +92,12 @@ request_route {{
         sl_send_reply("483", "Too Many Hops");
         exit;
     }}
+    # pjsip drops a message over 4,000 bytes (PJSIP_MAX_PKT_LEN) without a word: the proxy
+    # refuses it, so the caller hears a refusal instead of ringing into nothing.
+    if (msg:len > 4000) {{
+        sl_send_reply("513", "Message Too Large");
+        exit;
+    }}
     if (is_method("OPTIONS") && uri==myself && $rU==$null) {{
         sl_send_reply("200", "Alive");
         exit;

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, event, select
+from sqlalchemy.exc import OperationalError
 
 from callcenter.crm import customers
 from callcenter.crm.customers import NewCustomer
 from callcenter.desk.agent_state import AgentState, AgentStateMachine
 from callcenter.desk.desk import CallFinished, CallOffered, Desk, DeskEvent
+from callcenter.desk.refusal_log import RefusalLog
 from callcenter.desk.screenpop import PopKind
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.errors import ValidationError
@@ -22,6 +25,7 @@ from db.models import Interaction, Queue
 from telephony.events import (
     CallDirection,
     CallEnded,
+    CallRefused,
     CallState,
     CallStateChanged,
     IncomingCall,
@@ -236,3 +240,66 @@ def test_an_empty_log_does_not_save_unless_the_queue_allows_it(
     d._queues.clear()  # a desk reads the dictionary at start; this one starts again
     d.save_log("c1", None, "")
     assert d.unlogged_calls() == []
+
+
+def test_the_phones_own_refusals_reach_the_event_log_within_a_bound(
+    desk: tuple[Desk, list[DeskEvent]], tmp_path: Path
+) -> None:
+    """A flood of refused INVITEs writes a bounded number of lines, then says how many more."""
+    d, _seen = desk
+    for i in range(500):
+        d.handle(CallRefused("10.9.9.9:5060", 403, "not from the SIP proxy", f"x{i}@evil"))
+    refused = _events(tmp_path, "call.refused")
+    assert 1 <= len(refused) <= 25  # the burst (and what refilled meanwhile), not 500
+    assert (refused[0]["code"], refused[0]["cause"], refused[0]["source"]) == (
+        403,
+        "not from the SIP proxy",
+        "10.9.9.9:5060",
+    )
+    assert d.refusals.held_back == 500 - len(refused)
+
+
+def test_refusal_lines_come_back_with_the_count_held_back(tmp_path: Path) -> None:
+    now = [0.0]
+    log = RefusalLog(EventLog(tmp_path / "events.jsonl"), rate=1.0, burst=2, clock=lambda: now[0])
+    for i in range(5):
+        log.write(code=503, n=i)
+    log.flush()  # no room yet: nothing written
+    now[0] = 1.0
+    log.flush()
+    now[0] = 2.0
+    log.write(code=503, n=5)
+    lines = [json.loads(x) for x in (tmp_path / "events.jsonl").read_text().splitlines()]
+    assert [(e["event"], e.get("n"), e.get("count")) for e in lines] == [
+        ("call.refused", 0, None),
+        ("call.refused", 1, None),
+        ("call.refused.not_logged", None, 3),
+        ("call.refused", 5, None),
+    ]
+
+
+def test_a_name_no_encoder_takes_still_pops_and_is_logged(
+    desk: tuple[Desk, list[DeskEvent]], tmp_path: Path
+) -> None:
+    d, seen = desk
+    call = replace(incoming("c1", "02079460958"), display_name="Bad \udcff name")
+    d.handle(call)
+    assert any(isinstance(e, CallOffered) for e in seen)
+    (logged,) = _events(tmp_path, "call.incoming")
+    assert logged["display_name"] == "Bad ? name"
+
+
+def test_a_store_that_fails_at_the_pop_still_offers_the_call(
+    desk: tuple[Desk, list[DeskEvent]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    d, seen = desk
+
+    def broken(*_args: object) -> None:
+        raise OperationalError("SELECT", {}, Exception("database is locked"))
+
+    monkeypatch.setattr("callcenter.desk.desk.pop_for", broken)
+    d.handle(incoming("c1", "02079460958"))
+    (offered,) = [e for e in seen if isinstance(e, CallOffered)]
+    assert offered.pop.kind == PopKind.UNKNOWN  # answered as an unknown caller, not lost
+    (failed,) = _events(tmp_path, "screenpop.failed")
+    assert "database is locked" in str(failed["error"])
