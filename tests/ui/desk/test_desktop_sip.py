@@ -358,3 +358,47 @@ def test_the_ring_notice_answers_or_rejects(
         desktop_notifications.wait_displayed(0)
     qtbot.waitUntil(lambda: caller.process.poll() is not None, timeout=15_000)
     caller.expect_success()
+
+
+def test_a_flood_through_the_proxy_leaves_the_desk_able_to_pop(
+    desktop: Running, qtbot: QtBot, tmp_path: Path, kamailio: Kamailio
+) -> None:
+    """300 INVITEs at 500 a second at a Ready desk: the calls that ring are given up by their
+    callers and recorded as missed, the rest are refused (the log says so, a bounded number
+    of lines), and a real caller afterwards pops her own record."""
+    window, desk = desktop.window, desktop.desk
+    qtbot.waitUntil(lambda: window.reg_label.text() == "SIP: registered", timeout=10_000)
+    desk.state.set_ready()
+    flood = Sipp(
+        "uac_flood_sdp.xml",
+        tmp_path / "flood",
+        target=kamailio.address,
+        calls=300,
+        extra=["-r", "500", "-l", "300", "-recv_timeout", "10000"],
+    )
+    qtbot.waitUntil(lambda: flood.process.poll() is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: not desk.calls and window.calls.current is None, timeout=10_000)
+    assert desk.state.status.state == AgentState.READY
+    assert desktop.desk.phone is not None and desktop.desk.phone.call_ids() == ()
+    assert desktop.events.path is not None
+    lines = [json.loads(x) for x in desktop.events.path.read_text(encoding="utf-8").splitlines()]
+    assert any(e["event"] == "call.incoming" for e in lines)  # some rang and were missed
+    assert len([e for e in lines if e["event"] == "call.refused"]) <= 40
+    qtbot.wait(1000)  # the INVITE rate limit refills
+    caller = Sipp(
+        "uac_caller_hangs_up.xml",
+        tmp_path / "caller",
+        target=kamailio.address,
+        keys={**CALLER_KEYS, "from_hdr": 'From: "Klara F." <sip:+4930123456@127.0.0.1>'},
+        extra=["-d", "300"],
+    )
+    with qtbot.waitSignal(window.calls.pop_painted, timeout=10_000) as painted:
+        pass
+    assert painted.args[1] < 1000  # ms from the INVITE to the painted pop
+    assert window.pages.record_view.record is not None
+    assert window.pages.record_view.record.profile.external_id == "K-7"
+    window.call_panel.buttons["answer"].click()
+    qtbot.waitUntil(lambda: window.call_panel.phase == "ended", timeout=10_000)
+    choose_outcome(window.log_panel)
+    window.log_panel.save_ready.click()
+    caller.expect_success()
