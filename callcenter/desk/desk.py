@@ -31,7 +31,7 @@ from callcenter.platform.event_log import EventLog
 from callcenter.platform.records import InteractionView
 from callcenter.presence.heartbeat import Presence
 from callcenter.work import drafts
-from callcenter.work.interactions import NewInteraction, log_interaction
+from callcenter.work.interactions import NewInteraction
 from db.enums import Channel, Direction
 from telephony.events import (
     CallEnded,
@@ -442,9 +442,15 @@ class Desk:
         )
 
     def _log_missed(self, session: CallSession) -> None:
-        """An inbound call that was never answered is still a contact: record it."""
+        """An inbound call that was never answered is still a contact: record it, with what
+        the agent typed while it rang, and drop its draft in the same transaction (left, it came
+        back after the call as an "unsaved log from an earlier session")."""
+        draft = drafts.load_draft(self.ctx, session.call_id)
+        notes = draft.notes if draft is not None else ""
         try:
-            view = log_interaction(self.ctx, self._interaction(session, None, ""))
+            view = drafts.save_as_interaction(
+                self.ctx, session.call_id, self._interaction(session, None, notes)
+            )
         except ServiceError as exc:
             self._emit(Problem(f"could not record the missed call: {exc}"))
             return

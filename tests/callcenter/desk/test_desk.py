@@ -303,3 +303,18 @@ def test_a_store_that_fails_at_the_pop_still_offers_the_call(
     assert offered.pop.kind == PopKind.UNKNOWN  # answered as an unknown caller, not lost
     (failed,) = _events(tmp_path, "screenpop.failed")
     assert "database is locked" in str(failed["error"])
+
+
+def test_a_missed_call_keeps_what_was_typed_and_leaves_no_draft(
+    desk: tuple[Desk, list[DeskEvent]], tmp_path: Path
+) -> None:
+    """Typed while it rang, then the caller gave up: the words go with the missed call, and
+    nothing comes back later as an "unsaved log from an earlier session"."""
+    d, _seen = desk
+    d.handle(incoming("c1", "02079460958"))
+    d.save_draft("c1", "Caller wanted the invoice address changed", None)
+    d.handle(ended("c1", answered=False))
+    assert drafts.unsaved_drafts(d.ctx) == []
+    with d.ctx.sessions() as s:
+        (missed,) = s.scalars(select(Interaction)).all()
+    assert (missed.answered_at, missed.notes) == (None, "Caller wanted the invoice address changed")
