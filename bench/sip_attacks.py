@@ -14,7 +14,6 @@ per flood instead of 1,000. Loopback only; every attack is bounded in count and 
 from __future__ import annotations
 
 import argparse
-import gc
 import subprocess
 import tempfile
 import time
@@ -24,6 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from bench.desk_harness import DesktopUnderTest, pump, pump_until
+from bench.soak import rss_mib
 from callcenter.crm import customers
 from callcenter.crm.customers import NewCustomer
 from callcenter.platform.config import from_table
@@ -56,14 +56,6 @@ class Row:
     rss_after: float
     pop_ms: float | None
     note: str = ""
-
-
-def rss_mib() -> float:
-    gc.collect()
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmRSS")
 
 
 def wait(process: subprocess.Popen[bytes], seconds: float) -> None:

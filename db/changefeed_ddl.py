@@ -108,3 +108,12 @@ def remove(connection: Connection, tables: Iterable[str]) -> None:
         statements = _sqlite_statements(connection, tables, create=False)
     for statement in statements:
         connection.execute(text(statement))
+
+
+def is_shared_sqlite(connection: Connection) -> bool:
+    """An embedded shared store: its update triggers list the columns they watch, so a
+    migration that adds a column to a replicated table rebuilds them."""
+    if connection.dialect.name != "sqlite":
+        return False
+    role = connection.execute(text("SELECT value FROM store_meta WHERE key = 'role'")).scalar()
+    return role == "shared"

@@ -21,28 +21,20 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
-def _shared_sqlite() -> bool:
-    bind = op.get_bind()
-    if bind.dialect.name != "sqlite":
-        return False
-    role = bind.execute(sa.text("SELECT value FROM store_meta WHERE key = 'role'")).scalar()
-    return role == "shared"
-
-
 def upgrade() -> None:
     op.add_column(
         "queues",
         sa.Column("protect_wrap_up", sa.Boolean(), server_default=sa.false(), nullable=False),
     )
-    if _shared_sqlite():
+    if changefeed_ddl.is_shared_sqlite(op.get_bind()):
         # The update trigger lists the columns it watches: rebuild it with the new one.
         changefeed_ddl.remove(op.get_bind(), ["queues"])
         changefeed_ddl.install(op.get_bind(), ["queues"])
 
 
 def downgrade() -> None:
-    if _shared_sqlite():
+    if changefeed_ddl.is_shared_sqlite(op.get_bind()):
         changefeed_ddl.remove(op.get_bind(), ["queues"])
     op.execute(sa.text("ALTER TABLE queues DROP COLUMN protect_wrap_up"))
-    if _shared_sqlite():
+    if changefeed_ddl.is_shared_sqlite(op.get_bind()):
         changefeed_ddl.install(op.get_bind(), ["queues"])
