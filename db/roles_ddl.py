@@ -104,8 +104,25 @@ ASSIGNED_WORK = (
     ("callbacks", "owner_user_id", "owner_queue_id"),
 )
 PRESENCE = "agent_presence"
+#: Tables whose rows say who wrote them, with the columns a new row names its author in
+#: (``updated_by`` is on every one): the database sets them to the signed-in person, and
+#: refuses a row that names someone else (``cc_author_<table>``).
+AUTHORED = (
+    ("customers", ()),
+    ("contacts", ()),
+    ("phone_numbers", ()),
+    ("emails", ()),
+    ("interactions", ()),
+    ("service_requests", ("opened_by",)),
+    ("callbacks", ("created_by",)),
+    ("sr_history", ("actor_id",)),
+    ("callback_attempts", ("agent_id",)),
+    ("audit_log", ()),
+)
 #: (trigger function, table, events): each a BEFORE ... FOR EACH ROW trigger of that name.
+#: PostgreSQL fires them by name: ``cc_author_*`` (who) before ``cc_guard_*`` (may they).
 GUARD_TRIGGERS = (
+    *((f"cc_author_{table}", table, "INSERT OR UPDATE") for table, _columns in AUTHORED),
     ("cc_guard_interactions", "interactions", "INSERT OR UPDATE"),
     ("cc_guard_service_requests", "service_requests", "UPDATE"),
     ("cc_guard_callbacks", "callbacks", "UPDATE"),
@@ -274,6 +291,44 @@ def _guard_functions(s: str) -> list[str]:
     ]
 
 
+def _author_functions(s: str) -> list[str]:
+    """Authorship from the database, not the client: a row's ``updated_by`` (and a new row's
+    author columns) left empty or unchanged is set to the signed-in person; naming anyone
+    else is refused. Everyone in a group, supervisors and admins too: nobody writes in another
+    person's name. The owner (migrations, imports) is the system and is left alone."""
+    forged = "format('%s: %s must be you (a change is written in its author''s name)', "
+    functions = []
+    for table, columns in AUTHORED:
+        on_insert = "\n".join(
+            f"""        IF NEW.{column} IS NULL THEN
+            NEW.{column} := me;
+        ELSIF NEW.{column} IS DISTINCT FROM me THEN
+            {_deny(f"{forged}TG_TABLE_NAME, '{column}')")}
+        END IF;"""
+            for column in columns
+        )
+        functions.append(
+            _trigger_function(
+                s,
+                f"cc_author_{table}",
+                f"""    IF me IS NULL THEN
+        {_deny("'a person who is not in the directory writes nothing'")}
+    END IF;
+    IF NEW.updated_by IS NULL
+       OR (TG_OP = 'UPDATE' AND NEW.updated_by IS NOT DISTINCT FROM OLD.updated_by) THEN
+        NEW.updated_by := me;
+    ELSIF NEW.updated_by IS DISTINCT FROM me THEN
+        {_deny(f"{forged}TG_TABLE_NAME, 'updated_by')")}
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+{on_insert or "        NULL;"}
+    END IF;
+    RETURN NEW;""",
+            )
+        )
+    return functions
+
+
 def _create_groups() -> str:
     """The groups, created once per cluster; a concurrent creator is not an error."""
     creates = "\n".join(
@@ -343,6 +398,7 @@ def install(connection: Connection) -> None:
         *_functions(s),
     ]
     statements += _guard_functions(s)
+    statements += _author_functions(s)
     for function, table, events in GUARD_TRIGGERS:
         if table in exists:
             statements.append(

@@ -431,3 +431,86 @@ def test_a_deactivated_person_acts_as_nobody(
         "UPDATE service_requests SET version = version + 1 WHERE id = :id",
         id=world.srs["nobody"],
     )
+
+
+# ---- authorship --------------------------------------------------------------------------
+
+FORGERIES = {
+    "a customer in another name": (
+        "INSERT INTO customers (id, version, updated_at, deleted, kind, name, lifecycle_stage, "
+        "value_tier, tags, notes, search_text, updated_by) VALUES (:id, 1, now(), false, "
+        "'person', 'Mallory', 'lead', 'standard', '', '', 'Mallory', :other)"
+    ),
+    "an edit signed by someone else": (
+        "UPDATE customers SET notes = 'moved', updated_by = :other WHERE id = :customer"
+    ),
+    "a request opened by someone else": (
+        "INSERT INTO service_requests (id, version, updated_at, deleted, number, category_code, "
+        "priority, status, subject, description, opened_at, sla_due_at, opened_by) VALUES "
+        "(:id, 1, now(), false, 'SR-FORGED01', 'billing', 'normal', 'open', 'x', '', now(), "
+        "now(), :other)"
+    ),
+    "history in someone else's name": (
+        "INSERT INTO sr_history (id, version, updated_at, deleted, service_request_id, at, "
+        "field, actor_id) VALUES (:id, 1, now(), false, :request, now(), 'status', :other)"
+    ),
+    "a callback attempt by someone else": (
+        "INSERT INTO callback_attempts (id, version, updated_at, deleted, callback_id, at, "
+        "outcome, notes, agent_id) VALUES (:id, 1, now(), false, :callback, now(), "
+        "'no_answer', '', :other)"
+    ),
+    "a callback promised by someone else": (
+        "INSERT INTO callbacks (id, version, updated_at, deleted, phone_number, due_from, "
+        "due_until, reason, status, attempt_count, created_by) VALUES (:id, 1, now(), false, "
+        "'+442079460958', now(), now(), 'x', 'pending', 0, :other)"
+    ),
+}
+
+
+@pytest.mark.parametrize("who", ["ann", "sue", "ada"])
+@pytest.mark.parametrize("forgery", sorted(FORGERIES))
+def test_nobody_writes_in_another_persons_name(
+    people: dict[str, Person], world: World, who: str, forgery: str
+) -> None:
+    message = refused(
+        people[who].engine,
+        FORGERIES[forgery],
+        id=uuid.uuid4(),
+        other=people["bob"].id,
+        customer=world.customer,
+        request=world.srs["ann"],
+        callback=world.callbacks["ann"],
+    )
+    assert "must be you" in message
+
+
+def test_the_database_writes_the_author(people: dict[str, Person], world: World) -> None:
+    """Left out, or left as the last writer's, the author is the person signed in."""
+    ann = people["ann"]
+    customer, history = uuid.uuid4(), uuid.uuid4()
+    allowed(
+        ann.engine,
+        "INSERT INTO customers (id, version, updated_at, deleted, kind, name, lifecycle_stage, "
+        "value_tier, tags, notes, search_text) VALUES (:id, 1, now(), false, 'person', 'Grace', "
+        "'lead', 'standard', '', '', 'Grace')",
+        id=customer,
+    )
+    allowed(people["bob"].engine, "UPDATE customers SET notes = 'b' WHERE id = :id", id=customer)
+    allowed(ann.engine, "UPDATE customers SET notes = 'a' WHERE id = :id", id=customer)
+    allowed(
+        ann.engine,
+        "INSERT INTO sr_history (id, version, updated_at, deleted, service_request_id, at, "
+        "field) VALUES (:id, 1, now(), false, :sr, now(), 'status')",
+        id=history,
+        sr=world.srs["ann"],
+    )
+    with ann.engine.connect() as conn:
+        assert (
+            conn.execute(
+                text("SELECT updated_by FROM customers WHERE id = :id"), {"id": customer}
+            ).scalar_one()
+            == ann.id
+        )
+        assert conn.execute(
+            text("SELECT actor_id, updated_by FROM sr_history WHERE id = :id"), {"id": history}
+        ).one() == (ann.id, ann.id)
