@@ -119,10 +119,17 @@ AUTHORED = (
     ("callback_attempts", ("agent_id",)),
     ("audit_log", ()),
 )
+#: Customer tables an agent's single statement may change only a few rows of at a time: one
+#: ``UPDATE customers SET deleted = true`` must not tombstone every customer on every desk.
+MASS_GUARDED = ("customers", "contacts", "phone_numbers", "emails")
+#: How many rows one agent statement may change; ``store_meta`` key ``mass_update_limit``
+#: overrides it. The push changes one row per statement, so it is never held back.
+MASS_UPDATE_LIMIT = 20
 #: (trigger function, table, events): each a BEFORE ... FOR EACH ROW trigger of that name.
 #: PostgreSQL fires them by name: ``cc_author_*`` (who) before ``cc_guard_*`` (may they).
 GUARD_TRIGGERS = (
     *((f"cc_author_{table}", table, "INSERT OR UPDATE") for table, _columns in AUTHORED),
+    ("cc_guard_customers", "customers", "UPDATE"),
     ("cc_guard_interactions", "interactions", "INSERT OR UPDATE"),
     ("cc_guard_service_requests", "service_requests", "UPDATE"),
     ("cc_guard_callbacks", "callbacks", "UPDATE"),
@@ -232,6 +239,14 @@ def _guard_functions(s: str) -> list[str]:
     return [
         _trigger_function(
             s,
+            "cc_guard_customers",
+            f"""    IF rank < 2 AND NEW.deleted AND NOT OLD.deleted THEN
+        {_deny("format('only a supervisor removes a customer (%s)', OLD.id)")}
+    END IF;
+    RETURN NEW;""",
+        ),
+        _trigger_function(
+            s,
             "cc_guard_interactions",
             f"""    IF rank >= 2 THEN
         RETURN NEW;
@@ -329,6 +344,31 @@ def _author_functions(s: str) -> list[str]:
     return functions
 
 
+def _mass_update_function(s: str) -> str:
+    """A statement-level check: an agent's one UPDATE changes at most the limit's rows."""
+    too_many = (
+        "format('one change may touch at most %s %s rows, not %s: ask a supervisor', "
+        "most, TG_TABLE_NAME, changed)"
+    )
+    return f"""CREATE OR REPLACE FUNCTION {s}.cc_guard_mass_update() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, {s}, pg_temp AS $$
+DECLARE
+    changed bigint;
+    most integer;
+BEGIN
+    IF {s}.cc_app_rank() <> 1 THEN
+        RETURN NULL;
+    END IF;
+    SELECT count(*) INTO changed FROM changed_rows;
+    SELECT COALESCE(max(value::integer), {MASS_UPDATE_LIMIT}) INTO most
+        FROM {s}.store_meta WHERE key = 'mass_update_limit';
+    IF changed > most THEN
+        {_deny(too_many)}
+    END IF;
+    RETURN NULL;
+END $$"""
+
+
 def _create_groups() -> str:
     """The groups, created once per cluster; a concurrent creator is not an error."""
     creates = "\n".join(
@@ -399,6 +439,14 @@ def install(connection: Connection) -> None:
     ]
     statements += _guard_functions(s)
     statements += _author_functions(s)
+    statements.append(_mass_update_function(s))
+    for table in MASS_GUARDED:
+        if table in exists:
+            statements.append(
+                f"CREATE OR REPLACE TRIGGER cc_mass_update_{table} AFTER UPDATE ON {s}.{table} "
+                "REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT "
+                f"EXECUTE FUNCTION {s}.cc_guard_mass_update()"
+            )
     for function, table, events in GUARD_TRIGGERS:
         if table in exists:
             statements.append(
@@ -434,6 +482,10 @@ def remove(connection: Connection) -> None:
     for function, table, _events in GUARD_TRIGGERS:
         if table in exists:
             statements.append(f"DROP TRIGGER IF EXISTS {function} ON {s}.{table}")
+    for table in MASS_GUARDED:
+        if table in exists:
+            statements.append(f"DROP TRIGGER IF EXISTS cc_mass_update_{table} ON {s}.{table}")
+    statements.append(f"DROP FUNCTION IF EXISTS {s}.cc_guard_mass_update()")
     if PRESENCE in exists:
         statements += [f"DROP POLICY IF EXISTS {p} ON {s}.{PRESENCE}" for p in PRESENCE_POLICIES]
         statements.append(f"ALTER TABLE {s}.{PRESENCE} DISABLE ROW LEVEL SECURITY")

@@ -246,3 +246,22 @@ def update_customer(
             return profile_of(session, customer)
     except StaleDataError as exc:
         raise ConflictError("the customer was changed by someone else; reload") from exc
+
+
+def remove_customer(ctx: ServiceContext, customer_id: uuid.UUID, expected_version: int) -> None:
+    """Take a customer off every desk (a tombstone: their calls stop popping them). A
+    supervisor's right, as the shared database enforces too; an agent removes a wrong number
+    or e-mail instead (``contact_points``)."""
+    require(ctx, Action.REMOVE_CUSTOMERS)
+    with ctx.sessions.begin() as session:
+        customer = load_customer(session, customer_id)
+        if customer.version != expected_version:
+            raise ConflictError(
+                f"{customer.name} was changed by someone else; reload and try again"
+            )
+        customer.deleted = True
+        customer.updated_by = ctx.actor_id
+        session.flush()
+        audit.record(
+            session, ctx, "remove", "customer", customer.id, before={"name": customer.name}
+        )

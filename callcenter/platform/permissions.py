@@ -21,6 +21,7 @@ from db.models import QueueMember
 class Action(StrEnum):
     READ_CUSTOMERS = "read customers"
     EDIT_CUSTOMERS = "edit customers"
+    REMOVE_CUSTOMERS = "remove customers"
     LOG_INTERACTIONS = "log interactions"
     EDIT_SERVICE_REQUESTS = "edit service requests"
     EDIT_CALLBACKS = "edit callbacks"
@@ -37,6 +38,7 @@ _SUPERVISORS = frozenset({Role.SUPERVISOR, Role.ADMIN})
 ALLOWED: dict[Action, frozenset[Role]] = {
     Action.READ_CUSTOMERS: _ALL_ROLES,
     Action.EDIT_CUSTOMERS: _ALL_ROLES,
+    Action.REMOVE_CUSTOMERS: _SUPERVISORS,
     Action.LOG_INTERACTIONS: _ALL_ROLES,
     Action.EDIT_SERVICE_REQUESTS: _ALL_ROLES,
     Action.EDIT_CALLBACKS: _ALL_ROLES,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import Engine, text
 
 from db import roles_ddl
 from db.changefeed_ddl import replicated_tables
@@ -135,9 +135,7 @@ def test_agents_add_and_edit_customers(people: dict[str, Person], world: World) 
             id=uuid.uuid4(),
             customer=customer,
         )
-    assert allowed(
-        ann, "UPDATE customers SET notes = 'VIP', deleted = true WHERE id = :id", id=world.customer
-    )
+    assert allowed(ann, "UPDATE customers SET notes = 'VIP' WHERE id = :id", id=world.customer)
     with ann.connect() as conn:
         stamped = conn.execute(
             text("SELECT change_seq, change_xid FROM customers WHERE id = :id"), {"id": customer}
@@ -514,3 +512,78 @@ def test_the_database_writes_the_author(people: dict[str, Person], world: World)
         assert conn.execute(
             text("SELECT actor_id, updated_by FROM sr_history WHERE id = :id"), {"id": history}
         ).one() == (ann.id, ann.id)
+
+
+# ---- one person cannot wreck every desk ------------------------------------------------------
+
+
+def test_only_a_supervisor_removes_a_customer(people: dict[str, Person], world: World) -> None:
+    remove = "UPDATE customers SET deleted = true WHERE id = :id"
+    assert "only a supervisor removes a customer" in refused(
+        people["ann"].engine, remove, id=world.customer
+    )
+    assert allowed(people["sue"].engine, remove, id=world.customer) == 1
+
+
+def test_an_agent_may_still_remove_a_wrong_number(people: dict[str, Person], world: World) -> None:
+    number = uuid.uuid4()
+    ann = people["ann"].engine
+    allowed(
+        ann,
+        "INSERT INTO phone_numbers (id, version, updated_at, deleted, customer_id, raw, e164, "
+        "kind) VALUES (:id, 1, now(), false, :c, '0207 946 0000', '+442079460000', 'home')",
+        id=number,
+        c=world.customer,
+    )
+    assert allowed(ann, "UPDATE phone_numbers SET deleted = true WHERE id = :id", id=number) == 1
+
+
+def _customers(owner: Engine, count: int) -> None:
+    with owner.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO customers (id, version, updated_at, deleted, kind, name, "
+                "lifecycle_stage, value_tier, tags, notes, search_text) SELECT gen_random_uuid(), "
+                "1, now(), false, 'person', 'Many ' || n, 'lead', 'standard', 'bulk', '', '' "
+                "FROM generate_series(1, :count) AS n"
+            ),
+            {"count": count},
+        )
+
+
+def test_an_agents_one_statement_changes_at_most_twenty_rows(
+    people: dict[str, Person], cluster: Cluster
+) -> None:
+    _customers(cluster.owner, 30)
+    ann, sue = people["ann"].engine, people["sue"].engine
+    wreck = "UPDATE customers SET notes = 'gone' WHERE tags = 'bulk'"
+    assert "at most 20 customers rows, not 30" in refused(ann, wreck)
+    with ann.connect() as conn:  # the refusal is whole: not one row changed
+        assert (
+            conn.execute(text("SELECT count(*) FROM customers WHERE notes = 'gone'")).scalar() == 0
+        )
+    few = (
+        "UPDATE customers SET notes = 'checked' "
+        "WHERE id IN (SELECT id FROM customers WHERE tags = 'bulk' LIMIT 20)"
+    )
+    assert allowed(ann, few) == 20
+    assert allowed(sue, wreck) == 30  # a supervisor's cleanup is not held back
+    renumber = "UPDATE phone_numbers SET e164 = '+15550000000'"
+    with cluster.owner.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO phone_numbers (id, version, updated_at, deleted, customer_id, raw, "
+                "e164, kind) SELECT gen_random_uuid(), 1, now(), false, id, '1', '+1', 'home' "
+                "FROM customers WHERE tags = 'bulk'"
+            )
+        )
+    assert "phone_numbers" in refused(ann, renumber)
+
+
+def test_the_limit_is_the_stores_to_set(people: dict[str, Person], cluster: Cluster) -> None:
+    _customers(cluster.owner, 30)
+    with cluster.owner.begin() as conn:
+        conn.execute(text("INSERT INTO store_meta (key, value) VALUES ('mass_update_limit', '50')"))
+    assert (
+        allowed(people["ann"].engine, "UPDATE customers SET notes = 'x' WHERE tags = 'bulk'") == 30
+    )

@@ -1,6 +1,8 @@
-"""Authorship set by the database: on a PostgreSQL shared store a row's ``updated_by`` and a
-new row's author columns (``opened_by``, ``created_by``, ``actor_id``, ``agent_id``) are the
-signed-in person's, and a row naming someone else is refused (``roles_ddl.AUTHORED``).
+"""On a PostgreSQL shared store: authorship set by the database (a row's ``updated_by`` and a
+new row's author columns, ``opened_by``, ``created_by``, ``actor_id``, ``agent_id``, are the
+signed-in person's; a row naming someone else is refused: ``roles_ddl.AUTHORED``), customers
+removed only by supervisors, and an agent's one statement changing at most
+``MASS_UPDATE_LIMIT`` rows of a customer table.
 
 Revision ID: 0011
 Revises: 0010
@@ -35,3 +37,8 @@ def downgrade() -> None:
     for table, _columns in roles_ddl.AUTHORED:
         op.execute(sa.text(f"DROP TRIGGER IF EXISTS cc_author_{table} ON {table}"))
         op.execute(sa.text(f"DROP FUNCTION IF EXISTS cc_author_{table}()"))
+    for table in roles_ddl.MASS_GUARDED:
+        op.execute(sa.text(f"DROP TRIGGER IF EXISTS cc_mass_update_{table} ON {table}"))
+    op.execute(sa.text("DROP TRIGGER IF EXISTS cc_guard_customers ON customers"))
+    op.execute(sa.text("DROP FUNCTION IF EXISTS cc_guard_mass_update()"))
+    op.execute(sa.text("DROP FUNCTION IF EXISTS cc_guard_customers()"))

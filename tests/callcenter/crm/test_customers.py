@@ -7,10 +7,12 @@ from sqlalchemy import func, select
 
 from callcenter.crm import customers
 from callcenter.crm.customers import NewCustomer
+from callcenter.crm.lookup import lookup_caller
 from callcenter.platform.context import ServiceContext
-from callcenter.platform.errors import ConflictError, ValidationError
+from callcenter.platform.errors import ConflictError, PermissionDeniedError, ValidationError
 from db.enums import PhoneKind
 from db.models import AuditEntry, Customer, PhoneNumber
+from tests.callcenter.conftest import as_actor, seed_people
 
 
 def test_create_customer_normalises_numbers_and_audits(ctx: ServiceContext) -> None:
@@ -66,3 +68,18 @@ def test_update_refuses_stale_version(ctx: ServiceContext) -> None:
     with pytest.raises(ValidationError) as err:
         customers.update_customer(ctx, profile.id, updated.version, lifecycle_stage="prospect")
     assert err.value.field == "lifecycle_stage"
+
+
+def test_only_a_supervisor_removes_a_customer(ctx: ServiceContext) -> None:
+    """The service layer's side of the database's rule (tests/roles has the other)."""
+    people = seed_people(ctx)
+    ann = customers.create_customer(
+        ctx, NewCustomer(name="Ann Lee", phones=(("020 7946 0958", PhoneKind.HOME),))
+    )
+    with pytest.raises(PermissionDeniedError):
+        customers.remove_customer(as_actor(ctx, people.agent), ann.id, ann.version)
+    assert lookup_caller(ctx, "02079460958").matches
+    customers.remove_customer(as_actor(ctx, people.supervisor), ann.id, ann.version)
+    assert lookup_caller(ctx, "02079460958").matches == ()  # calls no longer pop them
+    with ctx.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(AuditEntry)) == 2  # created, removed
