@@ -277,8 +277,9 @@ class PjsuaPhone:
         self._transport_id = -1
         self._account: _Account | None = None
         self._calls: dict[str, _CallRecord] = {}
-        #: Calls refused by the phone itself, each with its time to be answered, oldest first.
-        self._held_refusals: collections.deque[tuple[float, _Call, int]] = collections.deque()
+        #: Calls refused by the phone itself (time to answer, call id, code), oldest first; by
+        #: id, not Call: a Call must not outlive its DISCONNECTED callback (see ``_release``).
+        self._held_refusals: collections.deque[tuple[float, str, int]] = collections.deque()
         self._loopback_callers: dict[str, _LoopbackCaller] = {}
         self._loopback_calls: list[_LoopbackCall] = []
         self._port: _BridgePort | None = None
@@ -782,7 +783,7 @@ class PjsuaPhone:
             # (pjsip_rx_data_free_cloned assertion) on a final response to an offer-less
             # INVITE, and held so that a flood cannot churn the ioqueue (REFUSAL_HOLD_SECONDS).
             due = received_monotonic + REFUSAL_HOLD_SECONDS
-            self._held_refusals.append((due, call, code))
+            self._held_refusals.append((due, call.call_id, code))
             self._emit(CallRefused(source, code, reason, details.sip_call_id))
             return
         record.offered = True
@@ -819,9 +820,10 @@ class PjsuaPhone:
         """The held refusals whose time has come (see ``REFUSAL_HOLD_SECONDS``)."""
         now = time.monotonic()
         while self._held_refusals and self._held_refusals[0][0] <= now:
-            _due, call, code = self._held_refusals.popleft()
-            if call.call_id in self._calls:
-                self._guard("refuse", call.call_id, call.hangup, self._op(code))
+            _due, call_id, code = self._held_refusals.popleft()
+            record = self._calls.get(call_id)
+            if record is not None:  # the caller may have given up meanwhile
+                self._guard("refuse", call_id, record.call.hangup, self._op(code))
 
     @staticmethod
     def _op(code: int = 0) -> Any:
