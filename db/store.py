@@ -24,6 +24,9 @@ SQLITE_BUSY_TIMEOUT_MS = 5000
 IMMEDIATE = "sqlite_immediate"
 PG_CONNECT_TIMEOUT_S = 5
 PG_STATEMENT_TIMEOUT_MS = 30000
+#: A transaction of ours left idle this long is ended by the server: while it stays open it
+#: holds back every desk's pull (a pull stops at the oldest transaction running on the cluster).
+PG_IDLE_IN_TRANSACTION_MS = 30000
 
 
 def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
@@ -51,7 +54,8 @@ def open_engine(
     """Create an engine for a store URL with the settings its dialect needs.
 
     PostgreSQL gets connect and statement timeouts and TCP keepalives so a dead link is found
-    in seconds, not at the kernel's two-hour default. ``timeout_s`` replaces both timeouts;
+    in seconds, not at the kernel's two-hour default, and an idle-in-transaction timeout so a
+    forgotten transaction cannot stall the other desks' pulls. ``timeout_s`` replaces both timeouts;
     ``fresh_connections`` opens a connection per use (a replicator after a cut link must not
     trust a pooled one) so every connection in use is one :func:`deadline` can cut.
     """
@@ -77,7 +81,10 @@ def open_engine(
                 "keepalives_idle": 10,
                 "keepalives_interval": 5,
                 "keepalives_count": 3,
-                "options": f"-c statement_timeout={statement_ms}",
+                "options": (
+                    f"-c statement_timeout={statement_ms} "
+                    f"-c idle_in_transaction_session_timeout={PG_IDLE_IN_TRANSACTION_MS}"
+                ),
                 "application_name": "callcenter",
             },
             **pool,
