@@ -277,8 +277,10 @@ class PjsuaPhone:
         self._transport_id = -1
         self._account: _Account | None = None
         self._calls: dict[str, _CallRecord] = {}
+        #: Calls that reached DISCONNECTED, freed by ``_bury`` once their slot is free.
+        self._graveyard: list[Any] = []
         #: Calls refused by the phone itself (time to answer, call id, code), oldest first; by
-        #: id, not Call: a Call must not outlive its DISCONNECTED callback (see ``_release``).
+        #: id, not Call, so the queue keeps no Call alive (see ``_bury``).
         self._held_refusals: collections.deque[tuple[float, str, int]] = collections.deque()
         self._loopback_callers: dict[str, _LoopbackCaller] = {}
         self._loopback_calls: list[_LoopbackCall] = []
@@ -471,6 +473,7 @@ class PjsuaPhone:
                 self._send_due_refusals()
                 self._retry_registration_if_due()
                 self._ep.libHandleEvents(self._poll_ms)
+                self._bury()
         except BaseException as exc:
             log.exception("telephony thread crashed")
             self._emit(PhoneError("telephony thread", _describe(exc)))
@@ -569,6 +572,7 @@ class PjsuaPhone:
             self._calls.clear()
         self._held_refusals.clear()
         self._loopback_calls.clear()
+        self._graveyard.clear()
         self._port = None
         for caller in self._loopback_callers.values():
             with contextlib.suppress(Exception):
@@ -633,7 +637,8 @@ class PjsuaPhone:
     def _on_loopback_state(self, call: _LoopbackCall) -> None:
         disconnected = call.getInfo().state == pj.PJSIP_INV_STATE_DISCONNECTED
         if disconnected and call in self._loopback_calls:
-            self._loopback_calls.remove(call)  # freed as its callback returns (see _release)
+            self._loopback_calls.remove(call)
+            self._graveyard.append(call)
 
     def _do_hangup_simulated(self) -> None:
         for call in list(self._loopback_calls):
@@ -816,6 +821,18 @@ class PjsuaPhone:
         if self.settings.auto_ringing:
             call.answer(self._op(180))
 
+    def _bury(self) -> None:
+        """Free the Calls that reached DISCONNECTED, except where pjsua has already given the
+        slot (``Call.getId()``) to a live call: ``~Call()`` clears its slot's user data and hangs
+        up what is active there, so freed then it would cut the new call off from its events
+        and end it (under a flood, calls that never ended and refusals that failed with
+        "INVITE session already terminated"). Those wait until their slot is free again."""
+        if not self._graveyard:
+            return
+        live = {record.call.getId() for record in self._calls.values()}
+        live.update(call.getId() for call in self._loopback_calls)
+        self._graveyard = [call for call in self._graveyard if call.getId() in live]
+
     def _send_due_refusals(self) -> None:
         """The held refusals whose time has come (see ``REFUSAL_HOLD_SECONDS``)."""
         now = time.monotonic()
@@ -912,10 +929,9 @@ class PjsuaPhone:
         call = record.call
         with self._registry_lock:
             self._calls.pop(call.call_id, None)
-        # The Call is freed as this DISCONNECTED callback returns, the way pjsua2 asks ("delete
-        # this" in onCallState). Kept any longer, it is freed after pjsua may have given its
-        # slot to a new call, and ~Call() then clears that call's user data and hangs it up:
-        # under a flood the new call never ended and its refusal failed (session terminated).
+        # Not freed inside its own callback (the SWIG director still uses it as the callback
+        # returns: freed there, the process crashed later, anywhere); ``_bury`` frees it.
+        self._graveyard.append(call)
         if not record.offered:
             return
         duration = time.monotonic() - record.connected_at if record.connected_at else 0.0
