@@ -5,7 +5,8 @@ too, and a removed number no longer pops the customer."""
 from __future__ import annotations
 
 import uuid
-from typing import TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -40,15 +41,24 @@ def _bury(session: Session, ctx: ServiceContext, row: PhoneNumber | Email | Cont
     session.flush()
 
 
-def remove_number(ctx: ServiceContext, phone_id: uuid.UUID) -> None:
-    """The number is no longer the customer's: calls from it stop popping them."""
+def _remove(
+    ctx: ServiceContext,
+    model: type[_Row],
+    row_id: uuid.UUID,
+    action: str,
+    before: Callable[[_Row], dict[str, Any]],
+) -> None:
+    """Tombstone one number or e-mail of a customer, audited with what it was."""
     require(ctx, Action.EDIT_CUSTOMERS)
     with ctx.sessions.begin() as session:
-        row = _live(session, PhoneNumber, phone_id)
+        row = _live(session, model, row_id)
         _bury(session, ctx, row)
-        audit.record(
-            session, ctx, "remove number", "customer", row.customer_id, before={"e164": row.e164}
-        )
+        audit.record(session, ctx, action, "customer", row.customer_id, before=before(row))
+
+
+def remove_number(ctx: ServiceContext, phone_id: uuid.UUID) -> None:
+    """The number is no longer the customer's: calls from it stop popping them."""
+    _remove(ctx, PhoneNumber, phone_id, "remove number", lambda row: {"e164": row.e164})
 
 
 def add_email(
@@ -89,18 +99,7 @@ def add_email(
 
 
 def remove_email(ctx: ServiceContext, email_id: uuid.UUID) -> None:
-    require(ctx, Action.EDIT_CUSTOMERS)
-    with ctx.sessions.begin() as session:
-        row = _live(session, Email, email_id)
-        _bury(session, ctx, row)
-        audit.record(
-            session,
-            ctx,
-            "remove e-mail",
-            "customer",
-            row.customer_id,
-            before={"email": row.address},
-        )
+    _remove(ctx, Email, email_id, "remove e-mail", lambda row: {"email": row.address})
 
 
 def _title(value: str | None) -> str | None:
