@@ -17,6 +17,10 @@ from db.base import Base, Replicated
 
 PG_SEQUENCE = "cc_change_seq"
 PG_FUNCTION = "cc_stamp_change"
+#: The channel a shared PostgreSQL store notifies when a transaction wrote replicated rows, so
+#: desks pull at once instead of at their next interval (LISTEN needs no privilege).
+CHANNEL = "cc_change"
+PG_NOTIFY_FUNCTION = "cc_notify_change"
 STAMP_COLUMNS = frozenset({"change_seq", "change_xid"})
 UNMODELLED_NAMES = frozenset({PG_SEQUENCE})
 
@@ -54,6 +58,38 @@ END $$""",
             f"FOR EACH ROW EXECUTE FUNCTION {PG_FUNCTION}()"
         )
     return statements
+
+
+def notify_statements(tables: Iterable[str], *, create: bool) -> list[str]:
+    """One notification per statement, not per row; PostgreSQL folds a transaction's equal
+    notifications into one and delivers it at commit, never for a rolled-back write."""
+    if not create:
+        drops = [f"DROP TRIGGER IF EXISTS {PG_NOTIFY_FUNCTION} ON {name}" for name in tables]
+        return [*drops, f"DROP FUNCTION IF EXISTS {PG_NOTIFY_FUNCTION}()"]
+    statements = [
+        f"""CREATE OR REPLACE FUNCTION {PG_NOTIFY_FUNCTION}() RETURNS trigger LANGUAGE plpgsql
+AS $$
+BEGIN
+    PERFORM pg_notify('{CHANNEL}', '');
+    RETURN NULL;
+END $$"""
+    ]
+    for name in tables:
+        statements.append(
+            f"CREATE OR REPLACE TRIGGER {PG_NOTIFY_FUNCTION} AFTER INSERT OR UPDATE ON {name} "
+            f"FOR EACH STATEMENT EXECUTE FUNCTION {PG_NOTIFY_FUNCTION}()"
+        )
+    return statements
+
+
+def stamped_tables(connection: Connection) -> list[str]:
+    """PostgreSQL: the tables the stamping trigger is on, as the store has them now."""
+    query = text(
+        "SELECT DISTINCT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+        "WHERE t.tgname = :name AND c.relnamespace = current_schema()::regnamespace "
+        "ORDER BY c.relname"
+    )
+    return list(connection.execute(query, {"name": PG_FUNCTION}).scalars())
 
 
 def _sqlite_statements(connection: Connection, tables: Iterable[str], *, create: bool) -> list[str]:

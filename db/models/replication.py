@@ -55,6 +55,9 @@ class OutboxEntry(Base):
     actor_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     refused: Mapped[str | None] = mapped_column(Text)
+    #: The local transaction the entry was written in: the push applies or refuses it whole.
+    txn: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
+    refused_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
 
 class SyncState(Base):
@@ -80,6 +83,10 @@ class SyncState(Base):
     last_attempt_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     last_success_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     last_error: Mapped[str | None] = mapped_column(Text)
+    #: Shared transactions running when the open window was read, and those of the last
+    #: closed window: their rows are read once they end (comma-separated ids).
+    window_xip: Mapped[str | None] = mapped_column(Text)
+    pending_xids: Mapped[str | None] = mapped_column(Text)
 
 
 class AppliedPush(Base):
