@@ -26,7 +26,7 @@ from callcenter.presence.heartbeat import Presence, sign_out
 from callcenter.presence.heartbeat import write as write_presence
 from db import migrate
 from db.models import SyncConflict, SyncState
-from db.replication import horizon, outbox
+from db.replication import outbox
 from db.replication.pull import STATE_ID, Progress, mark, pull
 from db.replication.push import push
 from db.replication.scope import Scope
@@ -176,15 +176,6 @@ class Replicator:
             ok = self._cycle()
         self._report()
         return ok
-
-    def horizon(self) -> int | None:
-        """The shared store's next transaction id now (None on SQLite or when unreachable):
-        a first sync is complete once the desk's copy reaches it."""
-        try:
-            with deadline(self.timeout_s), self.shared.connect() as conn:
-                return horizon.begun_before_now(conn)
-        except (DBAPIError, OperationalError, DeadlineExceededError, OSError):
-            return None
 
     def _embedded_schema(self) -> None:
         """An embedded (SQLite file) shared store is this machine's to create or migrate."""

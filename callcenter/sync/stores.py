@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import socket
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from callcenter.platform.secrets import SecretStore, SecretsUnavailable, databas
 from callcenter.presence.heartbeat import Presence
 from callcenter.sync.replicator import Replicator, SyncStatus, read_status
 from db import migrate
-from db.replication import horizon, outbox
+from db.replication import outbox
 from db.replication.pull import Progress
 from db.replication.scope import working_set
 from db.store import open_engine
@@ -25,8 +24,6 @@ from db.types import utcnow
 
 SHARED = "shared"
 LOCAL = "local"
-FIRST_SYNC_WAIT_S = 60.0
-FIRST_SYNC_RETRY_S = 0.5
 
 log = logging.getLogger(__name__)
 
@@ -145,24 +142,15 @@ def sync_now(
 ) -> tuple[bool, SyncStatus]:
     """One push and pull now, on the calling thread; (both completed, the state afterwards).
 
-    A desk's first sync pulls again (for up to FIRST_SYNC_WAIT_S) until its copy holds every
-    transaction that had begun on the shared store when it started: one pull stops at the
-    oldest transaction still running there, which may be older than the sync.
+    One pull holds every transaction committed on the shared store before it began, whatever
+    is still running there (the pull reads past it and takes its rows once it ends).
     """
     local = open_store(config, LOCAL)
     try:
         migrate.upgrade(local, role=LOCAL)
         replicator = replicator_for(config, local, progress=progress, secrets=secrets)
         try:
-            target = None if read_status(local).initial_done else replicator.horizon()
             ok = replicator.sync_once()
-            waited = time.monotonic() + FIRST_SYNC_WAIT_S
-            while ok and target is not None and horizon.reached(local) < target:
-                if time.monotonic() > waited:
-                    log.warning("first sync: older transactions still running on the shared store")
-                    break
-                time.sleep(FIRST_SYNC_RETRY_S)
-                ok = replicator.sync_once()
         finally:
             replicator.stop()
         return ok, read_status(local)

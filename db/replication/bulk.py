@@ -116,9 +116,8 @@ class _Batch:
                 self.decoded += map(_field, fields)
 
 
-def _copy_statement(table: Table, source: Connection, lo: int, hi: int) -> str:
-    column = table.c.change_xid
-    query = rows.select_stored(table, source).where(column >= lo, column < hi)
+def _copy_statement(table: Table, source: Connection, window: Any) -> str:
+    query = rows.select_stored(table, source).where(window)
     sql = query.order_by(table.c.id).compile(source, compile_kwargs={"literal_binds": True})
     return f"COPY ({sql}) TO STDOUT WITH (NULL E'\\b')"
 
@@ -236,15 +235,15 @@ def load(
     local: Engine,
     source: Connection,
     table: Table,
-    lo: int,
-    hi: int,
+    window: Any,
     *,
     advance: Advance,
     should_stop: Callable[[], bool],
     guard: Guard,
     progress: Callable[[int], None] | None,
 ) -> Loaded | None:
-    """Copy the window ``[lo, hi)`` of ``table`` from PostgreSQL into the desk's empty table.
+    """Copy ``table``'s rows in ``window`` (a clause) from PostgreSQL into the desk's empty
+    table.
 
     Returns None, changing nothing, if the desk's table holds rows (the caller pages instead).
     Rows with a local write waiting in the outbox are skipped, as the paged pull does.
@@ -261,7 +260,7 @@ def load(
             indexes = _indexes(raw, table)
             for name, _ in indexes:
                 raw.execute(f"DROP INDEX {name}")
-            statement = _copy_statement(table, source, lo, hi)
+            statement = _copy_statement(table, source, window)
             with _driver_errors_wrapped(source, statement), _unchecked(raw), _collector_paused():
                 read, skipped = _stream(
                     source,

@@ -2,11 +2,14 @@
 
 The trap: a sequence number is taken when a row is written but becomes visible only when its
 transaction commits, so numbers commit out of order and a plain ``change_seq > cursor`` skips
-rows. Here the pull reads in *windows of finished transactions*: on PostgreSQL every row also
-carries the id of the transaction that wrote it (``change_xid``), and a window ends at the
-oldest transaction still running (``pg_snapshot_xmin``) — every transaction below that is
-committed or rolled back, so nothing can still appear inside a window once it is read. On a
-SQLite shared store writers are serialised, so the committed change counter is the bound.
+rows. Here the pull reads in *windows of transactions*: on PostgreSQL every row also carries
+the id of the transaction that wrote it (``change_xid``). A window is a snapshot: it takes
+every transaction below the snapshot's ``xmax`` except those still running at it
+(``pg_snapshot_xip``), so nothing can still appear inside a window once it is read. The
+running ones are kept (``pending_xids``) and the next window takes their rows once they have
+ended. A transaction left open for a minute therefore holds back only its own rows, never
+everyone's. On a SQLite shared store writers are serialised, so the committed change counter
+is the bound and nothing is ever pending.
 
 The position (window and how far into it) is saved in the same local transaction as the rows
 it brought, so an interrupted pull — the link dropped, the desk closed — resumes where it was.
@@ -25,7 +28,7 @@ from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, func, select, text, update
+from sqlalchemy import Connection, Engine, Table, and_, func, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from db import search_ddl
@@ -55,13 +58,28 @@ def tables() -> list[Table]:
     return [Base.metadata.tables[name] for name in replicated_tables()]
 
 
-def high_water(conn: Connection) -> int:
-    """The end of the next window: nothing below it can still be committed later."""
+SNAPSHOT = (
+    "SELECT pg_snapshot_xmax(s)::text::bigint, "
+    "array(SELECT x::text::bigint FROM pg_snapshot_xip(s) AS x) FROM pg_current_snapshot() AS s"
+)
+
+
+def high_water(conn: Connection) -> tuple[int, tuple[int, ...]]:
+    """The end of the next window and the transactions below it still running: every other
+    transaction below the end has committed or rolled back."""
     if conn.dialect.name == "postgresql":
-        value = conn.execute(text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint"))
-        return int(value.scalar_one())
+        hi, running = conn.execute(text(SNAPSHOT)).one()
+        return int(hi), tuple(sorted(int(x) for x in running))
     counter = conn.execute(text("SELECT value FROM cc_change_counter WHERE id = 1")).scalar()
-    return int(counter or 0) + 1
+    return int(counter or 0) + 1, ()
+
+
+def _ids(value: str | None) -> tuple[int, ...]:
+    return tuple(int(x) for x in value.split(",")) if value else ()
+
+
+def _text(ids: tuple[int, ...]) -> str | None:
+    return ",".join(map(str, ids)) or None
 
 
 def _window_column(table: Table, conn: Connection) -> Any:
@@ -85,36 +103,49 @@ def state(session: Session, desk: str = "") -> SyncState:
     return row
 
 
-def _count(shared: Engine, lo: int, hi: int, scope: Scope | None) -> int:
-    total = 0
-    with shared.connect() as conn:
-        for table in tables():
-            column = _window_column(table, conn)
-            query = select(func.count()).select_from(table).where(column >= lo, column < hi)
-            clause = scope(table, conn) if scope is not None else None
-            if clause is not None:
-                query = query.where(clause)
-            total += int(conn.execute(query).scalar_one())
-    return total
-
-
 @dataclass(frozen=True)
 class _Window:
     lo: int
     hi: int
     size: int
     scope: Scope | None
+    #: Running at the window's snapshot: not in it, read by a later one.
+    running: tuple[int, ...] = ()
+    #: Running at the last window's snapshot: in this one if they have ended.
+    pending: tuple[int, ...] = ()
 
 
-def _page(conn: Connection, table: Table, window: _Window, after: int) -> list[tuple[Any, ...]]:
+def within(table: Table, conn: Connection, window: _Window) -> Any:
+    """The rows of ``table`` whose writing transaction belongs to ``window``."""
     column = _window_column(table, conn)
     if window.lo == 0 and column is table.c.change_xid:
         # A first window spans the whole table: walk it by change_seq. "+ 0" keeps a planner
         # with stale statistics off the change_xid index (a full sort for every page).
         column = column + 0
+    clause: Any = and_(column >= window.lo, column < window.hi)
+    if window.pending:
+        clause = or_(clause, column.in_(window.pending))
+    if window.running:
+        clause = and_(clause, column.not_in(window.running))
+    return clause
+
+
+def _count(shared: Engine, window: _Window) -> int:
+    total = 0
+    with shared.connect() as conn:
+        for table in tables():
+            query = select(func.count()).select_from(table).where(within(table, conn, window))
+            clause = window.scope(table, conn) if window.scope is not None else None
+            if clause is not None:
+                query = query.where(clause)
+            total += int(conn.execute(query).scalar_one())
+    return total
+
+
+def _page(conn: Connection, table: Table, window: _Window, after: int) -> list[tuple[Any, ...]]:
     query = (
         rows.select_stored(table, conn)
-        .where(column >= window.lo, column < window.hi, table.c.change_seq > after)
+        .where(within(table, conn, window), table.c.change_seq > after)
         .order_by(table.c.change_seq)
         .limit(window.size)
     )
@@ -149,14 +180,23 @@ def _open_window(
         fresh = st.window_hi is None
         if fresh:
             with guard(), shared.connect() as conn:
-                st.window_hi = high_water(conn)
+                st.window_hi, running = high_water(conn)
+            st.window_xip = _text(running)
             st.table_index, st.last_seq = 0, -1
-            if not st.initial_done and st.initial_total is None:
-                with guard():
-                    st.initial_total = _count(shared, st.window_lo, st.window_hi, scope)
         assert st.window_hi is not None
+        window = _Window(
+            st.window_lo,
+            st.window_hi,
+            page_size,
+            scope,
+            _ids(st.window_xip),
+            _ids(st.pending_xids),
+        )
+        if fresh and not st.initial_done and st.initial_total is None:
+            with guard():
+                st.initial_total = _count(shared, window)
         return _Position(
-            _Window(st.window_lo, st.window_hi, page_size, scope),
+            window,
             st.table_index,
             st.last_seq,
             not st.initial_done,
@@ -254,7 +294,7 @@ def _read_window(
                 if at.initial and progress is not None:
                     with Session(local) as session:
                         progress(int(state(session).initial_rows), at.total)
-    _finish(local, window.hi, initial=at.initial)
+    _finish(local, window, initial=at.initial)
     return True, read, skipped
 
 
@@ -287,8 +327,7 @@ def _load(
         local,
         source,
         table,
-        at.window.lo,
-        at.window.hi,
+        within(table, source, at.window),
         advance=advance,
         should_stop=stop,
         guard=guard,
@@ -319,14 +358,20 @@ def _save(
     return skipped
 
 
-def _finish(local: Engine, end: int, *, initial: bool) -> None:
+def _finish(local: Engine, window: _Window, *, initial: bool) -> None:
     """Close the window, every table read. A first sync builds its full-text index with it,
     then empties the write-ahead log, which a table loaded in one transaction left the size of
     that table."""
     with rows.replica_writes(local) as conn:
         if initial:
             search_ddl.create(conn)
-        values = {"window_lo": end, "window_hi": None, "initial_done": True}
+        values = {
+            "window_lo": window.hi,
+            "window_hi": None,
+            "window_xip": None,
+            "pending_xids": _text(window.running),
+            "initial_done": True,
+        }
         conn.execute(update(SyncState).where(SyncState.id == STATE_ID).values(values))
     if initial:
         with local.connect() as conn:

@@ -15,7 +15,6 @@ import sqlite3
 import subprocess
 import sys
 import threading
-import time
 import uuid
 from collections.abc import Callable
 from functools import partial
@@ -38,7 +37,7 @@ from db.models import (
     SRCategory,
     SyncState,
 )
-from db.replication import horizon, rows
+from db.replication import rows
 from db.replication.pull import STATE_ID, pull, tables
 from db.store import DeadlineExceededError, deadline, open_engine, session_factory
 from tests.helpers.tcp_proxy import TcpProxy
@@ -49,7 +48,6 @@ from tests.replication.test_push_pull import NOW, new_customer, new_request
 pytestmark = pytest.mark.postgres
 
 ROOT = Path(__file__).resolve().parents[2]
-XMIN = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
 
 #: Text that COPY's text format has to escape, or that looks like its NULL marker.
 AWKWARD = (
@@ -67,18 +65,6 @@ AWKWARD = (
     "中文 名字",
     "emoji \U0001f600",
 )
-
-
-def settled(shared: Engine, limit_s: float = 60.0) -> None:
-    """Wait until every transaction begun so far has ended anywhere on the server (another
-    database's open transaction holds a window's end back too), so one window has it all."""
-    with shared.connect() as conn:
-        begun = horizon.begun_before_now(conn)
-        deadline_at = time.monotonic() + limit_s
-        while conn.execute(text(XMIN)).scalar_one() < begun:
-            assert time.monotonic() < deadline_at, "a transaction on the server never ended"
-            conn.commit()
-            time.sleep(0.05)
 
 
 def many_customers(shared: Engine, count: int) -> None:
@@ -190,7 +176,6 @@ def test_a_first_sync_stores_exactly_what_the_paged_pull_stores(
     paged = desks("paged")
     pull(paged.engine, pg_shared)  # its first sync is over: what comes next comes in pages
     awkward_rows(pg_shared)
-    settled(pg_shared)
     streamed = desks("streamed")
     first = pull(streamed.engine, pg_shared)
     later = pull(paged.engine, pg_shared)
@@ -213,7 +198,6 @@ def test_a_streamed_store_has_exactly_the_schema_the_migrations_make(
 ) -> None:
     awkward_rows(pg_shared)
     many_customers(pg_shared, 3000)
-    settled(pg_shared)
     fresh, streamed = desks("fresh"), desks("streamed")
     assert pull(streamed.engine, pg_shared).complete
     assert schema(streamed.engine) == schema(fresh.engine)
@@ -236,7 +220,6 @@ def test_a_first_sync_stopped_inside_a_table_drops_that_table_and_resumes(
     with session_factory(pg_shared).begin() as s:
         s.add_all(SRCategory(code=f"c{i}", label=f"C{i}", sla_hours=8) for i in range(3))
     many_customers(pg_shared, 5000)
-    settled(pg_shared)
     desk, fresh = desks("ann"), desks("fresh")
     seen: list[tuple[int, int | None]] = []
 
@@ -284,7 +267,6 @@ def test_a_link_cut_inside_a_table_fails_the_pull_and_the_table_restarts(
     fails at once, with the error the replicator takes for a lost link (SQLAlchemy's, not the
     driver's own)."""
     many_customers(pg_shared, 40000)
-    settled(pg_shared)
     desk = desks("ann")
     guard = partial(deadline, 2.0)
     with TcpProxy("127.0.0.1", 5432) as proxy:
@@ -319,7 +301,6 @@ def test_a_desk_killed_inside_a_table_restarts_that_table(
     pg_shared: Engine, pg_url: str, tmp_path: Path, desks: Callable[[str], Desk]
 ) -> None:
     many_customers(pg_shared, 100_000)
-    settled(pg_shared)
     worker = subprocess.Popen(
         [sys.executable, "-m", "tests.replication.pull_worker", str(tmp_path / "ann.db"), pg_url],
         cwd=ROOT,
@@ -349,7 +330,6 @@ def test_writers_during_a_first_sync_lose_nothing(
     pg_shared: Engine, desks: Callable[[str], Desk]
 ) -> None:
     many_customers(pg_shared, 20000)
-    settled(pg_shared)
     sessions = session_factory(pg_shared)
     errors: list[BaseException] = []
     started = threading.Barrier(4)
@@ -380,7 +360,6 @@ def test_writers_during_a_first_sync_lose_nothing(
         thread.join()
     assert errors == []
     assert first.complete
-    settled(pg_shared)
     pull(desk.engine, pg_shared)
     assert stored(desk.engine) == in_storage_form(pg_shared)
 
@@ -391,7 +370,6 @@ def test_a_row_with_a_local_write_waiting_is_not_taken(
     with session_factory(pg_shared).begin() as s:
         edited, other = new_customer("Edited on the desk"), new_customer("Not edited")
         s.add_all([edited, other])
-    settled(pg_shared)
     desk = desks("ann")
     with desk.engine.begin() as conn:  # a write the desk made but has not pushed yet
         conn.execute(
@@ -416,7 +394,6 @@ def test_a_table_the_desk_already_wrote_to_is_read_in_pages(
     pg_shared: Engine, desks: Callable[[str], Desk]
 ) -> None:
     many_customers(pg_shared, 300)
-    settled(pg_shared)
     desk = desks("ann")
     with desk.sessions.begin() as s:
         s.add(new_customer("Made on the desk before its first sync"))
