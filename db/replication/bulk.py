@@ -255,7 +255,7 @@ def load(
             assert raw is not None
             if raw.execute(f"SELECT 1 FROM {table.name} LIMIT 1").fetchone() is not None:
                 return None
-            query = "SELECT row_id FROM outbox WHERE table_name = ?"
+            query = "SELECT row_id FROM outbox WHERE table_name = ? AND refused IS NULL"
             waiting = {row[0] for row in raw.execute(query, (table.name,))}
             indexes = _indexes(raw, table)
             for name, _ in indexes:

@@ -6,6 +6,11 @@ success) changes nothing. An update made against an older version than the share
 merged field by field: a field only this desk changed is taken; a field both changed keeps
 the write that reached the shared store later — this one — and records the value it replaced
 in ``sync_conflicts``. Arrival order at the shared store decides, never a desk's clock.
+
+A desk's local transaction is applied whole or refused whole: when the shared store says no
+(a role may not make that change, a constraint fails), every entry of that transaction is kept
+as refused, the rows it touched are put back on the desk as the shared store has them
+(:mod:`db.replication.restore`), and the transactions after it go on.
 """
 
 from __future__ import annotations
@@ -19,12 +24,11 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, bindparam, insert, select, update
 from sqlalchemy.exc import DataError, IntegrityError, ProgrammingError
-from sqlalchemy.orm import Session
 
 from db.base import Base
 from db.changefeed_ddl import STAMP_COLUMNS
 from db.models import AppliedPush, OutboxEntry, SyncConflict
-from db.replication import codec, outbox
+from db.replication import codec, outbox, restore
 from db.store import session_factory
 from db.types import utcnow
 
@@ -227,8 +231,8 @@ def push(
         except REFUSALS as error:
             if not _refusal(error):
                 raise
-            # One bad entry must not hold up the rest: apply them one by one, note the bad.
-            pushed, done, found, bad = _one_by_one(sessions, shared, desk, entries, guard)
+            # One refused transaction must not hold up the rest: apply them one at a time.
+            pushed, done, found, bad = _by_transaction(local, shared, desk, entries, guard)
             applied, conflicts, refused = applied + done, conflicts + found, refused + bad
         with sessions.begin() as session:
             outbox.remove(session, [e.seq for e in pushed])
@@ -248,30 +252,38 @@ def _refusal(error: Exception) -> bool:
     return True
 
 
-def _one_by_one(
-    sessions: Any, shared: Engine, desk: str, entries: Sequence[OutboxEntry], guard: Guard
+def _by_transaction(
+    local: Engine, shared: Engine, desk: str, entries: Sequence[OutboxEntry], guard: Guard
 ) -> tuple[list[OutboxEntry], int, int, int]:
     pushed: list[OutboxEntry] = []
     applied = conflicts = refused = 0
-    for entry in entries:
+    for group in outbox.transactions(list(entries)):
         try:
             with guard():
-                done, found = _apply(shared, desk, [entry])
+                done, found = _apply(shared, desk, group)
         except REFUSALS as error:
             if not _refusal(error):
                 raise
-            _refuse(sessions, entry, error)
-            refused += 1
+            _refuse(local, group, error)
+            with guard():
+                restore.restore(local, shared, group)
+            refused += len(group)
             continue
         applied, conflicts = applied + done, conflicts + found
-        pushed.append(entry)
+        pushed += group
     return pushed, applied, conflicts, refused
 
 
-def _refuse(sessions: Any, entry: OutboxEntry, error: Exception) -> None:
-    reason = str(getattr(error, "orig", None) or error).splitlines()[0]
-    with sessions.begin() as session:
-        assert isinstance(session, Session)
+def reason(error: Exception) -> str:
+    """The shared store's own words for a refusal, first line only."""
+    return str(getattr(error, "orig", None) or error).splitlines()[0]
+
+
+def _refuse(local: Engine, group: Sequence[OutboxEntry], error: Exception) -> None:
+    seqs = [entry.seq for entry in group]
+    with session_factory(local).begin() as session:
         session.execute(
-            update(OutboxEntry).where(OutboxEntry.seq == entry.seq).values(refused=reason)
+            update(OutboxEntry)
+            .where(OutboxEntry.seq.in_(seqs))
+            .values(refused=reason(error), refused_at=utcnow())
         )

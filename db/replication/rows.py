@@ -99,12 +99,13 @@ def _upsert_sql(table: Table) -> str:
 
 
 def pending(raw: Any, ids: list[str]) -> set[str]:
-    """Which of these rows (ids as stored) have a local write still waiting to be pushed."""
+    """Which of these rows (ids as stored) have a local write still waiting to be pushed (a
+    refused one waits for nothing: the row shows the shared store's version again)."""
     found: set[str] = set()
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         marks = ", ".join("?" * len(chunk))
-        query = f"SELECT row_id FROM outbox WHERE row_id IN ({marks})"
+        query = f"SELECT row_id FROM outbox WHERE refused IS NULL AND row_id IN ({marks})"
         found.update(r[0] for r in raw.execute(query, chunk))
     return found
 

@@ -80,8 +80,9 @@ def test_killed_while_pushing(
     desks: Callable[[str], Desk],
 ) -> None:
     ann = desks("ann")
-    with ann.sessions.begin() as s:
-        s.add_all(new_customer(f"c{i}") for i in range(3000))
+    for start in range(0, 3000, 25):  # a transaction reaches the shared store whole
+        with ann.sessions.begin() as s:
+            s.add_all(new_customer(f"c{i}") for i in range(start, start + 25))
     process = _worker(tmp_path / "ann.db", pg_url, "push")
     assert process.stdout is not None
     process.stdout.readline()

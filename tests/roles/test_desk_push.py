@@ -120,3 +120,39 @@ def test_a_supervisor_desk_pushes_a_reassignment(
     assert (result.applied, result.refused) == (1, 0)
     with session_factory(cluster.owner)() as s:
         assert s.get_one(ServiceRequest, world.srs["ann"]).assignee_id == bob.id
+
+
+def test_a_refused_transaction_is_refused_whole_and_put_back_on_the_desk(
+    tmp_path: Path, cluster: Cluster, people: dict[str, Person], world: World
+) -> None:
+    """Taking a request from a queue Ann is not in: the request row is refused, so its history
+    line and audit entry must not reach the shared store either, and the desk shows the
+    request as the shared store has it again (issue 15: "a refusal is whole and visible")."""
+    ann = people["ann"]
+    desk = _desk(tmp_path, cluster, ann)
+    taken = world.srs["other_queue"]
+    with desk.sessions.begin() as s:
+        s.get_one(ServiceRequest, taken).assignee_id = ann.id
+        s.add(SRHistory(service_request_id=taken, at=NOW, actor_id=ann.id, field="assignee"))
+        s.add(AuditEntry(at=NOW, actor_id=ann.id, action="take", entity="service_request"))
+    with desk.sessions.begin() as s:
+        s.get_one(ServiceRequest, world.srs["nobody"]).subject = "Still allowed"
+    result = push(desk.engine, ann.engine, desk.name)
+    assert (result.applied, result.refused) == (1, 3)
+    with session_factory(cluster.owner)() as s:
+        assert s.get_one(ServiceRequest, taken).assignee_id is None
+        history = select(SRHistory).where(SRHistory.service_request_id == taken)
+        assert s.scalars(history.where(SRHistory.field == "assignee")).all() == []
+        assert s.scalars(select(AuditEntry).where(AuditEntry.action == "take")).all() == []
+        assert s.get_one(ServiceRequest, world.srs["nobody"]).subject == "Still allowed"
+    with desk.sessions() as s:
+        assert s.get_one(ServiceRequest, taken).assignee_id is None, "the refused value stayed"
+        assert s.scalars(history.where(SRHistory.field == "assignee")).all() == []
+        refused = s.scalars(select(OutboxEntry).where(OutboxEntry.refused.is_not(None))).all()
+        assert len(refused) == 3 and len({e.txn for e in refused}) == 1
+        assert all(e.refused_at is not None for e in refused)
+    # A later pull does not bring the refused value back either, and the outbox keeps the
+    # refusal for the agent to see.
+    pull(desk.engine, ann.engine, desk=desk.name)
+    with desk.sessions() as s:
+        assert s.get_one(ServiceRequest, taken).assignee_id is None
