@@ -56,7 +56,8 @@ def _shown(text: str | None) -> str:
     return "(empty)" if value in (None, "") else str(value)
 
 
-def _what(session: Session, table_name: str, row_id: uuid.UUID) -> str:
+def record_label(session: Session, table_name: str, row_id: uuid.UUID) -> str:
+    """What a person calls the record (a request by its number, a customer by name)."""
     if table_name == ServiceRequest.__tablename__:
         sr = session.get(ServiceRequest, row_id)
         return f"{sr.number} {sr.subject}" if sr else "service request"
@@ -95,7 +96,7 @@ def open_conflicts(ctx: ServiceContext) -> list[ConflictView]:
                 id=c.id,
                 table_name=c.table_name,
                 row_id=c.row_id,
-                what=_what(session, c.table_name, c.row_id),
+                what=record_label(session, c.table_name, c.row_id),
                 field=c.field.replace("_", " "),
                 kept_value=_shown(c.kept_value),
                 lost_value=_shown(c.lost_value),

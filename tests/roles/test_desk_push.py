@@ -8,14 +8,25 @@ from pathlib import Path
 import pytest
 from sqlalchemy import insert, select
 
+from callcenter.platform.context import Actor, ServiceContext
+from callcenter.work import refusals
 from db import roles_ddl
 from db.base import Base
-from db.enums import Channel, CustomerKind, Direction, LifecycleStage, SRStatus, ValueTier
+from db.enums import (
+    Channel,
+    CustomerKind,
+    Direction,
+    LifecycleStage,
+    Role,
+    SRStatus,
+    ValueTier,
+)
 from db.models import (
     AuditEntry,
     Customer,
     Interaction,
     OutboxEntry,
+    QueueMember,
     ServiceRequest,
     SRHistory,
 )
@@ -156,3 +167,64 @@ def test_a_refused_transaction_is_refused_whole_and_put_back_on_the_desk(
     pull(desk.engine, ann.engine, desk=desk.name)
     with desk.sessions() as s:
         assert s.get_one(ServiceRequest, taken).assignee_id is None
+
+
+def _take_from_another_queue(desk: Desk, ann: Person, taken: uuid.UUID) -> None:
+    with desk.sessions.begin() as s:
+        s.get_one(ServiceRequest, taken).assignee_id = ann.id
+        s.add(SRHistory(service_request_id=taken, at=NOW, actor_id=ann.id, field="assignee"))
+
+
+def test_the_agent_sees_a_refused_change_and_sends_it_again_once_allowed(
+    tmp_path: Path, cluster: Cluster, people: dict[str, Person], world: World
+) -> None:
+    ann = people["ann"]
+    desk = _desk(tmp_path, cluster, ann)
+    ctx = ServiceContext(desk.sessions, "GB", Actor(ann.id, "ann", Role.AGENT))
+    taken = world.srs["other_queue"]
+    _take_from_another_queue(desk, ann, taken)
+    assert push(desk.engine, ann.engine, desk.name).refused == 2
+    (change,) = refusals.refused_changes(ctx)
+    assert change.entries == 2
+    assert "assigned to someone else" in change.reason, change.reason
+    assert any(line.endswith(": assignee id") for line in change.what), change.what
+    assert any(line.endswith(": new") for line in change.what), change.what
+
+    # Sent again while the reason holds: refused again, whole, and the desk still shows the
+    # shared store's values.
+    assert refusals.retry(ctx, change.key) == 2
+    assert push(desk.engine, ann.engine, desk.name).refused == 2
+    with desk.sessions() as s:
+        assert s.get_one(ServiceRequest, taken).assignee_id is None
+
+    # A supervisor adds Ann to that queue; now the same change goes through.
+    with session_factory(cluster.owner).begin() as s:
+        s.add(QueueMember(queue_id=world.other_queue, user_id=ann.id))
+    (change,) = refusals.refused_changes(ctx)
+    refusals.retry(ctx, change.key)
+    result = push(desk.engine, ann.engine, desk.name)
+    assert result.refused == 0 and result.applied >= 2
+    assert refusals.refused_changes(ctx) == []
+    with session_factory(cluster.owner)() as s:
+        assert s.get_one(ServiceRequest, taken).assignee_id == ann.id
+    pull(desk.engine, ann.engine, desk=desk.name)
+    with desk.sessions() as s:
+        assert s.get_one(ServiceRequest, taken).assignee_id == ann.id
+
+
+def test_a_discarded_refusal_is_gone_and_audited(
+    tmp_path: Path, cluster: Cluster, people: dict[str, Person], world: World
+) -> None:
+    ann = people["ann"]
+    desk = _desk(tmp_path, cluster, ann)
+    ctx = ServiceContext(desk.sessions, "GB", Actor(ann.id, "ann", Role.AGENT))
+    _take_from_another_queue(desk, ann, world.srs["other_queue"])
+    push(desk.engine, ann.engine, desk.name)
+    (change,) = refusals.refused_changes(ctx)
+    assert refusals.discard(ctx, change.key) == 2
+    assert refusals.refused_changes(ctx) == []
+    with desk.sessions() as s:
+        (entry,) = s.scalars(select(AuditEntry).where(AuditEntry.action == "discard_refused"))
+        assert entry.actor_id == ann.id and "assignee" in (entry.before or "")
+    result = push(desk.engine, ann.engine, desk.name)  # the audit entry itself is allowed
+    assert (result.applied, result.refused) == (1, 0)

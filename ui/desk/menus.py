@@ -36,6 +36,7 @@ MENUS: dict[str, tuple[str, ...]] = {
         "edit_customer",
         "manual_log",
         "conflicts",
+        "refused",
     ),
     "&Agent": ("ready", "not_ready", "offline", "search", "sign_out"),
     "&Tools": ("settings",),

@@ -23,6 +23,7 @@ DEFAULTS: dict[str, tuple[str, str]] = {
     "edit_customer": ("Ctrl+E", "Edit the customer on screen"),
     "manual_log": ("Ctrl+L", "Log a call made outside the softphone"),
     "conflicts": ("Ctrl+Shift+K", "Sync conflicts to settle"),
+    "refused": ("Ctrl+Shift+R", "Changes the shared database refused"),
     "ready": ("F9", "Become Ready"),
     "not_ready": ("F10", "Go Not ready"),
     "offline": ("Ctrl+Shift+O", "Go offline / back online"),

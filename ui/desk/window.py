@@ -185,6 +185,7 @@ class MainWindow(QMainWindow):
     def _build_status(self) -> None:
         self.reg_label = QLabel("SIP: not registered")
         self.sync_label = QLabel("Shared database: connecting…")
+        self._refused_seen = 0
         for widget in (self.reg_label, self.state.label, self.sync_label):
             self.statusBar().addPermanentWidget(widget)
         if not self.authenticated:
@@ -226,6 +227,7 @@ class MainWindow(QMainWindow):
             "edit_customer": self.work.edit_customer,
             "manual_log": self.work.open_manual_log,
             "conflicts": self.work.open_conflicts,
+            "refused": self.work.open_refused,
             "ready": lambda: self.state.set_state("ready", None),
             "not_ready": self.state.not_ready,
             "offline": self.state.toggle_offline,
@@ -274,6 +276,15 @@ class MainWindow(QMainWindow):
         text, tip = sync_words(status)
         self.sync_label.setText(text)
         self.sync_label.setToolTip(tip)
+        if status.refused > self._refused_seen:
+            self.notify(
+                self.tr("A change was refused"),
+                self.tr(
+                    "The shared database refused a change from this desk. "
+                    "Work ▸ Refused changes says what and why."
+                ),
+            )
+        self._refused_seen = status.refused
 
     def show_audio(self, problem: str | None) -> None:
         """The sound as the status bar says it (what is missing; why, in the tooltip), and

@@ -157,6 +157,13 @@ class WorkDialogs(QObject):
         self.desk.events.write("interaction.saved", id=interaction.id, manual=True)
         self.saved.emit()
 
+    def open_refused(self) -> None:
+        from ui.work.refused_dialog import RefusedDialog
+
+        dialog = RefusedDialog(self.desk.ctx, parent=self._window)
+        dialog.changed.connect(self.saved.emit)
+        dialog.open()
+
     def open_conflicts(self) -> None:
         from ui.work.conflicts_dialog import ConflictsDialog
 

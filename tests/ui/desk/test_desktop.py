@@ -21,6 +21,7 @@ from callcenter.desk.desk import CallSession
 from callcenter.desk.screenpop import CallerInfo
 from callcenter.platform.config import from_table
 from callcenter.platform.errors import ConfigError
+from callcenter.sync.replicator import SyncStatus
 from callcenter.sync.stores import LOCAL, SHARED, first_sync, open_context
 from callcenter.work import drafts
 from callcenter.work.callbacks import NewCallback, schedule_callback
@@ -37,6 +38,7 @@ from tests.callcenter.conftest import incoming_call, seed_people
 from tests.ui.conftest import choose_outcome
 from ui.app import Running, build
 from ui.desk.record_pages import PAGE_CHOOSER, PAGE_RECORD, PAGE_UNKNOWN
+from ui.work.refused_dialog import RefusedDialog
 
 
 @pytest.fixture(autouse=True)
@@ -593,3 +595,24 @@ def test_the_customer_on_the_call_is_edited_from_the_record(running: Running) ->
     assert w.call_panel.caller.text() == "Ann Customer-Lee"
     assert "edit_customer" in w.actions_by_name
     dialog.close()
+
+
+def test_a_refusal_is_told_once_and_the_dialog_is_in_the_work_menu(
+    running: Running, qtbot: QtBot
+) -> None:
+    window = running.window
+    status = SyncStatus(True, 0, 2, 0, None, None, None, True, 0, None)
+    window.show_sync(status)
+    assert "A change was refused" in window.statusBar().currentMessage()
+    assert "2 refused" in window.sync_label.text()
+    window.statusBar().clearMessage()
+    window.show_sync(status)
+    assert window.statusBar().currentMessage() == "", "the same refusals were told twice"
+    work = next(a for a in window.menuBar().actions() if a.text() == "&Work")
+    refused = next(a for a in work.menu().actions() if "refused" in a.text())
+    assert refused.shortcut().toString() == "Ctrl+Shift+R"
+    refused.trigger()
+    qtbot.waitUntil(lambda: window.findChild(RefusedDialog) is not None)
+    dialog = window.findChild(RefusedDialog)
+    assert dialog.isVisible()
+    dialog.accept()
