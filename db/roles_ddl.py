@@ -389,7 +389,8 @@ def _create_groups() -> str:
     return f"DO $$\nBEGIN\n{creates}\n{nests}\nEND $$"
 
 
-def _existing(connection: Connection, schema: str, names: tuple[str, ...]) -> list[str]:
+def existing(connection: Connection, schema: str, names: tuple[str, ...]) -> list[str]:
+    """Which of ``names`` are tables (or other relations) in ``schema``, in their order."""
     rows = connection.execute(
         text(
             "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
@@ -401,7 +402,8 @@ def _existing(connection: Connection, schema: str, names: tuple[str, ...]) -> li
     return [name for name in names if name in found]
 
 
-def _schema(connection: Connection) -> str:
+def quoted_schema(connection: Connection) -> str:
+    """The current schema, quoted for use in SQL text."""
     schema = connection.execute(text("SELECT current_schema()")).scalar_one()
     return connection.dialect.identifier_preparer.quote(str(schema))
 
@@ -415,8 +417,8 @@ def install(connection: Connection) -> None:
     if connection.dialect.name != "postgresql":
         return
     raw_schema = str(connection.execute(text("SELECT current_schema()")).scalar_one())
-    s = _schema(connection)
-    exists = set(_existing(connection, raw_schema, (*REPLICATED, *ALSO_READ)))
+    s = quoted_schema(connection)
+    exists = set(existing(connection, raw_schema, (*REPLICATED, *ALSO_READ)))
 
     def present(names: tuple[str, ...]) -> list[str]:
         return [name for name in names if name in exists]
@@ -475,8 +477,8 @@ def remove(connection: Connection) -> None:
     if connection.dialect.name != "postgresql":
         return
     raw_schema = str(connection.execute(text("SELECT current_schema()")).scalar_one())
-    s = _schema(connection)
-    exists = set(_existing(connection, raw_schema, (*REPLICATED, *ALSO_READ)))
+    s = quoted_schema(connection)
+    exists = set(existing(connection, raw_schema, (*REPLICATED, *ALSO_READ)))
     groups = ", ".join(GROUPS)
     statements: list[str] = []
     for function, table, _events in GUARD_TRIGGERS:
