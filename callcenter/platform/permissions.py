@@ -27,6 +27,7 @@ class Action(StrEnum):
     EDIT_CALLBACKS = "edit callbacks"
     REASSIGN_WORK = "reassign work"
     SUPERVISE = "watch agents and queues"
+    UNDO_CHANGES = "undo what a person changed"
     IMPORT_CUSTOMERS = "import customers"
     EDIT_DICTIONARY = "edit the data dictionary"
     MANAGE_USERS = "manage users"
@@ -44,6 +45,7 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.EDIT_CALLBACKS: _ALL_ROLES,
     Action.REASSIGN_WORK: _SUPERVISORS,
     Action.SUPERVISE: _SUPERVISORS,
+    Action.UNDO_CHANGES: _SUPERVISORS,
     Action.IMPORT_CUSTOMERS: frozenset({Role.ADMIN}),
     Action.EDIT_DICTIONARY: frozenset({Role.ADMIN}),
     Action.MANAGE_USERS: frozenset({Role.ADMIN}),
