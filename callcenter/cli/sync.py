@@ -87,4 +87,6 @@ def _words(status: SyncStatus) -> str:
         lines.append(f"first sync: {status.initial_rows:,} / {total} rows")
     if status.last_error:
         lines.append(f"last error: {status.last_error}")
+    if status.held_back:
+        lines.append(f"held back: {status.held_back}")
     return "\n".join(lines)

@@ -31,7 +31,15 @@ from callcenter.presence.heartbeat import write as write_presence
 from db import migrate
 from db.models import SyncConflict, SyncState
 from db.replication import notices, outbox
-from db.replication.pull import STATE_ID, Progress, mark, pull
+from db.replication.pull import (
+    STATE_ID,
+    Progress,
+    mark,
+    note_held_back,
+    owners,
+    pending,
+    pull,
+)
 from db.replication.push import push
 from db.replication.scope import Scope
 from db.store import DeadlineExceededError, deadline, open_engine, reachable
@@ -45,6 +53,8 @@ PROBE_EVERY_S = 1.0
 #: The least time between the starts of two cycles woken by change notices: a busy centre's
 #: saves then cost each desk at most a few pulls a second, however many there are.
 MIN_GAP_S = 0.4
+#: A shared transaction still running after this long is reported, with whose it is.
+HELD_BACK_S = 10.0
 
 
 @dataclass(frozen=True)
@@ -61,6 +71,8 @@ class SyncStatus:
     initial_done: bool
     initial_rows: int
     initial_total: int | None
+    #: Whose transaction on the shared store has kept its changes back for long, in words.
+    held_back: str | None = None
 
 
 def read_status(local: Engine) -> SyncStatus:
@@ -85,6 +97,7 @@ def read_status(local: Engine) -> SyncStatus:
             initial_done=st.initial_done,
             initial_rows=int(st.initial_rows),
             initial_total=None if st.initial_total is None else int(st.initial_total),
+            held_back=st.held_back,
         )
 
 
@@ -126,6 +139,7 @@ class Replicator:
         progress: Progress | None = None,
         presence: Callable[[], Presence | None] | None = None,
         rng: random.Random | None = None,
+        held_back_s: float = HELD_BACK_S,
     ) -> None:
         self.local = local
         self.shared_url = shared_url
@@ -146,6 +160,8 @@ class Replicator:
         self._listener: threading.Thread | None = None
         self._lock = threading.Lock()
         self._last_cycle = 0.0
+        self._pending_since: dict[int, float] = {}
+        self.held_back_s = held_back_s
         #: Set while the change-notice connection is up (tests and ``sync status`` read it).
         self.listening = threading.Event()
 
@@ -216,6 +232,7 @@ class Replicator:
                 should_stop=self._stop.is_set,
                 guard=guard,
             )
+            self._held_back()
         except (DBAPIError, OperationalError, DeadlineExceededError, OSError) as error:
             self.failures += 1
             mark(self.local, online=False, error=describe(error, self.timeout_s), success=False)
@@ -223,6 +240,25 @@ class Replicator:
         self.failures = 0
         mark(self.local, online=True, error=None, success=result.complete)
         return result.complete
+
+    def _held_back(self) -> None:
+        """Note whose shared transactions have kept their own rows back for ``held_back_s``: the
+        pull reads past them, but what they wrote reaches no desk until they end."""
+        now = time.monotonic()
+        running = pending(self.local)
+        self._pending_since = {x: self._pending_since.get(x, now) for x in running}
+        long = [x for x, since in self._pending_since.items() if now - since >= self.held_back_s]
+        words = None
+        if long:
+            with deadline(self.timeout_s), self.shared.connect() as conn:
+                found = owners(conn, long)
+            if found:
+                words = "; ".join(
+                    f"{name}'s transaction (server pid {pid}) has kept its changes back for "
+                    f"{now - self._pending_since[xid]:.0f} s"
+                    for xid, (name, pid) in sorted(found.items())
+                )
+        note_held_back(self.local, words)
 
     def _heartbeat(self) -> None:
         current = self.presence() if self.presence is not None else None

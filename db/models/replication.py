@@ -87,6 +87,8 @@ class SyncState(Base):
     #: closed window: their rows are read once they end (comma-separated ids).
     window_xip: Mapped[str | None] = mapped_column(Text)
     pending_xids: Mapped[str | None] = mapped_column(Text)
+    #: Whose shared transaction has kept its rows back for long (None when nobody's has).
+    held_back: Mapped[str | None] = mapped_column(Text)
 
 
 class AppliedPush(Base):

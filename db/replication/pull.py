@@ -392,6 +392,31 @@ def fetch_customers(local: Engine, source: Connection, ids: list[uuid.UUID]) -> 
     return stored
 
 
+OWNERS = (
+    "SELECT backend_xid::text::bigint, usename, pid FROM pg_stat_activity "
+    "WHERE datname = current_database() AND backend_xid::text::bigint = ANY(:xids)"
+)
+
+
+def pending(local: Engine) -> tuple[int, ...]:
+    """The shared transactions whose rows the next window takes once they end."""
+    with Session(local) as session:
+        return _ids(session.scalar(select(SyncState.pending_xids)))
+
+
+def owners(conn: Connection, xids: list[int]) -> dict[int, tuple[str, int]]:
+    """Who runs these transactions in the shared database: {xid: (role, backend pid)}. Any
+    role may read these columns of ``pg_stat_activity``; those in other databases of the
+    cluster are left out (they hold back nothing of ours)."""
+    found = conn.execute(text(OWNERS), {"xids": xids})
+    return {int(xid): (str(name), int(pid)) for xid, name, pid in found}
+
+
+def note_held_back(local: Engine, words: str | None) -> None:
+    with session_factory(local).begin() as session:
+        state(session).held_back = words
+
+
 def mark(local: Engine, *, online: bool, error: str | None, success: bool) -> None:
     """Note the outcome of a sync attempt where ``callcenter sync status`` can read it."""
     now = utcnow()

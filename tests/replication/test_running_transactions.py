@@ -14,7 +14,9 @@ from sqlalchemy import Connection, Engine, create_engine, func, select, text
 
 from callcenter.platform import config_writer
 from callcenter.platform.config import Config
+from callcenter.sync.replicator import Replicator, read_status
 from callcenter.sync.stores import LOCAL, open_store, sync_now
+from db import migrate
 from db.enums import CustomerKind, LifecycleStage, ValueTier
 from db.models import Customer
 
@@ -40,11 +42,15 @@ def _customers(target: Engine | Connection, n: int) -> None:
         )
 
 
+def _local_count(local: Engine) -> int:
+    with local.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(Customer)).scalar_one())
+
+
 def _local_customers(config: Config) -> int:
     local = open_store(config, LOCAL)
     try:
-        with local.connect() as conn:
-            return int(conn.execute(select(func.count()).select_from(Customer)).scalar_one())
+        return _local_count(local)
     finally:
         local.dispose()
 
@@ -77,3 +83,37 @@ def test_a_running_transaction_holds_back_only_its_own_rows(
         older.close()
     assert sync_now(config)[0]
     assert _local_customers(config) == 20, "the older transaction's rows never arrived"
+
+
+def test_sync_status_says_whose_transaction_holds_its_changes_back(
+    pg_shared: Engine, tmp_path: Path
+) -> None:
+    url = pg_shared.url.render_as_string(hide_password=False)
+    local = open_store(
+        config_writer.write_table(
+            tmp_path / "callcenter.toml",
+            {"agent_username": "ann", "database": {"shared_url": url, "local_store_dir": "l"}},
+        ),
+        LOCAL,
+    )
+    migrate.upgrade(local, role=LOCAL)
+    replicator = Replicator(local, url, "ann-pc", held_back_s=0.5)
+    older = create_engine(url).connect()
+    try:
+        _customers(older, 2)  # written, not committed
+        _customers(pg_shared, 1)  # a later commit: the older one is below the snapshot's end
+        assert replicator.sync_once()
+        assert read_status(local).held_back is None, "reported before it was long"
+        time.sleep(0.6)
+        assert replicator.sync_once()
+        words = read_status(local).held_back
+        assert words is not None and "postgres's transaction" in words, words
+        older.commit()
+        assert replicator.sync_once()  # the window that takes its rows
+        assert replicator.sync_once()
+        assert read_status(local).held_back is None
+        assert _local_count(local) == 3
+    finally:
+        older.close()
+        replicator.stop()
+        local.dispose()

@@ -38,7 +38,11 @@ def sync_words(status: SyncStatus) -> tuple[str, str]:
         extras.append(f"{status.refused} refused")
     if status.open_conflicts:
         extras.append(f"{status.open_conflicts} conflict{'s' if status.open_conflicts > 1 else ''}")
+    if status.held_back:
+        extras.append("changes held back")
     if extras:
         text += " · " + ", ".join(extras)
     tip = status.last_error or "Everything this desk saves is kept locally and sent when it can be."
+    if status.held_back:
+        tip += f"\n{status.held_back}"
     return text, tip

@@ -5,7 +5,8 @@
 - ``outbox.refused_at``: when the shared store refused it, for Work ▸ Refused changes.
 - ``sync_state.window_xip`` / ``pending_xids``: the shared transactions still running when a
   pull window was read; the pull reads past them and takes their rows once they end, instead
-  of stopping at the oldest one.
+  of stopping at the oldest one; ``sync_state.held_back`` says whose transaction has kept its
+  own rows back for more than 10 s.
 - PostgreSQL: a statement trigger on every stamped table notifies channel ``cc_change``, so
   desks pull at once (``changefeed_ddl.notify_statements``).
 
@@ -38,6 +39,7 @@ def upgrade() -> None:
     with op.batch_alter_table("sync_state") as batch:
         batch.add_column(sa.Column("window_xip", sa.Text(), nullable=True))
         batch.add_column(sa.Column("pending_xids", sa.Text(), nullable=True))
+        batch.add_column(sa.Column("held_back", sa.Text(), nullable=True))
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
         tables = changefeed_ddl.stamped_tables(bind)
@@ -52,6 +54,7 @@ def downgrade() -> None:
         for statement in changefeed_ddl.notify_statements(tables, create=False):
             op.execute(sa.text(statement))
     with op.batch_alter_table("sync_state") as batch:
+        batch.drop_column("held_back")
         batch.drop_column("pending_xids")
         batch.drop_column("window_xip")
     with op.batch_alter_table("outbox") as batch:
