@@ -40,7 +40,7 @@ def _now(cluster: Cluster) -> dt.datetime:
         return now
 
 
-def _desk(tmp_path: Path, cluster: Cluster, person: Person) -> Desk:
+def desk_holding(tmp_path: Path, cluster: Cluster, person: Person) -> Desk:
     """A desk holding the shared store's rows as they are now (copied in as a pull would)."""
     desk = open_desk(tmp_path, f"{person.name}-{uuid.uuid4().hex[:6]}")
     with cluster.owner.connect() as shared, desk.engine.begin() as local:
@@ -70,7 +70,7 @@ def test_a_pushed_change_is_logged_in_the_name_of_whoever_pushed_it(
     tmp_path: Path, cluster: Cluster, people: dict[str, Person], world: World
 ) -> None:
     ann = people["ann"]
-    desk = _desk(tmp_path, cluster, ann)
+    desk = desk_holding(tmp_path, cluster, ann)
     with desk.sessions.begin() as s:
         s.get_one(Customer, world.customer).notes = "Prefers e-mail"
         number = _number(world.customer)
@@ -151,7 +151,7 @@ def _undoing(
     tmp_path: Path, cluster: Cluster, sue: Person
 ) -> tuple[ServiceContext, ServiceContext, Desk]:
     """Sue's shared context (the supervisor view's) and her desk's (where she writes)."""
-    desk = _desk(tmp_path, cluster, sue)
+    desk = desk_holding(tmp_path, cluster, sue)
     shared = ServiceContext.for_engine(sue.engine, "GB", _actor(sue))
     writer = ServiceContext(desk.sessions, "GB", _actor(sue))
     return shared, writer, desk
@@ -162,7 +162,7 @@ def test_undo_puts_values_back_tombstones_new_rows_and_spares_later_work(
 ) -> None:
     ann, bob, sue = people["ann"], people["bob"], people["sue"]
     since = _now(cluster)
-    desk = _desk(tmp_path, cluster, ann)
+    desk = desk_holding(tmp_path, cluster, ann)
     number = _number(world.customer)
     with desk.sessions.begin() as s:
         customer = s.get_one(Customer, world.customer)

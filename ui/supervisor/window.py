@@ -46,6 +46,7 @@ from ui.common.form import DATETIME_FORMAT, button_row, from_qt, to_qt
 from ui.common.formatting import SLA_COLOURS, duration, label, local_time, phone
 from ui.common.models import Column, RecordTableModel
 from ui.common.tables import make_table, record_key, select_record, selected_record
+from ui.supervisor.changes_dialog import ChangesDialog
 from ui.supervisor.charts import SupervisorCharts
 
 REFRESH_MS = 2000
@@ -195,6 +196,7 @@ class SupervisorWindow(QMainWindow):
         layout.addLayout(bar)
         layout.addWidget(split)
         self.setCentralWidget(central)
+        self._build_menu()
         self._results = _Results(self)
         self._results.ready.connect(self._show)
         self._results.failed.connect(self._failed)
@@ -204,6 +206,19 @@ class SupervisorWindow(QMainWindow):
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
         self.refresh()
+
+    def _build_menu(self) -> None:
+        """Supervise ▸ Changes by person…"""
+        menu = self.menuBar().addMenu(self.tr("&Supervise"))
+        self.changes_action = menu.addAction(self.tr("Changes by &person…"))
+        self.changes_action.triggered.connect(self.open_changes)
+
+    def open_changes(self) -> ChangesDialog:
+        """What one person changed since a time, read from the shared store's change log; the
+        undo is written on this desk like the other supervisor actions."""
+        dialog = ChangesDialog(self.ctx, self.writer, self)
+        dialog.show()
+        return dialog
 
     def _build_bar(self) -> QHBoxLayout:
         """The interval chooser (with its from / to editors), the status and the exports."""
