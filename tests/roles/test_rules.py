@@ -355,16 +355,6 @@ def test_conflicts_are_settled_by_the_people_involved_or_a_supervisor(
     assert allowed(people["sue"].engine, SETTLE, id=world.conflict)
 
 
-def test_everyone_records_conflicts(people: dict[str, Person]) -> None:
-    assert allowed(
-        people["ann"].engine,
-        "INSERT INTO sync_conflicts (id, version, updated_at, deleted, table_name, row_id, field, "
-        "detected_at) VALUES (:id, 1, now(), false, 'customers', :row, 'notes', now())",
-        id=uuid.uuid4(),
-        row=uuid.uuid4(),
-    )
-
-
 # ---- presence --------------------------------------------------------------------------------
 
 UPSERT_PRESENCE = (
