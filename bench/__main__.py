@@ -150,7 +150,6 @@ def _ensure_desk(config: Config, shared_url: str) -> None:
     finally:
         local.dispose()
     if not ready:
-        data.settled(shared_url)
         print("-- the desk's first sync (not timed) …", flush=True)
         first_sync(config)
 

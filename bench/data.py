@@ -59,35 +59,6 @@ def drop_database(admin_url: str, name: str) -> None:
     admin.dispose()
 
 
-def settled(url: str, timeout_s: float = 900.0) -> float:
-    """Wait until every transaction that began before now has ended; the seconds it took.
-
-    A pull reads only below the cluster's oldest running transaction (its window of finished
-    transactions), so rows just written are not yet pullable while any older transaction on
-    the cluster is still open; a benchmark of the pull must not time that wait.
-    """
-    engine = create_engine(url)
-    started = time.monotonic()
-    try:
-        with engine.connect() as conn:
-            now = int(conn.execute(text("SELECT pg_current_xact_id()::text::bigint")).scalar_one())
-            conn.commit()
-            while True:
-                low = conn.execute(
-                    text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
-                ).scalar_one()
-                conn.commit()
-                if int(low) > now:
-                    return time.monotonic() - started
-                if time.monotonic() - started > timeout_s:
-                    raise RuntimeError(
-                        f"a transaction older than {now} is still open after {timeout_s:.0f} s"
-                    )
-                time.sleep(0.2)
-    finally:
-        engine.dispose()
-
-
 def _comment(admin_url: str, name: str) -> str | None:
     admin = create_engine(admin_url)
     with admin.connect() as conn:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, text
 
-from bench.data import PG_ADMIN, scratch_database, settled
+from bench.data import PG_ADMIN, scratch_database
 from bench.report import Check, Section
 from callcenter.platform.config import Config
 from callcenter.sync.stores import first_sync, local_store_path
@@ -123,7 +123,6 @@ def bench_pull(shared: Engine, folder: Path, count: int) -> tuple[int, float, fl
     with shared.connect() as conn:
         total = int(conn.execute(text("SELECT count(*) FROM customers")).scalar_one())
     local = desk(folder, "puller")
-    settled(shared.url.render_as_string(hide_password=False))
     start = time.perf_counter()
     result = pull(local, shared, page_size=5000)
     took = time.perf_counter() - start
@@ -156,7 +155,6 @@ def first_sync_of(config: Config) -> tuple[list[tuple[str, str]], Check]:
     local = local_store_path(config)
     for suffix in ("", "-wal", "-shm"):
         Path(f"{local}{suffix}").unlink(missing_ok=True)
-    settled(config.shared_database_url)
     start = time.perf_counter()
     status = first_sync(config)
     took = time.perf_counter() - start
