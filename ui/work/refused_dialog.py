@@ -35,7 +35,7 @@ def _columns() -> tuple[Column[RefusedChange], ...]:
     return (
         Column(_tr("Made"), lambda c: c.made_at, local_time),
         Column(_tr("What"), lambda c: "\n".join(c.what)),
-        Column(_tr("Why the shared database refused it"), lambda c: c.reason),
+        Column(_tr("Reason"), lambda c: c.reason),
         Column(_tr("Refused"), lambda c: c.refused_at, local_time),
     )
 
@@ -68,7 +68,10 @@ class RefusedDialog(QDialog):
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for text_column in (1, 2):  # what and why take the room; the times fit their text
+            header.setSectionResizeMode(text_column, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.empty = QLabel(self.tr("Nothing was refused."))
