@@ -8,6 +8,12 @@ the row's value now, the lost value is the field's value before this transaction
 keeper is the signed-in person and the time is the transaction's. A person can only record
 that they themselves just overwrote something, which is what the push records.
 The system (owner, superuser) is trusted as everywhere else.
+
+``replication_applied`` (the push's record of entries applied) cannot be tied to a change the
+same way: an entry may merge into nothing new. Its ``applied_by`` and ``applied_at`` are set
+here from the signed-in person and the transaction, so an id an agent inserts by hand is
+attributable; the ids are random and known only to the desk that made them, so a hand-made
+one never stands for another desk's write.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from db import roles_ddl
 from db.change_log_ddl import LOGGED
 
 FUNCTION = "cc_conflict_facts"
+APPLIED_FUNCTION = "cc_applied_facts"
 _DENY = "insufficient_privilege"
 
 
@@ -79,6 +86,19 @@ BEGIN
     RETURN NEW;
 END $$""",
         f"REVOKE ALL ON FUNCTION {s}.{FUNCTION}() FROM PUBLIC",
+        f"""CREATE OR REPLACE FUNCTION {s}.{APPLIED_FUNCTION}() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, {s}, pg_temp AS $$
+BEGIN
+    IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = session_user)
+       AND pg_has_role(session_user, '{roles_ddl.AGENT}', 'MEMBER') THEN
+        NEW.applied_by := {s}.cc_current_user_id();
+        NEW.applied_at := now();
+    END IF;
+    RETURN NEW;
+END $$""",
+        f"REVOKE ALL ON FUNCTION {s}.{APPLIED_FUNCTION}() FROM PUBLIC",
+        f"CREATE OR REPLACE TRIGGER {APPLIED_FUNCTION} BEFORE INSERT ON {s}.replication_applied "
+        f"FOR EACH ROW EXECUTE FUNCTION {s}.{APPLIED_FUNCTION}()",
         f"CREATE OR REPLACE TRIGGER {FUNCTION} BEFORE INSERT ON {s}.sync_conflicts "
         f"FOR EACH ROW EXECUTE FUNCTION {s}.{FUNCTION}()",
     ]
@@ -97,3 +117,7 @@ def remove(connection: Connection) -> None:
     s = roles_ddl.quoted_schema(connection)
     connection.execute(text(f"DROP TRIGGER IF EXISTS {FUNCTION} ON {s}.sync_conflicts"))
     connection.execute(text(f"DROP FUNCTION IF EXISTS {s}.{FUNCTION}()"))
+    connection.execute(
+        text(f"DROP TRIGGER IF EXISTS {APPLIED_FUNCTION} ON {s}.replication_applied")
+    )
+    connection.execute(text(f"DROP FUNCTION IF EXISTS {s}.{APPLIED_FUNCTION}()"))

@@ -92,13 +92,18 @@ class SyncState(Base):
 
 
 class AppliedPush(Base):
-    """An outbox entry the shared store has applied; a replay of it changes nothing."""
+    """An outbox entry the shared store has applied; a replay of it changes nothing.
+
+    On PostgreSQL ``applied_by`` and ``applied_at`` are the database's (the signed-in person,
+    the transaction's time), whatever the push or anyone else says.
+    """
 
     __tablename__ = "replication_applied"
 
     entry_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     desk: Mapped[str] = mapped_column(String(100))
     applied_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    applied_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
 
 
 class SyncConflict(Replicated, Base):

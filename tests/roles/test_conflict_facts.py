@@ -4,6 +4,7 @@ forged")."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
 from pathlib import Path
@@ -11,9 +12,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from db.models import Customer, SyncConflict
+from db.models import AppliedPush, Customer, SyncConflict
 from db.replication.push import push
 from db.store import session_factory
+from db.types import utcnow
 from tests.roles.conftest import Cluster, Person, World, refused
 from tests.roles.test_desk_push import _desk
 
@@ -100,3 +102,30 @@ def test_the_push_records_the_real_conflict_between_two_people(
             "Bob offline",
         )
         assert (c.kept_by, c.lost_by) == (ann.id, bob.id)
+
+
+def test_applied_entries_say_who_applied_them(
+    tmp_path: Path, cluster: Cluster, people: dict[str, Person], world: World
+) -> None:
+    ann = people["ann"]
+    forged = uuid.uuid4()
+    with ann.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO replication_applied (entry_id, desk, applied_at) "
+                "VALUES (:id, 'bob-pc', now() - interval '9 days')"
+            ),
+            {"id": forged},
+        )
+    desk = _desk(tmp_path, cluster, ann)
+    with desk.sessions.begin() as s:
+        s.get_one(Customer, world.customer).notes = "Pushed by Ann"
+    assert push(desk.engine, ann.engine, desk.name).applied == 1
+    with session_factory(cluster.owner)() as s:
+        hand_made = s.get_one(AppliedPush, forged)
+        assert hand_made.applied_by == ann.id
+        assert hand_made.applied_at > utcnow() - dt.timedelta(minutes=5), "its own time kept"
+        pushed = s.scalars(select(AppliedPush).where(AppliedPush.desk == desk.name)).one()
+        assert pushed.applied_by == ann.id
+    refused(ann.engine, "DELETE FROM replication_applied WHERE entry_id = :id", id=forged)
+    refused(ann.engine, "UPDATE replication_applied SET desk = 'x' WHERE entry_id = :id", id=forged)
