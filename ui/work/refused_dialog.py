@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +23,8 @@ from callcenter.platform.errors import ServiceError
 from callcenter.work.refusals import RefusedChange, discard, refused_changes, retry
 from ui.common.form import button_row
 from ui.common.formatting import local_time
-from ui.common.models import RECORD_ROLE, Column, RecordTableModel, SortProxy
+from ui.common.models import RECORD_ROLE, Column, RecordTableModel
+from ui.common.tables import make_table
 
 
 def _tr(text: str) -> str:
@@ -63,17 +63,13 @@ class RefusedDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.model: RecordTableModel[RefusedChange] = RecordTableModel(_columns(), self)
-        self.table = QTableView()
-        self.table.setModel(SortProxy(self.model, self))
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = make_table(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(False)
         for text_column in (1, 2):  # what and why take the room; the times fit their text
-            header.setSectionResizeMode(text_column, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().hide()
+            self.table.horizontalHeader().setSectionResizeMode(
+                text_column, QHeaderView.ResizeMode.Stretch
+            )
         self.empty = QLabel(self.tr("Nothing was refused."))
         self.retry_button = QPushButton(self.tr("&Send again"))
         self.discard_button = QPushButton(self.tr("&Discard"))
