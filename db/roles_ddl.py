@@ -213,6 +213,9 @@ def _guard_functions(s: str) -> list[str]:
     """The trigger functions of ``GUARD_TRIGGERS``."""
     reassign = "format('only a supervisor can reassign %s %s', TG_TABLE_NAME, OLD.id)"
     not_yours = "format('%s %s is assigned to someone else', TG_TABLE_NAME, OLD.id)"
+    not_your_queue = (
+        "format('%s %s waits in a queue you are not a member of', TG_TABLE_NAME, OLD.id)"
+    )
     work = [
         _trigger_function(
             s,
@@ -228,6 +231,9 @@ def _guard_functions(s: str) -> list[str]:
         {_deny(reassign)}
     END IF;
     IF NOT {s}.cc_may_work(OLD.{person}, OLD.{queue}) THEN
+        IF OLD.{person} IS NULL THEN
+            {_deny(not_your_queue)}
+        END IF;
         {_deny(not_yours)}
     END IF;
     RETURN NEW;""",

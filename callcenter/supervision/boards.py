@@ -36,6 +36,8 @@ from callcenter.supervision.follow_up import (
     read_overdue_callbacks,
     read_sla_watch,
 )
+from callcenter.supervision.held_back import HeldBack, read_held_back
+from db.activity_ddl import HELD_BACK_S
 from db.enums import Channel, Direction, Role
 from db.epoch import MICROSECOND, elapsed_us
 from db.models import AgentPresence, Interaction, Queue, User
@@ -396,9 +398,18 @@ class Boards:
     #: Who the overdue callbacks and SLA-watch requests are for: owner, assignee, queue and
     #: customer names by id.
     names: dict[uuid.UUID, str] = field(default_factory=dict)
+    #: Shared transactions open so long that their changes are kept from every desk.
+    held_back: list[HeldBack] = field(default_factory=list)
 
 
-def boards(ctx: ServiceContext, now: dt.datetime, start: dt.datetime, end: dt.datetime) -> Boards:
+def boards(
+    ctx: ServiceContext,
+    now: dt.datetime,
+    start: dt.datetime,
+    end: dt.datetime,
+    *,
+    held_back_s: float = HELD_BACK_S,
+) -> Boards:
     """Everything at ``now``: queues over ``start``..``end``; agents' work and missed calls
     since midnight UTC; overdue callbacks; requests past or near their SLA.
 
@@ -418,6 +429,7 @@ def boards(ctx: ServiceContext, now: dt.datetime, start: dt.datetime, end: dt.da
         overdue = read_overdue_callbacks(session, now)
         sla = read_sla_watch(session, now)
         names = read_names(session, overdue, sla)
+        held_back = read_held_back(session, held_back_s)
     return Boards(
         agents=_agents(facts, handled),
         queues=_queues(facts, _by(chosen, 0)),
@@ -427,4 +439,5 @@ def boards(ctx: ServiceContext, now: dt.datetime, start: dt.datetime, end: dt.da
         day=_intervals(_by(day, 1), day_start, now, CHART_STEP),
         at=now,
         names=names,
+        held_back=held_back,
     )

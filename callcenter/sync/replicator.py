@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from callcenter.presence.heartbeat import Presence, sign_out
 from callcenter.presence.heartbeat import write as write_presence
 from db import migrate
+from db.activity_ddl import HELD_BACK_S
 from db.models import SyncConflict, SyncState
 from db.replication import notices, outbox
 from db.replication.pull import (
@@ -53,8 +54,6 @@ PROBE_EVERY_S = 1.0
 #: The least time between the starts of two cycles woken by change notices: a busy centre's
 #: saves then cost each desk at most a few pulls a second, however many there are.
 MIN_GAP_S = 0.4
-#: A shared transaction still running after this long is reported, with whose it is.
-HELD_BACK_S = 10.0
 
 
 @dataclass(frozen=True)

@@ -186,7 +186,7 @@ def test_the_agent_sees_a_refused_change_and_sends_it_again_once_allowed(
     assert push(desk.engine, ann.engine, desk.name).refused == 2
     (change,) = refusals.refused_changes(ctx)
     assert change.entries == 2
-    assert "assigned to someone else" in change.reason, change.reason
+    assert "waits in a queue you are not a member of" in change.reason, change.reason
     assert any(line.endswith(": assignee id") for line in change.what), change.what
     assert any(line.endswith(": new") for line in change.what), change.what
 

@@ -208,11 +208,14 @@ def test_an_agent_works_on_their_own_their_queues_and_unassigned_work(
             assert allowed(
                 ann, f"UPDATE {table} SET version = version + 1 WHERE id = :id", id=rows[whose]
             )
-    for whose in ("bob", "other_queue"):
+    for whose, why in (
+        ("bob", "is assigned to someone else"),
+        ("other_queue", "waits in a queue you are not a member of"),
+    ):
         message = refused(
             ann, f"UPDATE {table} SET version = version + 1 WHERE id = :id", id=rows[whose]
         )
-        assert "assigned to someone else" in message
+        assert why in message
 
 
 @pytest.mark.parametrize("table", list(WORK))

@@ -39,6 +39,7 @@ from callcenter.platform.errors import ServiceError
 from callcenter.platform.records import CallbackView, ServiceRequestView
 from callcenter.supervision.boards import AgentRow, Boards, QueueRow, boards
 from callcenter.supervision.follow_up import MissedCall, call_back
+from callcenter.supervision.held_back import HELD_BACK_S
 from callcenter.work.callbacks import reassign_callback
 from callcenter.work.service_requests import get_service_request, update_service_request
 from callcenter.work.sla import SlaState, sla_state
@@ -53,6 +54,7 @@ REFRESH_MS = 2000
 CHOSEN = "Chosen interval"
 INTERVALS = {"Today": None, "Last hour": 1, "Last 15 minutes": 0.25, CHOSEN: None}
 BELOW_TARGET = "#c62828"
+HELD_BACK_STYLE = "QLabel { background: #fff3cd; color: #5c4400; padding: 6px; }"
 
 
 def _time(value: dt.timedelta | None) -> str:
@@ -183,6 +185,8 @@ class SupervisorWindow(QMainWindow):
         self.sla: RecordTableModel[ServiceRequestView] = RecordTableModel(
             sla_columns(self._names, ctx.clock), self
         )
+        #: How long a shared transaction may hold changes back before the window says whose.
+        self.held_back_s = HELD_BACK_S
         #: Requests already announced as near or past their SLA (announced once each).
         self._warned: set[uuid.UUID] = set()
         bar = self._build_bar()
@@ -191,9 +195,14 @@ class SupervisorWindow(QMainWindow):
         split.addWidget(make_table(self.queues))
         split.addWidget(self.tabs)
         split.setSizes([260, 460])
+        self.held_back = QLabel()
+        self.held_back.setWordWrap(True)
+        self.held_back.setStyleSheet(HELD_BACK_STYLE)
+        self.held_back.setVisible(False)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addLayout(bar)
+        layout.addWidget(self.held_back)
         layout.addWidget(split)
         self.setCentralWidget(central)
         self._build_menu()
@@ -313,7 +322,8 @@ class SupervisorWindow(QMainWindow):
 
     def _load(self, now: dt.datetime, start: dt.datetime, end: dt.datetime) -> None:
         try:
-            self._results.ready.emit(boards(self.ctx, now, start, end))
+            found = boards(self.ctx, now, start, end, held_back_s=self.held_back_s)
+            self._results.ready.emit(found)
         except Exception as error:  # any failure (database, network): say it, keep the boards
             self._results.failed.emit((str(error) or type(error).__name__).splitlines()[0])
         finally:
@@ -342,8 +352,25 @@ class SupervisorWindow(QMainWindow):
             self.tabs.setTabText(index, f"{title} ({len(rows)})" if rows else title)
         self.status.setText(f"Updated {result.at.astimezone():%H:%M:%S}")
         self.status.setToolTip("")
+        self._show_held_back(result)
         self._announce_sla(result)
         self.refreshed.emit(result)
+
+    def _show_held_back(self, result: Boards) -> None:
+        """Whose open transaction keeps changes from every desk, until it ends."""
+        lines = [
+            self.tr(
+                "{who}'s transaction (server process {pid}) has been open for {open}: "
+                "what it changed reaches no desk until it ends."
+            ).format(
+                who=held.who,
+                pid=held.pid,
+                open=duration((result.at - held.since).total_seconds()),
+            )
+            for held in result.held_back
+        ]
+        self.held_back.setText("\n".join(lines))
+        self.held_back.setVisible(bool(lines))
 
     def _announce_sla(self, result: Boards) -> None:
         """A request that came near or past its SLA is announced once, not only listed."""
