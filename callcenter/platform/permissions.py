@@ -68,6 +68,29 @@ def is_supervisor(ctx: ServiceContext) -> bool:
     return ctx.actor is None or ctx.actor.role in _SUPERVISORS
 
 
+def _refusal(
+    session: Session,
+    ctx: ServiceContext,
+    assignee_id: uuid.UUID | None,
+    queue_id: uuid.UUID | None,
+) -> str | None:
+    """Why the actor may not work on an item, or None when they may."""
+    if is_supervisor(ctx):
+        return None
+    if assignee_id is not None:
+        return None if assignee_id == ctx.actor_id else "is assigned to someone else"
+    if queue_id is None:
+        return None
+    member = select(QueueMember.id).where(
+        QueueMember.queue_id == queue_id,
+        QueueMember.user_id == ctx.actor_id,
+        QueueMember.deleted.is_(False),
+    )
+    if ctx.actor_id is not None and session.scalar(member) is not None:
+        return None
+    return "waits in a queue you are not a member of"
+
+
 def may_work_on(
     session: Session,
     ctx: ServiceContext,
@@ -75,22 +98,9 @@ def may_work_on(
     queue_id: uuid.UUID | None,
 ) -> bool:
     """An agent works on what is assigned to them, or on what nobody has yet in one of their
-    queues or in none; supervisors on all. PostgreSQL's guard triggers apply the same rule to
-    a desk's own database role (docs/roles.md)."""
-    if is_supervisor(ctx):
-        return True
-    if assignee_id is not None:
-        return assignee_id == ctx.actor_id
-    if queue_id is None:
-        return True
-    if ctx.actor_id is None:
-        return False
-    member = select(QueueMember.id).where(
-        QueueMember.queue_id == queue_id,
-        QueueMember.user_id == ctx.actor_id,
-        QueueMember.deleted.is_(False),
-    )
-    return session.scalar(member) is not None
+    queues or in none (taking it included); supervisors on all. PostgreSQL's guard triggers
+    apply the same rule to a desk's own database role (docs/roles.md)."""
+    return _refusal(session, ctx, assignee_id, queue_id) is None
 
 
 def require_work_on(
@@ -100,6 +110,6 @@ def require_work_on(
     assignee_id: uuid.UUID | None,
     queue_id: uuid.UUID | None,
 ) -> None:
-    if not may_work_on(session, ctx, assignee_id, queue_id):
-        who = ctx.actor.username if ctx.actor else "?"
-        raise PermissionDeniedError(f"{what} belongs to someone else; {who} may not change it")
+    reason = _refusal(session, ctx, assignee_id, queue_id)
+    if reason is not None:
+        raise PermissionDeniedError(f"{what} {reason}; only a supervisor may change it")

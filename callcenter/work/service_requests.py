@@ -20,7 +20,7 @@ from callcenter.crm.customer_fields import clean_choice
 from callcenter.platform import audit
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.errors import ConflictError, NotFoundError, ValidationError
-from callcenter.platform.permissions import Action, is_supervisor, require, require_work_on
+from callcenter.platform.permissions import Action, require, require_work_on
 from callcenter.platform.records import ServiceRequestView
 from callcenter.platform.views import service_request_view
 from db.enums import Priority, SRStatus
@@ -207,12 +207,11 @@ def _derive(
     """Check the change against the rules and add the fields it implies (SLA, timestamps)."""
     if "assignee_id" in clean and clean["assignee_id"] != sr.assignee_id:
         taking_unassigned = sr.assignee_id is None and clean["assignee_id"] == ctx.actor_id
-        if not (is_supervisor(ctx) or taking_unassigned):
-            raise ValidationError("assignee_id", "only a supervisor can reassign")
+        if not taking_unassigned:
+            require(ctx, Action.REASSIGN_WORK)
         _check_exists(session, User, clean["assignee_id"], "assignee_id")
     if "queue_id" in clean and clean["queue_id"] != sr.queue_id:
-        if not is_supervisor(ctx):
-            raise ValidationError("queue_id", "only a supervisor can move it to another queue")
+        require(ctx, Action.REASSIGN_WORK)
         _check_exists(session, Queue, clean["queue_id"], "queue_id")
     if "status" in clean:
         _validate_status(sr, clean["status"], clean)
@@ -240,9 +239,7 @@ def update_service_request(
             sr = _load(session, sr_id)
             if sr.version != expected_version:
                 raise ConflictError(f"{sr.number} was changed by someone else; reload it")
-            taking = clean.get("assignee_id") == ctx.actor_id and sr.assignee_id is None
-            if not taking:
-                require_work_on(session, ctx, sr.number, sr.assignee_id, sr.queue_id)
+            require_work_on(session, ctx, sr.number, sr.assignee_id, sr.queue_id)
             _derive(session, ctx, sr, clean)
             before: dict[str, Any] = {}
             for key, value in clean.items():
