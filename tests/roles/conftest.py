@@ -6,6 +6,7 @@ database first (its grants go with it) and then the roles.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import uuid
 from collections.abc import Iterator
@@ -88,8 +89,8 @@ class Cluster:
         return Person(account.username, account.id, role, self.connect(account.username))
 
 
-@pytest.fixture
-def cluster() -> Iterator[Cluster]:
+@contextlib.contextmanager
+def fresh_cluster() -> Iterator[Cluster]:
     """A fresh database at the current schema, dropped with every role made for it."""
     db_name = f"cc_test_{uuid.uuid4().hex[:12]}"
     server = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
@@ -110,6 +111,12 @@ def cluster() -> Iterator[Cluster]:
             for name in made.role_names:
                 conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
         server.dispose()
+
+
+@pytest.fixture
+def cluster() -> Iterator[Cluster]:
+    with fresh_cluster() as made:
+        yield made
 
 
 @pytest.fixture

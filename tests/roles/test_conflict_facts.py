@@ -90,7 +90,7 @@ def test_the_push_records_the_real_conflict_between_two_people(
             row.notes, row.updated_by = words, person.id
     assert push(bob_desk.engine, bob.engine, bob_desk.name).conflicts == 0
     result = push(ann_desk.engine, ann.engine, ann_desk.name)
-    assert (result.applied, result.conflicts, result.refused) == (1, 1, 0)
+    assert (result.applied, result.conflicts, result.refused) == (1, 1, 0), result
     with session_factory(cluster.owner)() as s:
         found = select(SyncConflict).where(
             SyncConflict.row_id == world.customer, SyncConflict.id != world.conflict
