@@ -9,3 +9,6 @@ ICON = HERE / "callcenter.svg"
 DESKTOP_ENTRY = HERE / "callcenter.desktop.in"
 #: The desk's own colours and emphasis, by object name (Qt style sheet).
 STYLESHEET = HERE / "callcenter.qss"
+#: Qt Linguist catalogues, one per part of the desktop: ``<part>_<language>.ts`` and the
+#: ``.qm`` built from it (``scripts/translations``).
+TRANSLATIONS = HERE / "translations"

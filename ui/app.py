@@ -32,6 +32,7 @@ from db.enums import Role
 from resources import ICON, STYLESHEET
 from telephony.audio import AudioBridge
 from telephony.phone import Phone
+from ui.common import i18n
 from ui.common.formatting import set_reading_region
 from ui.desk.headset import Headset
 from ui.desk.phone_bridge import PhoneBridge
@@ -118,6 +119,7 @@ def build(
     set_reading_region(config.default_region)
     app = QApplication.instance()
     if isinstance(app, QApplication):
+        i18n.install(config.language, config.default_region)
         app.setWindowIcon(QIcon(str(ICON)))
         app.setDesktopFileName("callcenter")  # the menu entry scripts/install-desktop-entry makes
         app.setStyleSheet(STYLESHEET.read_text(encoding="utf-8"))

@@ -76,6 +76,10 @@ class SyncConfig:
     working_set_days: int = 30
 
 
+#: The interface languages: the system's, or one the desktop has catalogues for.
+LANGUAGES = ("system", "en", "zh_CN")
+
+
 @dataclass(frozen=True)
 class Config:
     """Everything a desk needs to know that is not a secret."""
@@ -95,6 +99,8 @@ class Config:
     shortcuts: tuple[tuple[str, str], ...] = ()
     sync: SyncConfig = field(default_factory=SyncConfig)
     audio: AudioConfig = field(default_factory=AudioConfig)
+    #: The interface language (``LANGUAGES``); "system" follows the desktop session's locale.
+    language: str = "system"
 
     @property
     def embedded(self) -> bool:
@@ -265,6 +271,9 @@ def from_table(table: dict[str, Any], path: Path | None) -> Config:
     shortcuts = table.get("shortcuts", {})
     if not isinstance(shortcuts, dict) or not all(isinstance(v, str) for v in shortcuts.values()):
         raise ConfigError("[shortcuts] must map action names to key sequences (strings)")
+    language = _str(table, "language", "system", "")
+    if language not in LANGUAGES:
+        raise ConfigError(f"language: must be one of {', '.join(LANGUAGES)}")
     return Config(
         path=path,
         shared_database_url=url,
@@ -279,6 +288,7 @@ def from_table(table: dict[str, Any], path: Path | None) -> Config:
         shortcuts=tuple(sorted(shortcuts.items())),
         audio=audio,
         sync=_sync(table),
+        language=language,
     )
 
 

@@ -8,6 +8,8 @@ from enum import Enum
 
 from callcenter.crm.phones import display
 from callcenter.work.sla import SlaState
+from ui.common.i18n import translate
+from ui.common.labels import LABELS
 
 #: Colours readable on a light background; the state is also written out, not colour alone.
 SLA_COLOURS: dict[SlaState, str] = {
@@ -67,8 +69,9 @@ def duration(seconds: float) -> str:
 
 
 def label(value: Enum | str | None) -> str:
-    """``waiting_on_customer`` -> ``Waiting on customer``."""
+    """``waiting_on_customer`` -> ``Waiting on customer``, in the interface's language."""
     if value is None:
         return ""
-    text = value.value if isinstance(value, Enum) else value
-    return str(text).replace("_", " ").capitalize()
+    text = str(value.value if isinstance(value, Enum) else value)
+    words = LABELS.get(text)
+    return translate("Labels", words) if words else text.replace("_", " ").capitalize()

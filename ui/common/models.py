@@ -27,10 +27,17 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
+from ui.common.i18n import translate
+
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 FOREGROUND = Qt.ItemDataRole.ForegroundRole
+
+
+#: The catalogue context of column headers: mark each with ``QT_TRANSLATE_NOOP(COLUMNS, ...)``
+#: (lupdate needs the literal ``"Columns"`` there); the models translate them when shown.
+COLUMNS = "Columns"
 
 
 @dataclass(frozen=True)
@@ -94,7 +101,7 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._columns[section].header
+            return translate(COLUMNS, self._columns[section].header)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -125,7 +132,7 @@ class SnapshotTableModel(QStandardItemModel, Generic[T]):
         self._columns = list(columns)
         self._coloured = [(i, c) for i, c in enumerate(self._columns) if c.colour is not None]
         self._rows: list[T] = []
-        self.setHorizontalHeaderLabels([c.header for c in self._columns])
+        self.setHorizontalHeaderLabels([translate(COLUMNS, c.header) for c in self._columns])
 
     def set_rows(self, rows: Sequence[T]) -> None:
         self._rows = list(rows)

@@ -1,0 +1,68 @@
+"""The interface language and the reader's conventions.
+
+Every user-visible string goes through Qt's translation system (``self.tr`` in a QObject's
+methods, ``QT_TRANSLATE_NOOP`` for module-level texts, translated where shown), with one Qt
+Linguist catalogue per part of the desktop under ``resources/translations`` (docs/translation.md
+says how to add strings). ``install`` loads the catalogues of a language, Qt's own (the
+standard dialogs' buttons), and makes the language's QLocale the default, which the formatting
+helpers use for dates, numbers and name order.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from callcenter.platform.config import LANGUAGES
+from resources import TRANSLATIONS
+
+SYSTEM = LANGUAGES[0]
+#: The language the source strings are written in: it needs no catalogue.
+SOURCE_LANGUAGE = "en"
+
+_installed: list[QTranslator] = []
+
+
+def locale_for(language: str, region: str = "GB") -> QLocale:
+    """The QLocale a language setting means; English reads with the desk's region."""
+    if language == SYSTEM:
+        return QLocale.system()
+    if language == SOURCE_LANGUAGE:
+        return QLocale(QLocale.Language.English, QLocale(f"en_{region}").territory())
+    return QLocale(language)
+
+
+def catalogue_language(locale: QLocale) -> str | None:
+    """Which of our catalogues serves a locale, if any (None: the English source strings)."""
+    for language in LANGUAGES[1:]:
+        if language != SOURCE_LANGUAGE and QLocale(language).language() == locale.language():
+            return language
+    return None
+
+
+def install(language: str, region: str = "GB") -> QLocale:
+    """Switch the application to ``language``: catalogues out and in (Qt then sends every
+    widget a LanguageChange event), and its locale as the default. Returns the locale."""
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("install the language after the QApplication exists")
+    while _installed:
+        app.removeTranslator(_installed.pop())
+    locale = locale_for(language, region)
+    QLocale.setDefault(locale)
+    chosen = catalogue_language(locale)
+    if chosen is None:
+        return locale
+    qt_own = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    files = [f"{qt_own}/qtbase_{chosen}.qm"]
+    files += [str(p) for p in sorted(TRANSLATIONS.glob(f"*_{chosen}.qm"))]
+    for path in files:
+        translator = QTranslator(app)
+        if translator.load(path):
+            app.installTranslator(translator)
+            _installed.append(translator)
+    return locale
+
+
+def translate(context: str, text: str) -> str:
+    """A text marked with ``QT_TRANSLATE_NOOP(context, text)``, in the current language."""
+    return QCoreApplication.translate(context, text)
