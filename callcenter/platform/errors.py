@@ -24,6 +24,11 @@ class PermissionDeniedError(ServiceError):
     pass
 
 
+class FieldPermissionError(PermissionDeniedError, ValidationError):
+    """A refusal about one field (only a supervisor may set it): a form shows it on that
+    field, and it is a refusal like any other ``PermissionDeniedError``."""
+
+
 class ConflictError(ServiceError):
     """The record changed since it was read; reload and try again."""
 

@@ -19,8 +19,13 @@ from sqlalchemy.orm.exc import StaleDataError
 from callcenter.crm.customer_fields import clean_choice
 from callcenter.platform import audit
 from callcenter.platform.context import ServiceContext
-from callcenter.platform.errors import ConflictError, NotFoundError, ValidationError
-from callcenter.platform.permissions import Action, require, require_work_on
+from callcenter.platform.errors import (
+    ConflictError,
+    FieldPermissionError,
+    NotFoundError,
+    ValidationError,
+)
+from callcenter.platform.permissions import Action, is_supervisor, require, require_work_on
 from callcenter.platform.records import ServiceRequestView
 from callcenter.platform.views import service_request_view
 from db.enums import Priority, SRStatus
@@ -207,11 +212,12 @@ def _derive(
     """Check the change against the rules and add the fields it implies (SLA, timestamps)."""
     if "assignee_id" in clean and clean["assignee_id"] != sr.assignee_id:
         taking_unassigned = sr.assignee_id is None and clean["assignee_id"] == ctx.actor_id
-        if not taking_unassigned:
-            require(ctx, Action.REASSIGN_WORK)
+        if not (taking_unassigned or is_supervisor(ctx)):
+            raise FieldPermissionError("assignee_id", "only a supervisor can reassign")
         _check_exists(session, User, clean["assignee_id"], "assignee_id")
     if "queue_id" in clean and clean["queue_id"] != sr.queue_id:
-        require(ctx, Action.REASSIGN_WORK)
+        if not is_supervisor(ctx):
+            raise FieldPermissionError("queue_id", "only a supervisor can move it to another queue")
         _check_exists(session, Queue, clean["queue_id"], "queue_id")
     if "status" in clean:
         _validate_status(sr, clean["status"], clean)

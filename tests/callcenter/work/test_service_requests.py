@@ -8,7 +8,12 @@ import re
 import pytest
 
 from callcenter.platform.context import ServiceContext
-from callcenter.platform.errors import ConflictError, PermissionDeniedError, ValidationError
+from callcenter.platform.errors import (
+    ConflictError,
+    FieldPermissionError,
+    PermissionDeniedError,
+    ValidationError,
+)
 from callcenter.work import service_requests as srs
 from callcenter.work.service_requests import NewServiceRequest
 from db.enums import SRStatus
@@ -96,7 +101,7 @@ def test_only_supervisors_reassign(ctx: ServiceContext, people: People) -> None:
         agent,
         NewServiceRequest(subject="y", category_code="billing", assignee_id=people.agent.user_id),
     )
-    with pytest.raises(PermissionDeniedError, match="may not reassign work"):
+    with pytest.raises(FieldPermissionError, match="only a supervisor can reassign"):
         srs.update_service_request(
             agent, mine.id, mine.version, assignee_id=people.other_agent.user_id
         )
