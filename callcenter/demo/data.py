@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 import random
 import time
 import uuid
@@ -106,6 +107,36 @@ NOT_READY_REASONS = (
     ("meeting", "Meeting"),
     ("admin", "Administration"),
 )
+#: The dictionary's words in Chinese (``labels``), by table and code.
+CHINESE: dict[str, dict[str, str]] = {
+    "queues": {"sales": "销售", "support": "客户服务", "billing": "账单与付款"},
+    "disposition_codes": {
+        "resolved": "通话中已解决",
+        "sale": "已成交",
+        "complaint": "已记录投诉",
+        "callback-requested": "客户要求回拨",
+        "wrong-number": "打错电话",
+        "no-answer": "无人接听",
+        "information": "已提供信息",
+        "escalated": "已升级至二线",
+        "voicemail": "已留语音信箱",
+    },
+    "sr_categories": {
+        "billing": "账单咨询",
+        "technical": "技术故障",
+        "delivery": "配送问题",
+        "complaint": "投诉",
+        "account": "账户变更",
+        "returns": "退货或退款",
+    },
+    "not_ready_reasons": {
+        "break": "休息",
+        "lunch": "午餐",
+        "training": "培训",
+        "meeting": "会议",
+        "admin": "行政事务",
+    },
+}
 TEAMS = ("Sales", "Support", "Billing")
 #: name, display name, dialled number (Ofcom's drama range), team taking its calls
 QUEUES = (
@@ -551,7 +582,13 @@ class _ReferenceWriter:
             "disposition_codes",
             "code",
             [
-                self.row(code=c, label=label, requires_notes=notes, active=True)
+                self.row(
+                    code=c,
+                    label=label,
+                    labels=_chinese("disposition_codes", c),
+                    requires_notes=notes,
+                    active=True,
+                )
                 for c, label, notes in DISPOSITIONS
             ],
         )
@@ -559,14 +596,23 @@ class _ReferenceWriter:
             "sr_categories",
             "code",
             [
-                self.row(code=c, label=label, sla_hours=hours, active=True)
+                self.row(
+                    code=c,
+                    label=label,
+                    labels=_chinese("sr_categories", c),
+                    sla_hours=hours,
+                    active=True,
+                )
                 for c, label, hours in SR_CATEGORIES
             ],
         )
         self.insert_missing(
             "not_ready_reasons",
             "code",
-            [self.row(code=c, label=label, active=True) for c, label in NOT_READY_REASONS],
+            [
+                self.row(code=c, label=label, labels=_chinese("not_ready_reasons", c), active=True)
+                for c, label in NOT_READY_REASONS
+            ],
         )
 
     def teams(self) -> dict[str, uuid.UUID]:
@@ -578,6 +624,7 @@ class _ReferenceWriter:
             self.row(
                 name=name,
                 display_name=label,
+                labels=_chinese("queues", name),
                 dialled_number=number,
                 service_level_seconds=20,
                 service_level_target_percent=80,
@@ -1151,6 +1198,10 @@ def _next_index(session: Session) -> int:
         if digits.isdigit():
             return int(digits) + 1
     return 1
+
+
+def _chinese(table: str, code: str) -> str:
+    return json.dumps({"zh_CN": CHINESE[table][code]}, ensure_ascii=False)
 
 
 def _write_batch(ctx: ServiceContext, rows: dict[str, list[Row]]) -> None:

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from callcenter.platform import audit
 from callcenter.platform.context import Actor, ServiceContext
 from callcenter.platform.errors import NotFoundError
+from callcenter.platform.language import words
 from db.enums import Role
 from db.models import DispositionCode, NotReadyReason, Queue, QueueMember, SRCategory, User
 
@@ -52,11 +53,11 @@ class Person:
 def _codes(ctx: ServiceContext, model: type[DispositionCode] | type[NotReadyReason]) -> list[Code]:
     with ctx.sessions() as s:
         rows = s.execute(
-            select(model.code, model.label)
+            select(model.code, model.label, model.labels)
             .where(model.active.is_(True), model.deleted.is_(False))
             .order_by(model.label)
         )
-        return [Code(code, label) for code, label in rows]
+        return [Code(code, words(label, labels)) for code, label, labels in rows]
 
 
 def dispositions(ctx: ServiceContext) -> list[Code]:
@@ -74,7 +75,7 @@ def categories(ctx: ServiceContext) -> list[CategoryCode]:
             .where(SRCategory.active.is_(True), SRCategory.deleted.is_(False))
             .order_by(SRCategory.label)
         )
-        return [CategoryCode(r.code, r.label, r.sla_hours) for r in rows]
+        return [CategoryCode(r.code, words(r.label, r.labels), r.sla_hours) for r in rows]
 
 
 def queues(ctx: ServiceContext) -> list[QueueInfo]:
@@ -84,7 +85,7 @@ def queues(ctx: ServiceContext) -> list[QueueInfo]:
             QueueInfo(
                 r.id,
                 r.name,
-                r.display_name,
+                words(r.display_name, r.labels),
                 r.dialled_number,
                 r.protect_wrap_up,
                 r.outcome_required,

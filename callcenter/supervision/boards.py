@@ -26,6 +26,7 @@ from sqlalchemy import BigInteger, ColumnElement, and_, case, cast, func, litera
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from callcenter.platform.context import ServiceContext
+from callcenter.platform.language import words
 from callcenter.platform.permissions import Action, require
 from callcenter.platform.records import CallbackView, ServiceRequestView
 from callcenter.presence.heartbeat import OFFLINE_AFTER
@@ -235,6 +236,7 @@ def _facts(session: Session, now: dt.datetime) -> _Facts:
         select(
             Queue.id,
             Queue.display_name,
+            Queue.labels,
             Queue.service_level_seconds,
             Queue.service_level_target_percent,
         )
@@ -267,7 +269,7 @@ def agent_board(ctx: ServiceContext, now: dt.datetime, day_start: dt.datetime) -
 
 
 def _agents(facts: _Facts, handled: dict[uuid.UUID | None, tuple[int, int]]) -> list[AgentRow]:
-    queue_names = {q.id: q.display_name for q in facts.queues}
+    queue_names = {q.id: words(q.display_name, q.labels) for q in facts.queues}
     live = {p[0]: p for p in facts.live}
     rows = []
     for user_id, username, display_name in facts.people:
@@ -302,7 +304,7 @@ def _queue_row(queue: Any, tally: _Tally, ringing: list[int | None]) -> QueueRow
     longest = max((wait for wait in ringing if wait is not None), default=None)
     return QueueRow(
         queue_id=queue.id if queue else None,
-        name=queue.display_name if queue else "All queues",
+        name=words(queue.display_name, queue.labels) if queue else "All queues",
         offered=tally.offered,
         answered=tally.answered,
         abandoned=tally.abandoned,

@@ -12,6 +12,7 @@ from sqlalchemy import and_, exists, select
 from sqlalchemy.orm import Session
 
 from callcenter.platform.context import ServiceContext
+from callcenter.platform.language import words
 from callcenter.platform.permissions import Action, require
 from callcenter.platform.records import CallbackView, ServiceRequestView
 from callcenter.platform.views import callback_view, service_request_view
@@ -59,6 +60,7 @@ def read_missed_calls(session: Session, since: dt.datetime) -> list[MissedCall]:
             Customer.name,
             i.queue_id,
             Queue.display_name,
+            Queue.labels,
             i.offered_at,
             elapsed_us(i.ended_at, i.offered_at),
         )
@@ -84,11 +86,11 @@ def read_missed_calls(session: Session, since: dt.datetime) -> list[MissedCall]:
             customer_id=customer_id,
             customer_name=customer,
             queue_id=queue_id,
-            queue_name=queue,
+            queue_name=None if queue is None else words(queue, labels),
             offered_at=offered,
             waited=None if waited_us is None else dt.timedelta(microseconds=waited_us),
         )
-        for id_, caller, customer_id, customer, queue_id, queue, offered, waited_us in (
+        for id_, caller, customer_id, customer, queue_id, queue, labels, offered, waited_us in (
             session.execute(query)
         )
     ]
@@ -177,11 +179,16 @@ def read_names(
     names: dict[uuid.UUID, str] = {}
     for table, name, ids in (
         (User, User.display_name, people),
-        (Queue, Queue.display_name, queue_ids),
         (Customer, Customer.name, customer_ids),
     ):
         wanted = [i for i in ids if i is not None]
         if wanted:
             rows = session.execute(select(table.id, name).where(table.id.in_(wanted)))
             names.update({row_id: text for row_id, text in rows})
+    wanted = [i for i in queue_ids if i is not None]
+    if wanted:
+        found = select(Queue.id, Queue.display_name, Queue.labels).where(Queue.id.in_(wanted))
+        names.update(
+            {row_id: words(text, labels) for row_id, text, labels in session.execute(found)}
+        )
     return names

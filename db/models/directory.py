@@ -14,6 +14,13 @@ from db.models._columns import enum_type
 from db.types import UTCDateTime, utcnow
 
 
+class Labelled:
+    """A dictionary entry's words in other languages: JSON ``{"zh_CN": "..."}`` beside the
+    source ``label`` (or a queue's ``display_name``), shown in the reader's language."""
+
+    labels: Mapped[str | None] = mapped_column(Text)
+
+
 class Team(Replicated, Base):
     __tablename__ = "teams"
 
@@ -31,7 +38,7 @@ class User(Replicated, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 
-class Queue(Replicated, Base):
+class Queue(Labelled, Replicated, Base):
     __tablename__ = "queues"
 
     name: Mapped[str] = mapped_column(String(64), unique=True)
@@ -56,7 +63,7 @@ class QueueMember(Replicated, Base):
     user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"), index=True)
 
 
-class DispositionCode(Replicated, Base):
+class DispositionCode(Labelled, Replicated, Base):
     """How a call ended from the business's point of view (sale, complaint, wrong number...)."""
 
     __tablename__ = "disposition_codes"
@@ -67,7 +74,7 @@ class DispositionCode(Replicated, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 
-class SRCategory(Replicated, Base):
+class SRCategory(Labelled, Replicated, Base):
     """Service-request category; its SLA hours set the due time of a new request."""
 
     __tablename__ = "sr_categories"
@@ -78,7 +85,7 @@ class SRCategory(Replicated, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 
-class NotReadyReason(Replicated, Base):
+class NotReadyReason(Labelled, Replicated, Base):
     __tablename__ = "not_ready_reasons"
 
     code: Mapped[str] = mapped_column(String(32), unique=True)
