@@ -5,7 +5,8 @@ its top), so people translating or adding strings in different parts never edit 
 ``python -m resources.catalogues update`` runs ``pyside6-lupdate`` over each part's sources
 (new strings are added unfinished, translations kept, dropped strings removed);
 ``release`` builds the ``.qm`` files the desktop loads; either takes part names to do only
-those. The suite checks that both are current.
+those. ``cli`` names the command line's gettext catalogue (``callcenter/cli/locale``), done
+with GNU gettext's xgettext, msgmerge and msgfmt. The suite checks that all are current.
 """
 
 from __future__ import annotations
@@ -82,14 +83,105 @@ def release(
     return built
 
 
+# The command line's GNU gettext catalogues (callcenter/cli/words.py): its own strings and
+# argparse's, which it looks up through the same text domain.
+CLI = ROOT / "callcenter" / "cli"
+CLI_LOCALE = CLI / "locale"
+
+
+def cli_po(language: str, locale: Path = CLI_LOCALE) -> Path:
+    return locale / language / "LC_MESSAGES" / "callcenter.po"
+
+
+def cli_template(out: Path) -> Path:
+    """The command line's strings as a ``.pot`` (xgettext over its sources and argparse)."""
+    import argparse
+
+    subprocess.run(
+        [
+            "xgettext",
+            "-L",
+            "Python",
+            "--keyword=_",
+            "--keyword=n_:1,2",
+            "--keyword=ngettext:1,2",
+            "--from-code=UTF-8",
+            "--no-location",
+            "--sort-output",
+            "--omit-header",
+            "-o",
+            str(out),
+            *map(str, sorted(CLI.glob("*.py"))),
+            argparse.__file__,
+        ],
+        check=True,
+    )
+    return out
+
+
+def _po_header(language: str) -> str:
+    fields = (
+        "Project-Id-Version: callcenter",
+        f"Language: {language}",
+        "MIME-Version: 1.0",
+        "Content-Type: text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding: 8bit",
+        "Plural-Forms: nplurals=1; plural=0;",
+    )
+    return 'msgid ""\nmsgstr ""\n' + "".join(f'"{field}\\n"\n' for field in fields)
+
+
+def cli_update(locale: Path = CLI_LOCALE) -> None:
+    """msgmerge each ``.po`` with the sources' strings (new ones empty, gone ones dropped)."""
+    template = cli_template(locale / "callcenter.pot")
+    try:
+        for language in TARGETS:
+            po = cli_po(language, locale)
+            po.parent.mkdir(parents=True, exist_ok=True)
+            if not po.exists():
+                po.write_text(_po_header(language), encoding="utf-8")
+            subprocess.run(
+                [
+                    "msgmerge",
+                    "--quiet",
+                    "--update",
+                    "--backup=none",
+                    "--no-location",
+                    "--no-fuzzy-matching",
+                    "--sort-output",
+                    str(po),
+                    str(template),
+                ],
+                check=True,
+            )
+            subprocess.run(["msgattrib", "--no-obsolete", "-o", str(po), str(po)], check=True)
+    finally:
+        template.unlink()
+
+
+def cli_release(locale: Path = CLI_LOCALE, out: Path | None = None) -> list[Path]:
+    """msgfmt each ``.po`` into its ``.mo`` (into ``out`` if given); returns them."""
+    built = []
+    for language in TARGETS:
+        po = cli_po(language, locale)
+        mo = (out / f"{language}.mo") if out else po.with_suffix(".mo")
+        subprocess.run(["msgfmt", "--check", "-o", str(mo), str(po)], check=True)
+        built.append(mo)
+    return built
+
+
 def main(argv: list[str]) -> None:
     only = argv[1:] or None
     if argv[:1] == ["update"]:
         update(only=only)
+        if not only or "cli" in only:
+            cli_update()
     elif argv[:1] == ["release"]:
         release(only=only)
+        if not only or "cli" in only:
+            cli_release()
     else:
-        raise SystemExit("usage: python -m resources.catalogues update|release [PART ...]")
+        raise SystemExit("usage: python -m resources.catalogues update|release [PART ...|cli]")
 
 
 if __name__ == "__main__":

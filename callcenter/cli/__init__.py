@@ -13,6 +13,8 @@ from callcenter.cli import data as data
 from callcenter.cli import dbcmd as dbcmd
 from callcenter.cli import lookup as lookup
 from callcenter.cli import sync as sync
+from callcenter.cli import words
+from callcenter.cli.words import _
 from callcenter.platform.errors import ServiceError
 
 COMMAND_MODULES = (dbcmd, data, lookup, sync, admin)
@@ -26,15 +28,15 @@ PLUGIN_GROUP = "callcenter.commands"
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="callcenter",
-        description="Call-center agent desktop and its administration commands.",
+        description=_("Call-center agent desktop and its administration commands."),
     )
     parser.add_argument(
         "--config",
         metavar="PATH",
-        help="configuration file (default: $CALLCENTER_CONFIG or the user config folder)",
+        help=_("configuration file (default: $CALLCENTER_CONFIG or the user config folder)"),
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("-v", "--verbose", action="store_true", help=_("log more detail"))
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     for module in COMMAND_MODULES:
         module.register(commands)
     for entry in entry_points(group=PLUGIN_GROUP):
@@ -43,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    words.install()
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(
@@ -55,8 +58,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except ServiceError as exc:
-        print(f"callcenter: {exc}", file=sys.stderr)
+        print(_("callcenter: {error}").format(error=exc), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("callcenter: interrupted", file=sys.stderr)
+        print(_("callcenter: interrupted"), file=sys.stderr)
         return 130

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from callcenter.cli.words import _
 from callcenter.platform import config as config_module
 from callcenter.platform.config import Config
 from callcenter.platform.context import ServiceContext
@@ -27,7 +28,7 @@ def add_store_option(parser: argparse.ArgumentParser) -> None:
         "--store",
         choices=("shared", "local"),
         default=SHARED,
-        help="which store to use (default: shared)",
+        help=_("which store to use (default: shared)"),
     )
 
 
@@ -37,7 +38,9 @@ def open_ready_store(config: Config, which: str) -> Engine:
     if not migrate.is_current(engine):
         engine.dispose()
         raise ConfigError(
-            f"the {which} store is not at the current schema; run `callcenter db upgrade`"
+            _("the {which} store is not at the current schema; run `callcenter db upgrade`").format(
+                which=which
+            )
         )
     return engine
 

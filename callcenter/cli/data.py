@@ -14,6 +14,7 @@ from callcenter.cli.common import (
     open_ready_store,
     print_json,
 )
+from callcenter.cli.words import _
 
 if TYPE_CHECKING:
     from callcenter.crm.csv_import import ImportReport
@@ -26,28 +27,36 @@ BAR_WIDTH = 30
 def register(commands: Any) -> None:
     demo = commands.add_parser(
         "demo-data",
-        help="add realistic demo customers, staff and history",
-        description="Add the data dictionary, staff, queues and products that are missing, "
-        "then N demo customers with numbers, orders, service requests and calls. "
-        "The same seed gives the same data; running again appends new customers.",
+        help=_("add realistic demo customers, staff and history"),
+        description=_(
+            "Add the data dictionary, staff, queues and products that are missing, "
+            "then N demo customers with numbers, orders, service requests and calls. "
+            "The same seed gives the same data; running again appends new customers."
+        ),
     )
     demo.add_argument(
-        "--customers", type=_count, required=True, metavar="N", help="how many customers to add"
+        "--customers",
+        type=_count,
+        required=True,
+        metavar="N",
+        help=_("how many customers to add"),
     )
-    demo.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
+    demo.add_argument("--seed", type=int, default=1, help=_("random seed (default: 1)"))
     add_store_option(demo)
     demo.set_defaults(func=run_demo_data)
 
-    importing = commands.add_parser("import", help="import records from files")
-    kinds = importing.add_subparsers(dest="import_kind", metavar="WHAT", required=True)
+    importing = commands.add_parser("import", help=_("import records from files"))
+    kinds = importing.add_subparsers(dest="import_kind", metavar=_("WHAT"), required=True)
     customers = kinds.add_parser(
         "customers",
-        help="import customers from a CSV file (see docs/csv-import.md)",
-        description="Import customers from a UTF-8 CSV file, matched on external_id. "
-        "Exit status: 0 all rows imported, 1 some rows rejected, 2 the file is unusable.",
+        help=_("import customers from a CSV file (see docs/csv-import.md)"),
+        description=_(
+            "Import customers from a UTF-8 CSV file, matched on external_id. "
+            "Exit status: 0 all rows imported, 1 some rows rejected, 2 the file is unusable."
+        ),
     )
-    customers.add_argument("file", metavar="FILE.csv", help="the CSV file (docs/csv-import.md)")
-    customers.add_argument("--json", action="store_true", help="print the report as JSON")
+    customers.add_argument("file", metavar="FILE.csv", help=_("the CSV file (docs/csv-import.md)"))
+    customers.add_argument("--json", action="store_true", help=_("print the report as JSON"))
     add_store_option(customers)
     customers.set_defaults(func=run_import_customers)
 
@@ -55,7 +64,7 @@ def register(commands: Any) -> None:
 def _count(text: str) -> int:
     value = int(text)
     if value < 0:
-        raise argparse.ArgumentTypeError("must be zero or more")
+        raise argparse.ArgumentTypeError(_("must be zero or more"))
     return value
 
 
@@ -86,7 +95,7 @@ def run_demo_data(args: argparse.Namespace) -> int:
             context(config, engine),
             args.customers,
             seed=args.seed,
-            progress=progress_bar("demo customers"),
+            progress=progress_bar(_("demo customers")),
         )
     finally:
         engine.dispose()
@@ -94,7 +103,7 @@ def run_demo_data(args: argparse.Namespace) -> int:
         print(f"{table:20} {count:>10}")
     if summary.first_external_id:
         print(f"customers {summary.first_external_id} .. {summary.last_external_id}")
-    print(f"{summary.seconds:.1f} s")
+    print(_("{seconds:.1f} s").format(seconds=summary.seconds))
     return 0
 
 
@@ -105,10 +114,10 @@ def run_import_customers(args: argparse.Namespace) -> int:
     engine = open_ready_store(config, args.store)
     try:
         report = csv_import.import_customers(
-            context(config, engine), args.file, progress=progress_bar("importing")
+            context(config, engine), args.file, progress=progress_bar(_("importing"))
         )
     except csv_import.CsvFileError as exc:
-        print(f"callcenter: {exc}", file=sys.stderr)
+        print(_("callcenter: {error}").format(error=exc), file=sys.stderr)
         return EXIT_UNUSABLE
     finally:
         engine.dispose()
@@ -121,10 +130,21 @@ def run_import_customers(args: argparse.Namespace) -> int:
 
 def _print_report(report: ImportReport) -> None:
     for warning in report.warnings:
-        print(f"{report.file}: warning: {warning}", file=sys.stderr)
+        print(
+            _("{file}: warning: {warning}").format(file=report.file, warning=warning),
+            file=sys.stderr,
+        )
     for error in report.errors:
         print(f"{report.file}:{error.line}: {error.field}: {error.message}", file=sys.stderr)
     print(
-        f"{report.rows} rows: {report.created} created, {report.updated} updated, "
-        f"{report.unchanged} unchanged, {report.rejected} rejected"
+        _(
+            "{rows} rows: {created} created, {updated} updated, {unchanged} unchanged, "
+            "{rejected} rejected"
+        ).format(
+            rows=report.rows,
+            created=report.created,
+            updated=report.updated,
+            unchanged=report.unchanged,
+            rejected=report.rejected,
+        )
     )

@@ -14,6 +14,7 @@ from callcenter.cli.common import (
     open_ready_store,
     print_json,
 )
+from callcenter.cli.words import _, n_
 from callcenter.crm.lookup import lookup_caller
 from callcenter.crm.phones import display, needs_region
 from callcenter.crm.search import DEFAULT_LIMIT, search
@@ -23,24 +24,26 @@ from callcenter.platform.errors import ValidationError
 def register(commands: Any) -> None:
     lookup = commands.add_parser(
         "lookup",
-        help="find the customers behind a phone number (the screen-pop lookup)",
-        description="Normalise NUMBER (any format, tel:/sip: URIs too) and list every "
-        "customer or contact that has it. Exit status 1 when nothing matches.",
+        help=_("find the customers behind a phone number (the screen-pop lookup)"),
+        description=_(
+            "Normalise NUMBER (any format, tel:/sip: URIs too) and list every "
+            "customer or contact that has it. Exit status 1 when nothing matches."
+        ),
     )
     lookup.add_argument("number", metavar="NUMBER")
-    lookup.add_argument("--region", metavar="CC", help="region for national numbers, e.g. GB")
-    lookup.add_argument("--json", action="store_true", help="print the matches as JSON")
+    lookup.add_argument("--region", metavar="CC", help=_("region for national numbers, e.g. GB"))
+    lookup.add_argument("--json", action="store_true", help=_("print the matches as JSON"))
     add_store_option(lookup)
     lookup.set_defaults(func=run_lookup)
 
     find = commands.add_parser(
         "search",
-        help="search customers by name, phone, e-mail or SR number",
-        description="Rank customers and service requests matching TEXT, as the search box does.",
+        help=_("search customers by name, phone, e-mail or SR number"),
+        description=_("Rank customers and service requests matching TEXT, as the search box does."),
     )
     find.add_argument("text", metavar="TEXT")
-    find.add_argument("--limit", type=int, default=DEFAULT_LIMIT, help="most hits to show")
-    find.add_argument("--json", action="store_true", help="print the hits as JSON")
+    find.add_argument("--limit", type=int, default=DEFAULT_LIMIT, help=_("most hits to show"))
+    find.add_argument("--json", action="store_true", help=_("print the hits as JSON"))
     add_store_option(find)
     find.set_defaults(func=run_search)
 
@@ -49,7 +52,9 @@ def run_lookup(args: argparse.Namespace) -> int:
     config = load_config(args)
     region = (args.region or config.default_region).upper()
     if region not in phonenumbers.SUPPORTED_REGIONS:
-        raise ValidationError("--region", f"{region!r} is not an ISO 3166 region code")
+        raise ValidationError(
+            "--region", _("{region!r} is not an ISO 3166 region code").format(region=region)
+        )
     engine = open_ready_store(config, args.store)
     try:
         result = lookup_caller(context(config, engine), args.number, region)
@@ -60,13 +65,18 @@ def run_lookup(args: argparse.Namespace) -> int:
     elif result.e164 is None:
         print(_not_a_number(args.number, region, given=bool(args.region)))
     elif not result.matches:
-        print(f"{display(result.e164)}: unknown caller")
+        print(_("{number}: unknown caller").format(number=display(result.e164)))
     else:
-        print(f"{display(result.e164)}: {len(result.matches)} match(es)")
+        count = len(result.matches)
+        print(
+            n_("{number}: {count} match", "{number}: {count} matches", count).format(
+                number=display(result.e164), count=count
+            )
+        )
         for m in result.matches:
             who = m.name + (f" ({m.company_name})" if m.company_name else "")
             if m.contact_name:
-                who += f", contact {m.contact_name}"
+                who += _(", contact {name}").format(name=m.contact_name)
             print(f"  {m.external_id or '-':<14} {who}  [{m.phone_kind}: {m.matched_raw}]")
     return 0 if result.matches else 1
 
@@ -75,18 +85,18 @@ def _not_a_number(number: str, region: str, *, given: bool) -> str:
     """Why ``number`` is not understood: a national number means something only in its own
     region, so one of another country needs its country code or its region named."""
     if not needs_region(number):
-        return f"{number!r} is not a phone number (withheld or invalid)"
-    where = region if given else f"{region} (the default region)"
-    return (
-        f"{number!r} needs a region: without a country code it is read as a number in {where}, "
+        return _("{number!r} is not a phone number (withheld or invalid)").format(number=number)
+    where = region if given else _("{region} (the default region)").format(region=region)
+    return _(
+        "{number!r} needs a region: without a country code it is read as a number in {where}, "
         "and it is not one there; write it with its country code (+...), or give its region "
         "with --region or default_region in the config"
-    )
+    ).format(number=number, where=where)
 
 
 def run_search(args: argparse.Namespace) -> int:
     if args.limit < 1:
-        raise ValidationError("--limit", "must be at least 1")
+        raise ValidationError("--limit", _("must be at least 1"))
     config = load_config(args)
     engine = open_ready_store(config, args.store)
     try:
@@ -97,7 +107,7 @@ def run_search(args: argparse.Namespace) -> int:
         print_json(hits)
         return 0
     if not hits:
-        print(f"nothing matches {args.text!r}")
+        print(_("nothing matches {text!r}").format(text=args.text))
     for hit in hits:
         print(f"  {hit.title:<30} {hit.detail:<40} ({hit.matched_on})")
     return 0

@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from callcenter.cli.common import load_config
+from callcenter.cli.words import _
 from callcenter.platform.jsonable import default
 from callcenter.platform.secrets import SecretStore
 from callcenter.sync.replicator import SyncStatus, read_status
@@ -16,17 +17,19 @@ from db import migrate
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser("sync", help="replicate with the shared database")
-    sub = parser.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
+    parser = commands.add_parser("sync", help=_("replicate with the shared database"))
+    sub = parser.add_subparsers(dest="sync_command", metavar=_("ACTION"), required=True)
     now = sub.add_parser(
         "now",
-        help="push this desk's changes and pull the shared store's, now",
-        description="Push the outbox, then pull. The first pull of an empty desk shows "
-        "progress; Ctrl+C stops it and the next sync carries on from there.",
+        help=_("push this desk's changes and pull the shared store's, now"),
+        description=_(
+            "Push the outbox, then pull. The first pull of an empty desk shows "
+            "progress; Ctrl+C stops it and the next sync carries on from there."
+        ),
     )
     now.set_defaults(func=run_now)
-    status = sub.add_parser("status", help="online or not, changes waiting, last sync")
-    status.add_argument("--json", action="store_true", help="print JSON")
+    status = sub.add_parser("status", help=_("online or not, changes waiting, last sync"))
+    status.add_argument("--json", action="store_true", help=_("print JSON"))
     status.set_defaults(func=run_status)
 
 
@@ -34,7 +37,10 @@ def console_progress(done: int, total: int | None) -> None:
     """The first sync's progress on the terminal (one line, rewritten)."""
     if total:
         end = "\n" if done >= total else ""
-        print(f"\rfirst sync: {done:,} / {total:,} rows ({done * 100 // total}%)", end=end)
+        words = _("first sync: {done:,} / {total:,} rows ({share}%)").format(
+            done=done, total=total, share=done * 100 // total
+        )
+        print(f"\r{words}", end=end)
         sys.stdout.flush()
 
 
@@ -43,7 +49,7 @@ def run_now(args: argparse.Namespace) -> int:
     try:
         ok, status = sync_now(config, console_progress, SecretStore())
     except KeyboardInterrupt:
-        print("\nstopped; the next sync carries on where this one was")
+        print("\n" + _("stopped; the next sync carries on where this one was"))
         return 130
     print(_words(status))
     return 0 if ok else 1
@@ -65,28 +71,30 @@ def run_status(args: argparse.Namespace) -> int:
 
 
 def _when(value: Any) -> str:
-    return value.astimezone().strftime("%Y-%m-%d %H:%M:%S") if value else "never"
+    return value.astimezone().strftime("%Y-%m-%d %H:%M:%S") if value else _("never")
 
 
 def _words(status: SyncStatus) -> str:
     if status.last_attempt_at is None:
-        reach = "not contacted yet (run `callcenter sync now`)"
+        reach = _("not contacted yet (run `callcenter sync now`)")
     else:
-        reach = "online" if status.online else "offline"
+        reach = _("online") if status.online else _("offline")
     lines = [
-        f"shared database: {reach}",
-        f"changes waiting to be sent: {status.waiting}",
-        f"last successful sync: {_when(status.last_success_at)}",
+        _("shared database: {state}").format(state=reach),
+        _("changes waiting to be sent: {count}").format(count=status.waiting),
+        _("last successful sync: {when}").format(when=_when(status.last_success_at)),
     ]
     if status.refused:
-        lines.append(f"changes the shared database refused: {status.refused}")
+        lines.append(_("changes the shared database refused: {count}").format(count=status.refused))
     if status.open_conflicts:
-        lines.append(f"conflicts to look at: {status.open_conflicts}")
+        lines.append(_("conflicts to look at: {count}").format(count=status.open_conflicts))
     if not status.initial_done:
         total = f"{status.initial_total:,}" if status.initial_total else "?"
-        lines.append(f"first sync: {status.initial_rows:,} / {total} rows")
+        lines.append(
+            _("first sync: {done:,} / {total} rows").format(done=status.initial_rows, total=total)
+        )
     if status.last_error:
-        lines.append(f"last error: {status.last_error}")
+        lines.append(_("last error: {error}").format(error=status.last_error))
     if status.held_back:
-        lines.append(f"held back: {status.held_back}")
+        lines.append(_("held back: {who}").format(who=status.held_back))
     return "\n".join(lines)

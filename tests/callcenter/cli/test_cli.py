@@ -52,7 +52,7 @@ def test_upgrade_lookup_and_search(config_path: Path, capsys: pytest.CaptureFixt
 
     assert main([*conf, "lookup", "tel:+442079460958"]) == 0
     out = capsys.readouterr().out
-    assert "+44 20 7946 0958: 2 match(es)" in out
+    assert "+44 20 7946 0958: 2 matches" in out
     assert "张伟" in out
     assert main([*conf, "lookup", "0161 496 0000"]) == 1
     assert "unknown caller" in capsys.readouterr().out
