@@ -22,6 +22,9 @@ ROOT = TRANSLATIONS.parents[1]
 UI = ROOT / "ui"
 #: The languages with a catalogue (the source strings are English).
 TARGETS = ("zh_CN",)
+#: The desktop's catalogues: the targets, and English for its plural forms only ("%n
+#: change(s)" reads "1 change", "2 changes"; everything else is the source).
+QT_TARGETS = (*TARGETS, "en")
 
 
 def parts() -> dict[str, list[Path]]:
@@ -49,7 +52,7 @@ def update(folder: Path = TRANSLATIONS, only: list[str] | None = None) -> None:
     for part, sources in parts().items():
         if only and part not in only:
             continue
-        for language in TARGETS:
+        for language in QT_TARGETS:
             subprocess.run(
                 [
                     _tool("pyside6-lupdate"),
@@ -64,6 +67,7 @@ def update(folder: Path = TRANSLATIONS, only: list[str] | None = None) -> None:
                     "none",
                     "-no-obsolete",
                     "-silent",
+                    *(["-pluralonly"] if language == "en" else []),
                 ],
                 check=True,
             )

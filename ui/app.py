@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 
@@ -82,7 +82,7 @@ class SupervisorView:
         self._open_shared = open_shared
         self._desk_ctx = desk_ctx
         self.window: SupervisorWindow | None = None
-        #: Where a request near or past its SLA is announced (the desk's notifications).
+        # Where a request near or past its SLA is announced (the desk's notifications).
         self.notify: Callable[[str, str], None] | None = None
 
     def show(self) -> None:
@@ -105,7 +105,14 @@ def choose_user(ctx: ServiceContext) -> str | None:
     names = [p.username for p in people(ctx) if p.role in (Role.AGENT, Role.SUPERVISOR)]
     if not names:
         return None
-    name, ok = QInputDialog.getItem(None, "Sign in", "Who is at this desk?", names, 0, False)
+    name, ok = QInputDialog.getItem(
+        None,
+        QCoreApplication.translate("SignIn", "Sign in"),
+        QCoreApplication.translate("SignIn", "Who is at this desk?"),
+        names,
+        0,
+        False,
+    )
     return name if ok else None
 
 
@@ -175,7 +182,7 @@ def build(
         authenticated=not config.embedded,
         ask_before_dialling=config.ask_before_dialling,
         audio_problem=audio_problem,
-        notices=DesktopNotices("Call center", str(ICON)),
+        notices=DesktopNotices(QCoreApplication.translate("App", "Call center"), str(ICON)),
     )
     if supervisor is not None:
         supervisor.notify = window.notify

@@ -5,35 +5,35 @@
     <name>RefusedDialog</name>
     <message>
         <source>Refused changes</source>
-        <translation type="unfinished"></translation>
+        <translation>被拒绝的更改</translation>
     </message>
     <message>
         <source>The shared database refused these changes, each as a whole. This desk shows the records as everyone else sees them again. Send a change again once the reason is gone, or discard it.</source>
-        <translation type="unfinished"></translation>
+        <translation>共享数据库整体拒绝了以下每项更改。本坐席台已重新按其他人看到的样子显示这些记录。原因消除后可重新发送更改，或将其丢弃。</translation>
     </message>
     <message>
         <source>Nothing was refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有被拒绝的更改。</translation>
     </message>
     <message>
         <source>&amp;Send again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新发送(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>丢弃(&amp;D)</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Discard the change</source>
-        <translation type="unfinished"></translation>
+        <translation>丢弃更改</translation>
     </message>
     <message>
         <source>Discard this change for good? It never reached the shared database.</source>
-        <translation type="unfinished"></translation>
+        <translation>要永久丢弃这项更改吗？它从未到达共享数据库。</translation>
     </message>
 </context>
 </TS>

@@ -8,7 +8,7 @@ import itertools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -110,12 +110,12 @@ def tab_order(*widgets: QWidget) -> None:
 
 def save_and_cancel(dialog: QDialog, save: Callable[[], None]) -> tuple[QPushButton, QPushButton]:
     """Save is the default button (Enter, only while enabled); Cancel rejects, as Esc does."""
-    ok = QPushButton("&Save")
+    ok = QPushButton(QCoreApplication.translate("Form", "&Save"))
     ok.setDefault(True)
     ok.clicked.connect(save)
-    cancel = QPushButton("Cancel")
+    cancel = QPushButton(QCoreApplication.translate("Form", "Cancel"))
     cancel.setAutoDefault(False)
-    cancel.setToolTip("Close without saving (Esc)")
+    cancel.setToolTip(QCoreApplication.translate("Form", "Close without saving (Esc)"))
     cancel.clicked.connect(dialog.reject)
     return ok, cancel
 

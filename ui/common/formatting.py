@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 
+from PySide6.QtCore import QCoreApplication
+
 from callcenter.crm.phones import display
 from callcenter.work.sla import SlaState
 from ui.common.i18n import translate
@@ -44,14 +46,16 @@ def local_time(value: dt.datetime | None, with_date: bool = True) -> str:
 def ago(value: dt.datetime | None, now: dt.datetime) -> str:
     """How long ago, in the words an agent would say: "today", "yesterday", "3 days ago"."""
     if value is None:
-        return "never"
+        return QCoreApplication.translate("Formatting", "never")
     days = (now.astimezone().date() - value.astimezone().date()).days
     if days <= 0:
-        return f"today {local_time(value, with_date=False)}"
+        return QCoreApplication.translate("Formatting", "today {time}").format(
+            time=local_time(value, with_date=False)
+        )
     if days == 1:
-        return "yesterday"
+        return QCoreApplication.translate("Formatting", "yesterday")
     if days < 60:
-        return f"{days} days ago"
+        return QCoreApplication.translate("Formatting", "{count} days ago").format(count=days)
     return local_time(value).split(" ")[0]
 
 

@@ -13,10 +13,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from callcenter.platform.config import LANGUAGES
+from callcenter.platform.language import set_language
 from resources import TRANSLATIONS
 
 SYSTEM = LANGUAGES[0]
-#: The language the source strings are written in: it needs no catalogue.
+#: The language the source strings are written in: its catalogue holds only plural forms.
 SOURCE_LANGUAGE = "en"
 
 _installed: list[QTranslator] = []
@@ -32,9 +33,9 @@ def locale_for(language: str, region: str = "GB") -> QLocale:
 
 
 def catalogue_language(locale: QLocale) -> str | None:
-    """Which of our catalogues serves a locale, if any (None: the English source strings)."""
+    """Which of our catalogues serves a locale, if any (English has one for its plurals)."""
     for language in LANGUAGES[1:]:
-        if language != SOURCE_LANGUAGE and QLocale(language).language() == locale.language():
+        if QLocale(language).language() == locale.language():
             return language
     return None
 
@@ -50,11 +51,13 @@ def install(language: str, region: str = "GB") -> QLocale:
     locale = locale_for(language, region)
     QLocale.setDefault(locale)
     chosen = catalogue_language(locale)
+    set_language(None if chosen in (None, SOURCE_LANGUAGE) else chosen)
     if chosen is None:
         return locale
-    qt_own = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    files = [f"{qt_own}/qtbase_{chosen}.qm"]
-    files += [str(p) for p in sorted(TRANSLATIONS.glob(f"*_{chosen}.qm"))]
+    files = [str(p) for p in sorted(TRANSLATIONS.glob(f"*_{chosen}.qm"))]
+    if chosen != SOURCE_LANGUAGE:
+        qt_own = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        files.insert(0, f"{qt_own}/qtbase_{chosen}.qm")
     for path in files:
         translator = QTranslator(app)
         if translator.load(path):

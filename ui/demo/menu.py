@@ -5,11 +5,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
 from callcenter.demo.calls import DemoCaller, simulated_call
 from callcenter.platform.directory import queues
+from ui.common.i18n import translate
 from ui.desk.window import MainWindow
+
+#: Each kind of caller's menu entry, marked for the "DemoMenu" catalogue context.
+CALLS: dict[DemoCaller, str] = {
+    DemoCaller.KNOWN: QT_TRANSLATE_NOOP("DemoMenu", "Incoming call: known customer"),
+    DemoCaller.SHARED: QT_TRANSLATE_NOOP("DemoMenu", "Incoming call: shared number"),
+    DemoCaller.UNKNOWN: QT_TRANSLATE_NOOP("DemoMenu", "Incoming call: unknown number"),
+    DemoCaller.WITHHELD: QT_TRANSLATE_NOOP("DemoMenu", "Incoming call: withheld number"),
+}
 
 
 class Simulator(Protocol):
@@ -24,12 +34,12 @@ class Simulator(Protocol):
 
 def install(window: MainWindow, simulator: Simulator) -> dict[DemoCaller, QAction]:
     """Add Simulate ▸ incoming call from each kind of caller, and the caller hanging up."""
-    menu = window.menuBar().addMenu("&Simulate")
+    menu = window.menuBar().addMenu(QCoreApplication.translate("DemoMenu", "&Simulate"))
     ctx = window.desk.ctx
     queue_names = [q.name for q in queues(ctx)] or ["support"]
     actions: dict[DemoCaller, QAction] = {}
     for number, kind in enumerate(DemoCaller, start=1):
-        action = QAction(f"Incoming call: {kind.value}", window)
+        action = QAction(translate("DemoMenu", CALLS[kind]), window)
         action.setShortcut(QKeySequence(f"Ctrl+Alt+{number}"))
 
         def place(_checked: bool = False, kind: DemoCaller = kind) -> None:
@@ -40,7 +50,7 @@ def install(window: MainWindow, simulator: Simulator) -> dict[DemoCaller, QActio
         menu.addAction(action)
         actions[kind] = action
     menu.addSeparator()
-    hang_up = QAction("The caller hangs up", window)
+    hang_up = QAction(QCoreApplication.translate("DemoMenu", "The caller hangs up"), window)
     hang_up.triggered.connect(lambda _checked=False: simulator.hangup_simulated())
     menu.addAction(hang_up)
     return actions
