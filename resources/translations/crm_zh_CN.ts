@@ -1,4 +1,219 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Company</source>
+        <translation>公司(&amp;C)</translation>
+    </message>
+    <message>
+        <source>C&amp;ity</source>
+        <translation>城市(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Region</source>
+        <translation>地区(&amp;R)</translation>
+    </message>
+    <message>
+        <source>In&amp;dustry</source>
+        <translation>行业(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Sta&amp;ge</source>
+        <translation>阶段(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Tier</source>
+        <translation>等级(&amp;T)</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>company name</source>
+        <translation>公司名称</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>lifecycle stage</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <source>value tier</source>
+        <translation>价值等级</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>编辑 {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation>资料(&amp;P)</translation>
+    </message>
+    <message>
+        <source>N&amp;umbers</source>
+        <translation>号码(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;E-mails</source>
+        <translation>电子邮件(&amp;E)</translation>
+    </message>
+    <message>
+        <source>C&amp;ontacts</source>
+        <translation>联系人(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Save profile</source>
+        <translation>保存资料(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close; numbers, e-mails and contacts are already saved (Esc)</source>
+        <translation>关闭；号码、电子邮件和联系人都已保存（Esc）</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. vip, key account</source>
+        <translation>用逗号分隔，例如：贵宾，重点客户</translation>
+    </message>
+    <message>
+        <source>T&amp;ags</source>
+        <translation>标签(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>No&amp;tes</source>
+        <translation>备注(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Nothing in the profile changed.</source>
+        <translation>资料没有任何更改。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Profile saved ({fields}).</source>
+        <translation>资料已保存（{fields}）。</translation>
+    </message>
+    <message>
+        <source>Whose it is: the customer&apos;s own, or one of their contacts&apos;</source>
+        <translation>归属：客户本人，或其某位联系人</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move selected</source>
+        <translation>删除所选(&amp;M)</translation>
+    </message>
+    <message>
+        <source>as the customer says it, e.g. 07700 900123</source>
+        <translation>按客户报的号码填写，例如 138 0013 8000</translation>
+    </message>
+    <message>
+        <source>Num&amp;ber</source>
+        <translation>号码(&amp;B)</translation>
+    </message>
+    <message>
+        <source>K&amp;ind</source>
+        <translation>类型(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Whose</source>
+        <translation>归属</translation>
+    </message>
+    <message>
+        <source>Add&amp;ress</source>
+        <translation>地址(&amp;R)</translation>
+    </message>
+    <message>
+        <source>e.g. Buyer, Accounts</source>
+        <translation>例如：采购、财务</translation>
+    </message>
+    <message>
+        <source>Na&amp;me</source>
+        <translation>姓名(&amp;M)</translation>
+    </message>
+    <message>
+        <source>T&amp;itle</source>
+        <translation>职务(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Re&amp;name selected</source>
+        <translation>重命名所选(&amp;N)</translation>
+    </message>
+    <message>
+        <source>The customer</source>
+        <translation>客户本人</translation>
+    </message>
+    <message>
+        <source>Added {number}: calls from it pop this record.</source>
+        <translation>已添加 {number}：来自该号码的来电会弹出此记录。</translation>
+    </message>
+    <message>
+        <source>Added {address}.</source>
+        <translation>已添加 {address}。</translation>
+    </message>
+    <message>
+        <source>Added the contact {name}.</source>
+        <translation>已添加联系人 {name}。</translation>
+    </message>
+    <message>
+        <source>Choose the contact to rename first.</source>
+        <translation>请先选择要重命名的联系人。</translation>
+    </message>
+    <message>
+        <source>Saved the contact {name}.</source>
+        <translation>已保存联系人 {name}。</translation>
+    </message>
+    <message>
+        <source>Choose what to remove first.</source>
+        <translation>请先选择要删除的项。</translation>
+    </message>
+    <message>
+        <source>Removed {item}.</source>
+        <translation>已删除 {item}。</translation>
+    </message>
+</context>
 </TS>

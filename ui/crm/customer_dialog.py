@@ -4,11 +4,12 @@ each saved the moment it is added or removed (each is its own row, as every desk
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable
 from enum import StrEnum
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,20 +34,48 @@ from callcenter.platform.records import Customer360, CustomerProfile
 from db.enums import CustomerKind, LifecycleStage, PhoneKind, ValueTier
 from ui.common.form import FieldErrors, button_row, save_and_cancel, select_data
 from ui.common.formatting import label, phone
+from ui.common.i18n import translate
 
-#: the profile's one-line texts: service field -> form label
+# the profile's one-line texts: service field -> form label (in the CustomerDialog context)
 TEXTS = (
-    ("name", "&Name"),
-    ("company_name", "&Company"),
-    ("city", "C&ity"),
-    ("region", "&Region"),
-    ("industry", "In&dustry"),
+    ("name", QT_TRANSLATE_NOOP("CustomerDialog", "&Name")),
+    ("company_name", QT_TRANSLATE_NOOP("CustomerDialog", "&Company")),
+    ("city", QT_TRANSLATE_NOOP("CustomerDialog", "C&ity")),
+    ("region", QT_TRANSLATE_NOOP("CustomerDialog", "&Region")),
+    ("industry", QT_TRANSLATE_NOOP("CustomerDialog", "In&dustry")),
 )
 CHOICES: tuple[tuple[str, str, type[StrEnum]], ...] = (
-    ("kind", "&Kind", CustomerKind),
-    ("lifecycle_stage", "Sta&ge", LifecycleStage),
-    ("value_tier", "&Tier", ValueTier),
+    ("kind", QT_TRANSLATE_NOOP("CustomerDialog", "&Kind"), CustomerKind),
+    ("lifecycle_stage", QT_TRANSLATE_NOOP("CustomerDialog", "Sta&ge"), LifecycleStage),
+    ("value_tier", QT_TRANSLATE_NOOP("CustomerDialog", "&Tier"), ValueTier),
 )
+# the profile's fields as "Profile saved (...)" names them (in the CustomerDialog context)
+FIELD_WORDS = {
+    "name": QT_TRANSLATE_NOOP("CustomerDialog", "name"),
+    "company_name": QT_TRANSLATE_NOOP("CustomerDialog", "company name"),
+    "city": QT_TRANSLATE_NOOP("CustomerDialog", "city"),
+    "region": QT_TRANSLATE_NOOP("CustomerDialog", "region"),
+    "industry": QT_TRANSLATE_NOOP("CustomerDialog", "industry"),
+    "kind": QT_TRANSLATE_NOOP("CustomerDialog", "kind"),
+    "lifecycle_stage": QT_TRANSLATE_NOOP("CustomerDialog", "lifecycle stage"),
+    "value_tier": QT_TRANSLATE_NOOP("CustomerDialog", "value tier"),
+    "tags": QT_TRANSLATE_NOOP("CustomerDialog", "tags"),
+    "notes": QT_TRANSLATE_NOOP("CustomerDialog", "notes"),
+}
+# Tags are separated by commas, the ASCII one or the one a Chinese input method types.
+TAG_SEPARATOR = re.compile(r"[,\uff0c]")
+# A mnemonic as a label writes it: "&Name", or "名称(&N)" where the letter is not in the word.
+MNEMONIC = re.compile(r"\s*\(&[^)]\)|&(?=[^&])")
+
+
+def _plain(title: str) -> str:
+    """A form label without its mnemonic, to name the field in an error."""
+    return MNEMONIC.sub("", title)
+
+
+def _field_words(field: str) -> str:
+    words = FIELD_WORDS.get(field)
+    return translate("CustomerDialog", words) if words else label(field).lower()
 
 
 def _choices(enum_cls: type[StrEnum]) -> QComboBox:
@@ -68,27 +97,27 @@ class CustomerDialog(QDialog):
         self.ctx = ctx
         self.customer_id = customer_id
         self.record: Customer360 = load_customer_360(ctx, customer_id)
-        self.setWindowTitle(f"Edit {self.record.profile.name}")
+        self.setWindowTitle(self.tr("Edit {name}").format(name=self.record.profile.name))
         self.general = QLabel()
         self.errors = FieldErrors(self.general)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._profile_page(), "&Profile")
-        self.tabs.addTab(self._numbers_page(), "N&umbers")
-        self.tabs.addTab(self._emails_page(), "&E-mails")
-        self.tabs.addTab(self._contacts_page(), "C&ontacts")
+        self.tabs.addTab(self._profile_page(), self.tr("&Profile"))
+        self.tabs.addTab(self._numbers_page(), self.tr("N&umbers"))
+        self.tabs.addTab(self._emails_page(), self.tr("&E-mails"))
+        self.tabs.addTab(self._contacts_page(), self.tr("C&ontacts"))
         self.said = QLabel()
         self.said.setObjectName("customerDialogSaid")
         self.said.setWordWrap(True)
         self.save_button, close = save_and_cancel(self, self.save_profile)
-        self.save_button.setText("&Save profile")
+        self.save_button.setText(self.tr("&Save profile"))
         # Enter adds on the list pages (their fields' own action), and saves on the profile.
         self.tabs.currentChanged.connect(lambda index: self.save_button.setDefault(index == 0))
         self.new_number.returnPressed.connect(self.add_number)
         self.new_email.returnPressed.connect(self.add_email)
         self.contact_name.returnPressed.connect(self.add_contact)
         self.contact_title.returnPressed.connect(self.add_contact)
-        close.setText("Close")
-        close.setToolTip("Close; numbers, e-mails and contacts are already saved (Esc)")
+        close.setText(self.tr("Close"))
+        close.setToolTip(self.tr("Close; numbers, e-mails and contacts are already saved (Esc)"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.general)
@@ -104,18 +133,20 @@ class CustomerDialog(QDialog):
         page = QWidget()
         form = QFormLayout(page)
         self.texts: dict[str, QLineEdit] = {}
-        for field, title in TEXTS:
+        for field, words in TEXTS:
+            title = translate("CustomerDialog", words)
             edit = self.texts[field] = QLineEdit()
-            form.addRow(title, self.errors.wrap(edit, title.replace("&", ""), field))
+            form.addRow(title, self.errors.wrap(edit, _plain(title), field))
         self.choices: dict[str, QComboBox] = {}
-        for field, title, enum_cls in CHOICES:
+        for field, words, enum_cls in CHOICES:
+            title = translate("CustomerDialog", words)
             combo = self.choices[field] = _choices(enum_cls)
-            form.addRow(title, self.errors.wrap(combo, title.replace("&", ""), field))
+            form.addRow(title, self.errors.wrap(combo, _plain(title), field))
         self.tags = QLineEdit()
-        self.tags.setPlaceholderText("comma-separated, e.g. vip, key account")
-        form.addRow("T&ags", self.errors.wrap(self.tags, "Tags", "tags"))
+        self.tags.setPlaceholderText(self.tr("comma-separated, e.g. vip, key account"))
+        form.addRow(self.tr("T&ags"), self.errors.wrap(self.tags, self.tr("Tags"), "tags"))
         self.notes = QPlainTextEdit()
-        form.addRow("No&tes", self.notes)
+        form.addRow(self.tr("No&tes"), self.notes)
         return page
 
     def _fill_profile(self, profile: CustomerProfile) -> None:
@@ -137,7 +168,7 @@ class CustomerDialog(QDialog):
         for field, combo in self.choices.items():
             if combo.currentData() != getattr(p, field):
                 changes[field] = combo.currentData()
-        tags = tuple(t.strip() for t in self.tags.text().split(",") if t.strip())
+        tags = tuple(t.strip() for t in TAG_SEPARATOR.split(self.tags.text()) if t.strip())
         if tags != p.tags:
             changes["tags"] = tags
         if self.notes.toPlainText() != p.notes:
@@ -147,7 +178,7 @@ class CustomerDialog(QDialog):
     def save_profile(self) -> None:
         changes = self.profile_changes()
         if not changes:
-            self._say("Nothing in the profile changed.")
+            self._say(self.tr("Nothing in the profile changed."))
             return
         try:
             saved = customers.update_customer(
@@ -158,15 +189,16 @@ class CustomerDialog(QDialog):
             return
         self.errors.clear()
         self._fill_profile(saved)
-        self.setWindowTitle(f"Edit {saved.name}")
-        self._say(f"Profile saved ({', '.join(label(k).lower() for k in sorted(changes))}).")
+        self.setWindowTitle(self.tr("Edit {name}").format(name=saved.name))
+        fields = self.tr(", ").join(_field_words(k) for k in sorted(changes))
+        self._say(self.tr("Profile saved ({fields}).").format(fields=fields))
         self.changed.emit()
 
     # Numbers, e-mails, contacts ----------------------------------------------------------
 
     def _holder(self) -> QComboBox:
         combo = QComboBox()
-        combo.setToolTip("Whose it is: the customer's own, or one of their contacts'")
+        combo.setToolTip(self.tr("Whose it is: the customer's own, or one of their contacts'"))
         return combo
 
     def _list_page(
@@ -186,7 +218,8 @@ class CustomerDialog(QDialog):
             caption.setBuddy(widget)
             grid.addWidget(caption, row, 0)
             grid.addWidget(widget, row, 1)
-        add_button, remove_button = QPushButton("&Add"), QPushButton("Re&move selected")
+        add_button = QPushButton(self.tr("&Add"))
+        remove_button = QPushButton(self.tr("Re&move selected"))
         add_button.setObjectName(f"add{name}")
         remove_button.setObjectName(f"remove{name}")
         add_button.setAutoDefault(False)
@@ -201,15 +234,15 @@ class CustomerDialog(QDialog):
 
     def _numbers_page(self) -> QWidget:
         self.new_number = QLineEdit()
-        self.new_number.setPlaceholderText("as the customer says it, e.g. 07700 900123")
+        self.new_number.setPlaceholderText(self.tr("as the customer says it, e.g. 07700 900123"))
         self.number_kind = _choices(PhoneKind)
         self.number_holder = self._holder()
         page, self.numbers = self._list_page(
             "Number",
             [
-                ("Num&ber", self.new_number),
-                ("K&ind", self.number_kind),
-                ("Whose", self.number_holder),
+                (self.tr("Num&ber"), self.new_number),
+                (self.tr("K&ind"), self.number_kind),
+                (self.tr("Whose"), self.number_holder),
             ],
             self.add_number,
             lambda: self._remove(self.numbers, contact_points.remove_number),
@@ -221,7 +254,7 @@ class CustomerDialog(QDialog):
         self.email_holder = self._holder()
         page, self.emails = self._list_page(
             "Email",
-            [("Add&ress", self.new_email), ("Whose", self.email_holder)],
+            [(self.tr("Add&ress"), self.new_email), (self.tr("Whose"), self.email_holder)],
             self.add_email,
             lambda: self._remove(self.emails, contact_points.remove_email),
         )
@@ -230,14 +263,14 @@ class CustomerDialog(QDialog):
     def _contacts_page(self) -> QWidget:
         self.contact_name = QLineEdit()
         self.contact_title = QLineEdit()
-        self.contact_title.setPlaceholderText("e.g. Buyer, Accounts")
+        self.contact_title.setPlaceholderText(self.tr("e.g. Buyer, Accounts"))
         page, self.contacts = self._list_page(
             "Contact",
-            [("Na&me", self.contact_name), ("T&itle", self.contact_title)],
+            [(self.tr("Na&me"), self.contact_name), (self.tr("T&itle"), self.contact_title)],
             self.add_contact,
             lambda: self._remove(self.contacts, contact_points.remove_contact),
         )
-        self.rename_button = QPushButton("Re&name selected")
+        self.rename_button = QPushButton(self.tr("Re&name selected"))
         self.rename_button.setAutoDefault(False)
         self.rename_button.clicked.connect(self.rename_contact)
         page.layout().addWidget(self.rename_button)
@@ -275,7 +308,7 @@ class CustomerDialog(QDialog):
         )
         for holder in (self.number_holder, self.email_holder):
             holder.clear()
-            holder.addItem("The customer", None)
+            holder.addItem(self.tr("The customer"), None)
             for contact in record.contacts:
                 holder.addItem(contact.name, contact.id)
 
@@ -303,7 +336,11 @@ class CustomerDialog(QDialog):
             self._refused(exc)
             return
         self.new_number.clear()
-        self._changed(f"Added {phone(added.e164) or added.raw}: calls from it pop this record.")
+        self._changed(
+            self.tr("Added {number}: calls from it pop this record.").format(
+                number=phone(added.e164) or added.raw
+            )
+        )
 
     def add_email(self) -> None:
         try:
@@ -314,7 +351,7 @@ class CustomerDialog(QDialog):
             self._refused(exc)
             return
         self.new_email.clear()
-        self._changed(f"Added {added.address}.")
+        self._changed(self.tr("Added {address}.").format(address=added.address))
 
     def add_contact(self) -> None:
         try:
@@ -326,7 +363,7 @@ class CustomerDialog(QDialog):
             return
         self.contact_name.clear()
         self.contact_title.clear()
-        self._changed(f"Added the contact {added.name}.")
+        self._changed(self.tr("Added the contact {name}.").format(name=added.name))
 
     def _contact_selected(self, item: QListWidgetItem | None) -> None:
         contact = next(
@@ -344,7 +381,7 @@ class CustomerDialog(QDialog):
     def rename_contact(self) -> None:
         item = self.contacts.currentItem()
         if item is None:
-            self._say("Choose the contact to rename first.")
+            self._say(self.tr("Choose the contact to rename first."))
             return
         try:
             renamed = contact_points.update_contact(
@@ -356,21 +393,21 @@ class CustomerDialog(QDialog):
         except ServiceError as exc:
             self._refused(exc)
             return
-        self._changed(f"Saved the contact {renamed.name}.")
+        self._changed(self.tr("Saved the contact {name}.").format(name=renamed.name))
 
     def _remove(
         self, items: QListWidget, remove: Callable[[ServiceContext, uuid.UUID], None]
     ) -> None:
         item = items.currentItem()
         if item is None:
-            self._say("Choose what to remove first.")
+            self._say(self.tr("Choose what to remove first."))
             return
         try:
             remove(self.ctx, item.data(Qt.ItemDataRole.UserRole))
         except ServiceError as exc:
             self._refused(exc)
             return
-        self._changed(f"Removed {item.text()}.")
+        self._changed(self.tr("Removed {item}.").format(item=item.text()))
 
     def _say(self, words: str) -> None:
         self.said.setText(words)

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from callcenter.crm.customers import get_profile
 from callcenter.platform.context import ServiceContext
-from callcenter.platform.directory import queues, queues_of
+from callcenter.platform.directory import people, queues, queues_of
 from callcenter.platform.errors import ServiceError
 from callcenter.platform.records import CallbackView
 from callcenter.work.callbacks import MAX_ATTEMPTS, NewCallback, record_attempt, schedule_callback
@@ -42,6 +43,7 @@ from ui.common.form import (
     to_qt,
 )
 from ui.common.formatting import label, local_time
+from ui.common.i18n import translate
 
 WINDOW_MINUTES = (15, 30, 60, 120)
 DEFAULT_WINDOW = 30
@@ -74,12 +76,13 @@ def next_monday(now: dt.datetime) -> dt.datetime:
     return _local_at(today + dt.timedelta(days=7 - today.weekday()), MORNING)
 
 
-#: (key, button text, when) for the quick choices, in the order they are offered.
+# (key, button text, when) for the quick choices, in the order they are offered; the texts
+# are in the WhenPicker context.
 QUICK_CHOICES: tuple[tuple[str, str, Callable[[dt.datetime], dt.datetime | None]], ...] = (
-    ("hour", "In 1 &hour", in_an_hour),
-    ("afternoon", "This &afternoon 14:00", this_afternoon),
-    ("tomorrow", "&Tomorrow 09:00", tomorrow_morning),
-    ("monday", "Ne&xt Monday 09:00", next_monday),
+    ("hour", QT_TRANSLATE_NOOP("WhenPicker", "In 1 &hour"), in_an_hour),
+    ("afternoon", QT_TRANSLATE_NOOP("WhenPicker", "This &afternoon 14:00"), this_afternoon),
+    ("tomorrow", QT_TRANSLATE_NOOP("WhenPicker", "&Tomorrow 09:00"), tomorrow_morning),
+    ("monday", QT_TRANSLATE_NOOP("WhenPicker", "Ne&xt Monday 09:00"), next_monday),
 )
 
 
@@ -98,16 +101,18 @@ class WhenPicker(QWidget):
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat(DATETIME_FORMAT)
         self.edit.setMinimumDateTime(to_qt(now.replace(second=0, microsecond=0)))
-        self.edit.setToolTip("Date and time in your local time zone")
+        self.edit.setToolTip(self.tr("Date and time in your local time zone"))
         self.quick: dict[str, QPushButton] = {}
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         for key, text, when in QUICK_CHOICES:
-            button = QPushButton(text)
+            button = QPushButton(translate("WhenPicker", text))
             button.setAutoDefault(False)
             target = when(now)
             button.setEnabled(target is not None)
-            button.setToolTip(local_time(target) if target else "That time has passed today")
+            button.setToolTip(
+                local_time(target) if target else self.tr("That time has passed today")
+            )
             button.clicked.connect(lambda _=False, when=when: self._choose(when))
             buttons.addWidget(button)
             self.quick[key] = button
@@ -139,9 +144,16 @@ class WhenPicker(QWidget):
 def window_lengths() -> QComboBox:
     combo = QComboBox()
     for minutes in WINDOW_MINUTES:
-        combo.addItem(f"{minutes} min", minutes)
+        combo.addItem(
+            QCoreApplication.translate("CallbackDialog", "{minutes} min").format(minutes=minutes),
+            minutes,
+        )
     select_data(combo, DEFAULT_WINDOW)
-    combo.setToolTip("How long after the start the call back still keeps the promise")
+    combo.setToolTip(
+        QCoreApplication.translate(
+            "CallbackDialog", "How long after the start the call back still keeps the promise"
+        )
+    )
     return combo
 
 
@@ -173,35 +185,51 @@ class CallbackDialog(QDialog):
         self._ctx = ctx
         self._customer_id = customer_id
         self._service_request_id = service_request_id
-        self.setWindowTitle("Schedule a callback")
+        self.setWindowTitle(self.tr("Schedule a callback"))
         general = QLabel()
         self.errors = FieldErrors(general)
 
         self.number = QLineEdit(phone_number)
-        self.number.setPlaceholderText("The number to call")
-        self.customer = QCheckBox(customer_name or "No customer")
+        self.number.setPlaceholderText(self.tr("The number to call"))
+        if customer_id is not None and customer_name is None:
+            customer_name = get_profile(ctx, customer_id).name
+        self.customer = QCheckBox(customer_name or self.tr("No customer"))
         self.customer.setChecked(customer_id is not None)
         self.customer.setEnabled(customer_id is not None)
-        self.customer.setToolTip("Untick to schedule the callback without linking the customer")
+        self.customer.setToolTip(
+            self.tr("Untick to schedule the callback without linking the customer")
+        )
         self.when = WhenPicker(ctx.clock)
         self.length = window_lengths()
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("What the customer is waiting to hear about")
+        self.reason.setPlaceholderText(self.tr("What the customer is waiting to hear about"))
         owner = self._owner_row()
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for text, widget, field, title, names in (
-            ("&Number:", self.number, self.number, "Number", ("phone_number",)),
-            ("C&ustomer:", self.customer, self.customer, "Customer", ("customer_id",)),
-            ("&When:", self.when.edit, self.when, "Time", ("due_from",)),
-            ("Window &length:", self.length, self.length, "Window", ("due_until",)),
-            ("&Reason:", self.reason, self.reason, "Reason", ("reason",)),
+            (self.tr("&Number:"), self.number, self.number, self.tr("Number"), ("phone_number",)),
             (
-                "Owner:",
+                self.tr("C&ustomer:"),
+                self.customer,
+                self.customer,
+                self.tr("Customer"),
+                ("customer_id",),
+            ),
+            (self.tr("&When:"), self.when.edit, self.when, self.tr("Time"), ("due_from",)),
+            (
+                self.tr("Window &length:"),
+                self.length,
+                self.length,
+                self.tr("Window"),
+                ("due_until",),
+            ),
+            (self.tr("&Reason:"), self.reason, self.reason, self.tr("Reason"), ("reason",)),
+            (
+                self.tr("Owner:"),
                 self.mine,
                 owner,
-                "Owner",
+                self.tr("Owner"),
                 ("owner", "owner_user_id", "owner_queue_id"),
             ),
         ):
@@ -232,9 +260,16 @@ class CallbackDialog(QDialog):
 
     def _owner_row(self) -> QWidget:
         actor = self._ctx.actor
-        self.mine = QRadioButton(f"&Me ({actor.username})" if actor else "&Me")
+        if actor is not None:
+            name = next(
+                (p.display_name for p in people(self._ctx) if p.id == actor.user_id),
+                actor.username,
+            )
+            self.mine = QRadioButton(self.tr("&Me ({name})").format(name=name))
+        else:
+            self.mine = QRadioButton(self.tr("&Me"))
         self.mine.setEnabled(actor is not None)
-        self.by_queue = QRadioButton("My &queue:")
+        self.by_queue = QRadioButton(self.tr("My &queue:"))
         self.queue = QComboBox()
         choices = queues(self._ctx)
         if actor is not None:
@@ -242,7 +277,7 @@ class CallbackDialog(QDialog):
             choices = [q for q in choices if q.id in member_of] or choices
         for queue in choices:
             self.queue.addItem(queue.display_name, queue.id)
-        self.queue.setToolTip("Anyone in the queue may make the call")
+        self.queue.setToolTip(self.tr("Anyone in the queue may make the call"))
         self.by_queue.setEnabled(bool(choices))
         group = QButtonGroup(self)
         group.addButton(self.mine)
@@ -287,11 +322,12 @@ class CallbackDialog(QDialog):
         self.accept()
 
 
+# The outcome choices' button texts, in the CallbackOutcomeDialog context.
 OUTCOME_TEXT = {
-    CallbackOutcome.REACHED: "&Reached",
-    CallbackOutcome.NO_ANSWER: "&No answer",
-    CallbackOutcome.WRONG_NUMBER: "&Wrong number",
-    CallbackOutcome.RESCHEDULED: "R&escheduled",
+    CallbackOutcome.REACHED: QT_TRANSLATE_NOOP("CallbackOutcomeDialog", "&Reached"),
+    CallbackOutcome.NO_ANSWER: QT_TRANSLATE_NOOP("CallbackOutcomeDialog", "&No answer"),
+    CallbackOutcome.WRONG_NUMBER: QT_TRANSLATE_NOOP("CallbackOutcomeDialog", "&Wrong number"),
+    CallbackOutcome.RESCHEDULED: QT_TRANSLATE_NOOP("CallbackOutcomeDialog", "R&escheduled"),
 }
 
 
@@ -317,21 +353,25 @@ class CallbackOutcomeDialog(QDialog):
         self._ctx = ctx
         self._callback = callback
         self._interaction_id = interaction_id
-        self.setWindowTitle(f"Callback to {callback.phone_number}")
+        self.setWindowTitle(self.tr("Callback to {number}").format(number=callback.phone_number))
         general = QLabel()
         self.errors = FieldErrors(general)
 
+        due = self.tr("Due {start} to {end} · attempts so far {count} of {most}").format(
+            start=local_time(callback.due_from),
+            end=local_time(callback.due_until, False),
+            count=callback.attempt_count,
+            most=MAX_ATTEMPTS,
+        )
         summary = QLabel(
-            f"<b>{escape(callback.phone_number)}</b> · {escape(callback.reason)}<br>"
-            f"Due {local_time(callback.due_from)} to {local_time(callback.due_until, False)}"
-            f" · attempts so far {callback.attempt_count} of {MAX_ATTEMPTS}"
+            f"<b>{escape(callback.phone_number)}</b> · {escape(callback.reason)}<br>{escape(due)}"
         )
         summary.setWordWrap(True)
         self.outcomes = QButtonGroup(self)
         self.outcome_buttons: dict[CallbackOutcome, QRadioButton] = {}
         choices = QHBoxLayout()
         for outcome, text in OUTCOME_TEXT.items():
-            button = QRadioButton(text)
+            button = QRadioButton(translate("CallbackOutcomeDialog", text))
             button.setToolTip(label(outcome))
             self.outcomes.addButton(button)
             self.outcome_buttons[outcome] = button
@@ -341,7 +381,7 @@ class CallbackOutcomeDialog(QDialog):
         self.when.set_value(tomorrow_morning(ctx.clock()))
         self.length = window_lengths()
         self.notes = QLineEdit()
-        self.notes.setPlaceholderText("Optional: what happened")
+        self.notes.setPlaceholderText(self.tr("Optional: what happened"))
         for widget in (self.when, self.length):
             widget.setEnabled(False)
         rescheduled = self.outcome_buttons[CallbackOutcome.RESCHEDULED]
@@ -351,16 +391,21 @@ class CallbackOutcomeDialog(QDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Outcome:", self.errors.wrap(_row(choices), "Outcome", "status"))
         form.addRow(
-            buddy("New t&ime:", self.when.edit),
-            self.errors.wrap(self.when, "New time", "reschedule", "due_from"),
+            self.tr("Outcome:"), self.errors.wrap(_row(choices), self.tr("Outcome"), "status")
         )
         form.addRow(
-            buddy("Window &length:", self.length),
-            self.errors.wrap(self.length, "Window", "due_until"),
+            buddy(self.tr("New t&ime:"), self.when.edit),
+            self.errors.wrap(self.when, self.tr("New time"), "reschedule", "due_from"),
         )
-        form.addRow(buddy("N&otes:", self.notes), self.errors.wrap(self.notes, "Notes", "notes"))
+        form.addRow(
+            buddy(self.tr("Window &length:"), self.length),
+            self.errors.wrap(self.length, self.tr("Window"), "due_until"),
+        )
+        form.addRow(
+            buddy(self.tr("N&otes:"), self.notes),
+            self.errors.wrap(self.notes, self.tr("Notes"), "notes"),
+        )
         self.save_button, self.cancel_button = save_and_cancel(self, self._save)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)

@@ -75,7 +75,7 @@ class ManualLogDialog(QDialog):
         super().__init__(parent)
         self._ctx = ctx
         self._customer_id = customer_id
-        self.setWindowTitle("Log a call manually")
+        self.setWindowTitle(self.tr("Log a call manually"))
         general = QLabel()
         self.errors = FieldErrors(general)
 
@@ -84,42 +84,64 @@ class ManualLogDialog(QDialog):
         self.started.setCalendarPopup(True)
         self.started.setDisplayFormat(DATETIME_FORMAT)
         self.started.setMaximumDateTime(to_qt(now))
-        self.started.setToolTip("When the call started, in your local time zone")
+        self.started.setToolTip(self.tr("When the call started, in your local time zone"))
         self.duration = QLineEdit()
-        self.duration.setPlaceholderText("mm:ss")
+        self.duration.setPlaceholderText(self.tr("mm:ss"))
         self.duration.setValidator(
             QRegularExpressionValidator(QRegularExpression(DURATION.pattern), self.duration)
         )
-        self.duration.setToolTip("How long the call lasted: minutes and seconds, e.g. 04:30")
+        self.duration.setToolTip(
+            self.tr("How long the call lasted: minutes and seconds, e.g. 04:30")
+        )
         self.direction = QComboBox()
         for choice in Direction:
             self.direction.addItem(label(choice), choice)
         select_data(self.direction, direction)
-        self.customer = QCheckBox(customer_name or "No customer")
+        self.customer = QCheckBox(customer_name or self.tr("No customer"))
         self.customer.setChecked(customer_id is not None)
         self.customer.setEnabled(customer_id is not None)
-        self.customer.setToolTip("Untick to log the call without linking the customer")
+        self.customer.setToolTip(self.tr("Untick to log the call without linking the customer"))
         self.number = QLineEdit(phone_number)
-        self.number.setPlaceholderText("Optional: the other party's number")
+        self.number.setPlaceholderText(self.tr("Optional: the other party's number"))
         self.disposition = QComboBox()
-        self.disposition.addItem("None", None)
+        self.disposition.addItem(self.tr("None"), None)
         for code in dispositions(ctx):
             self.disposition.addItem(code.label, code.code)
-        self.disposition.setToolTip("How the call ended; some outcomes need notes")
+        self.disposition.setToolTip(self.tr("How the call ended; some outcomes need notes"))
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
-        self.notes.setPlaceholderText("What was said and agreed")
+        self.notes.setPlaceholderText(self.tr("What was said and agreed"))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for text, widget, title, names in (
-            ("Started &at:", self.started, "Start", ("offered_at",)),
-            ("Dura&tion:", self.duration, "Duration", ("answered_at", "ended_at")),
-            ("&Direction:", self.direction, "Direction", ("direction", "channel")),
-            ("&Customer:", self.customer, "Customer", ("customer_id",)),
-            ("&Number:", self.number, "Number", ("caller_number", "dialled_number")),
-            ("Dis&position:", self.disposition, "Disposition", ("disposition_code",)),
-            ("N&otes:", self.notes, "Notes", ("notes",)),
+            (self.tr("Started &at:"), self.started, self.tr("Start"), ("offered_at",)),
+            (
+                self.tr("Dura&tion:"),
+                self.duration,
+                self.tr("Duration"),
+                ("answered_at", "ended_at"),
+            ),
+            (
+                self.tr("&Direction:"),
+                self.direction,
+                self.tr("Direction"),
+                ("direction", "channel"),
+            ),
+            (self.tr("&Customer:"), self.customer, self.tr("Customer"), ("customer_id",)),
+            (
+                self.tr("&Number:"),
+                self.number,
+                self.tr("Number"),
+                ("caller_number", "dialled_number"),
+            ),
+            (
+                self.tr("Dis&position:"),
+                self.disposition,
+                self.tr("Disposition"),
+                ("disposition_code",),
+            ),
+            (self.tr("N&otes:"), self.notes, self.tr("Notes"), ("notes",)),
         ):
             form.addRow(buddy(text, widget), self.errors.wrap(widget, title, *names))
         self.save_button, self.cancel_button = save_and_cancel(self, self._save)

@@ -6,7 +6,7 @@ done, the database's reason, and sends it again (once the reason is gone) or let
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,16 +27,12 @@ from ui.common.models import RECORD_ROLE, Column, RecordTableModel
 from ui.common.tables import make_table
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RefusedDialog", text)
-
-
 def _columns() -> tuple[Column[RefusedChange], ...]:
     return (
-        Column(_tr("Made"), lambda c: c.made_at, local_time),
-        Column(_tr("What"), lambda c: "\n".join(c.what)),
-        Column(_tr("Reason"), lambda c: c.reason),
-        Column(_tr("Refused"), lambda c: c.refused_at, local_time),
+        Column(QT_TRANSLATE_NOOP("Columns", "Made"), lambda c: c.made_at, local_time),
+        Column(QT_TRANSLATE_NOOP("Columns", "What"), lambda c: "\n".join(c.what)),
+        Column(QT_TRANSLATE_NOOP("Columns", "Reason"), lambda c: c.reason),
+        Column(QT_TRANSLATE_NOOP("Columns", "Refused"), lambda c: c.refused_at, local_time),
     )
 
 

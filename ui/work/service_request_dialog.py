@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -50,14 +50,29 @@ from ui.common.form import (
     tab_order,
 )
 from ui.common.formatting import SLA_COLOURS, label, local_time
+from ui.common.i18n import translate
 from ui.common.models import Column, RecordTableModel, SortProxy
 
+# A request's fields as the form and its history name them (the ServiceRequestDialog context).
 FIELD_TITLES = {
-    "category_code": "Category",
-    "assignee_id": "Assignee",
-    "queue_id": "Queue",
+    "subject": QT_TRANSLATE_NOOP("ServiceRequestDialog", "Subject"),
+    "category_code": QT_TRANSLATE_NOOP("ServiceRequestDialog", "Category"),
+    "priority": QT_TRANSLATE_NOOP("ServiceRequestDialog", "Priority"),
+    "status": QT_TRANSLATE_NOOP("ServiceRequestDialog", "Status"),
+    "assignee_id": QT_TRANSLATE_NOOP("ServiceRequestDialog", "Assignee"),
+    "queue_id": QT_TRANSLATE_NOOP("ServiceRequestDialog", "Queue"),
+    "customer_id": QT_TRANSLATE_NOOP("ServiceRequestDialog", "Customer"),
+    "description": QT_TRANSLATE_NOOP("ServiceRequestDialog", "Description"),
+    "resolution": QT_TRANSLATE_NOOP("ServiceRequestDialog", "Resolution"),
+    "satisfaction": QT_TRANSLATE_NOOP("ServiceRequestDialog", "Satisfaction"),
 }
-SATISFACTION = ("very poor", "poor", "fair", "good", "very good")
+SATISFACTION = (
+    QT_TRANSLATE_NOOP("ServiceRequestDialog", "very poor"),
+    QT_TRANSLATE_NOOP("ServiceRequestDialog", "poor"),
+    QT_TRANSLATE_NOOP("ServiceRequestDialog", "fair"),
+    QT_TRANSLATE_NOOP("ServiceRequestDialog", "good"),
+    QT_TRANSLATE_NOOP("ServiceRequestDialog", "very good"),
+)
 SUBJECT_MAX = 200
 
 
@@ -96,7 +111,7 @@ class ServiceRequestDialog(QDialog):
         self._customer_id = customer_id
         self._build(customer_name)
         if request is None:
-            self.setWindowTitle("New service request")
+            self.setWindowTitle(self.tr("New service request"))
             self._fill_new()
         else:
             self._show(get_service_request(ctx, request.id))
@@ -112,7 +127,7 @@ class ServiceRequestDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self._header(customer_name))
         layout.addLayout(self._fields(), 3)
-        layout.addWidget(buddy("&History:", self._history_table()))
+        layout.addWidget(buddy(self.tr("&History:"), self._history_table()))
         layout.addWidget(self.history, 2)
         layout.addWidget(self._conflict_bar())
         layout.addWidget(general)
@@ -141,18 +156,20 @@ class ServiceRequestDialog(QDialog):
         heading.setBold(True)
         self.number.setFont(heading)
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.customer = QLabel(customer_name or "No customer")
+        self.customer = QLabel(customer_name or self.tr("No customer"))
         self.opened = QLabel()
         self.sla_due = QLabel()
-        self.sla_due.setToolTip("When the request must be resolved by, from its category's SLA")
+        self.sla_due.setToolTip(
+            self.tr("When the request must be resolved by, from its category's SLA")
+        )
         header = QVBoxLayout()
         header.addWidget(self.number)
         facts = QHBoxLayout()
         facts.setSpacing(6)
         for caption, value in (
-            ("Customer:", self.customer),
-            ("Opened:", self.opened),
-            ("SLA due:", self.sla_due),
+            (self.tr("Customer:"), self.customer),
+            (self.tr("Opened:"), self.opened),
+            (self.tr("SLA due:"), self.sla_due),
         ):
             facts.addWidget(QLabel(caption))
             facts.addWidget(value)
@@ -164,30 +181,41 @@ class ServiceRequestDialog(QDialog):
     def _fields(self) -> QHBoxLayout:
         self.subject = QLineEdit()
         self.subject.setMaxLength(SUBJECT_MAX)
-        self.subject.setPlaceholderText("What the customer needs, in a line")
+        self.subject.setPlaceholderText(self.tr("What the customer needs, in a line"))
         self.category = QComboBox()
-        self.category.setToolTip("The category sets the SLA: hours from opening to resolution")
+        self.category.setToolTip(
+            self.tr("The category sets the SLA: hours from opening to resolution")
+        )
         for cat in self._categories:
-            self.category.addItem(f"{cat.label} (SLA {cat.sla_hours} h)", cat.code)
+            self.category.addItem(
+                self.tr("{category} (SLA {hours} h)").format(
+                    category=cat.label, hours=cat.sla_hours
+                ),
+                cat.code,
+            )
         self.priority = QComboBox()
         for level in Priority:
             self.priority.addItem(label(level), level)
         self.status = QComboBox()
-        self.status.setToolTip("Only the states this request may move to next are offered")
+        self.status.setToolTip(self.tr("Only the states this request may move to next are offered"))
         self.assignee = QComboBox()
-        self.assignee.addItem("Unassigned", None)
+        self.assignee.addItem(self.tr("Unassigned"), None)
         for person in self._people:
             self.assignee.addItem(f"{person.display_name} ({label(person.role)})", person.id)
         self.satisfaction = QComboBox()
-        self.satisfaction.addItem("Not rated", None)
+        self.satisfaction.addItem(self.tr("Not rated"), None)
         for score, words in enumerate(SATISFACTION, start=1):
-            self.satisfaction.addItem(f"{score} - {words}", score)
-        self.satisfaction.setToolTip("How satisfied the customer said they were (optional)")
+            self.satisfaction.addItem(
+                f"{score} - {translate('ServiceRequestDialog', words)}", score
+            )
+        self.satisfaction.setToolTip(
+            self.tr("How satisfied the customer said they were (optional)")
+        )
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
         self.resolution = QPlainTextEdit()
         self.resolution.setTabChangesFocus(True)
-        self.resolution.setPlaceholderText("What was done; required to resolve")
+        self.resolution.setPlaceholderText(self.tr("What was done; required to resolve"))
         self._widgets: dict[str, QWidget] = {
             "subject": self.subject,
             "category_code": self.category,
@@ -200,22 +228,24 @@ class ServiceRequestDialog(QDialog):
         }
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        rows: list[tuple[str, QWidget, str, tuple[str, ...]]] = [
-            ("S&ubject:", self.subject, "Subject", ("subject",)),
-            ("Ca&tegory:", self.category, "Category", ("category_code",)),
-            ("&Priority:", self.priority, "Priority", ("priority",)),
-            ("St&atus:", self.status, "Status", ("status",)),
-            ("Assi&gnee:", self.assignee, "Assignee", ("assignee_id", "queue_id")),
-            ("Satisfa&ction:", self.satisfaction, "Satisfaction", ("satisfaction",)),
+        rows: list[tuple[str, QWidget, tuple[str, ...]]] = [
+            (self.tr("S&ubject:"), self.subject, ("subject",)),
+            (self.tr("Ca&tegory:"), self.category, ("category_code",)),
+            (self.tr("&Priority:"), self.priority, ("priority",)),
+            (self.tr("St&atus:"), self.status, ("status",)),
+            (self.tr("Assi&gnee:"), self.assignee, ("assignee_id", "queue_id")),
+            (self.tr("Satisfa&ction:"), self.satisfaction, ("satisfaction",)),
         ]
-        for text, widget, title, names in rows:
-            form.addRow(buddy(text, widget), self.errors.wrap(widget, title, *names))
+        for text, widget, names in rows:
+            form.addRow(
+                buddy(text, widget), self.errors.wrap(widget, _field_title(names[0]), *names)
+            )
         texts = QFormLayout()
-        for text, widget, title, name in (
-            ("&Description:", self.description, "Description", "description"),
-            ("R&esolution:", self.resolution, "Resolution", "resolution"),
+        for text, widget, name in (
+            (self.tr("&Description:"), self.description, "description"),
+            (self.tr("R&esolution:"), self.resolution, "resolution"),
         ):
-            texts.addRow(buddy(text, widget), self.errors.wrap(widget, title, name))
+            texts.addRow(buddy(text, widget), self.errors.wrap(widget, _field_title(name), name))
         fields = QHBoxLayout()
         fields.addLayout(form, 1)
         fields.addLayout(texts, 1)
@@ -224,11 +254,16 @@ class ServiceRequestDialog(QDialog):
     def _history_table(self) -> QTableView:
         self.history_model: RecordTableModel[SRHistoryView] = RecordTableModel(
             [
-                Column("When", lambda h: h.at, local_time),
-                Column("Who", lambda h: self._person(h.actor_id)),
-                Column("Field", lambda h: h.field, _field_title),
-                Column("From", lambda h: self._value(h.field, h.old_value)),
-                Column("To", lambda h: self._value(h.field, h.new_value)),
+                Column(QT_TRANSLATE_NOOP("Columns", "When"), lambda h: h.at, local_time),
+                Column(QT_TRANSLATE_NOOP("Columns", "Who"), lambda h: self._person(h.actor_id)),
+                Column(QT_TRANSLATE_NOOP("Columns", "Field"), lambda h: h.field, _field_title),
+                Column(
+                    QT_TRANSLATE_NOOP("Columns", "From"),
+                    lambda h: self._value(h.field, h.old_value),
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("Columns", "To"), lambda h: self._value(h.field, h.new_value)
+                ),
             ]
         )
         self.history = QTableView()
@@ -252,8 +287,10 @@ class ServiceRequestDialog(QDialog):
         self.conflict_text = QLabel()
         self.conflict_text.setWordWrap(True)
         paint(self.conflict_text, ERROR_COLOUR)
-        self.reload_button = QPushButton("Re&load")
-        self.reload_button.setToolTip("Load their changes; what you changed here is kept on top")
+        self.reload_button = QPushButton(self.tr("Re&load"))
+        self.reload_button.setToolTip(
+            self.tr("Load their changes; what you changed here is kept on top")
+        )
         self.reload_button.setAutoDefault(False)
         self.reload_button.clicked.connect(self._reload)
         row.addWidget(self.conflict_text, 1)
@@ -263,11 +300,11 @@ class ServiceRequestDialog(QDialog):
 
     def _buttons(self) -> QHBoxLayout:
         self.save_button, self.cancel_button = save_and_cancel(self, self._save)
-        self.resolve_button = QPushButton("&Resolve")
-        self.resolve_button.setToolTip("Resolve with the resolution written above")
+        self.resolve_button = QPushButton(self.tr("&Resolve"))
+        self.resolve_button.setToolTip(self.tr("Resolve with the resolution written above"))
         self.resolve_button.clicked.connect(self._resolve)
-        self.reopen_button = QPushButton("Re&open")
-        self.reopen_button.setToolTip("Open the request again; it keeps its history")
+        self.reopen_button = QPushButton(self.tr("Re&open"))
+        self.reopen_button.setToolTip(self.tr("Open the request again; it keeps its history"))
         self.reopen_button.clicked.connect(self._reopen)
         for button in (self.reopen_button, self.resolve_button):
             button.setAutoDefault(False)
@@ -278,16 +315,16 @@ class ServiceRequestDialog(QDialog):
     # Showing a request ----------------------------------------------------------------------
 
     def _fill_new(self) -> None:
-        self.number.setText("New service request")
-        self.opened.setText("on save")
-        self.sla_due.setText("from the category")
+        self.number.setText(self.tr("New service request"))
+        self.opened.setText(self.tr("on save"))
+        self.sla_due.setText(self.tr("from the category"))
         self.status.addItem(label(SRStatus.OPEN), SRStatus.OPEN)
         self.status.setEnabled(False)
         select_data(self.priority, Priority.NORMAL)
         select_data(self.assignee, self._ctx.actor_id)
         for widget in (self.resolution, self.satisfaction):
             widget.setEnabled(False)
-            widget.setToolTip("Available once the request is saved")
+            widget.setToolTip(self.tr("Available once the request is saved"))
         for button in (self.resolve_button, self.reopen_button):
             button.hide()
         self.history.setEnabled(False)
@@ -296,7 +333,7 @@ class ServiceRequestDialog(QDialog):
     def _show(self, view: ServiceRequestView) -> None:
         """Show ``view`` as stored: header, status choices, fields, history."""
         self._view = view
-        self.setWindowTitle(f"Service request {view.number}")
+        self.setWindowTitle(self.tr("Service request {number}").format(number=view.number))
         self.number.setText(f"{view.number}  ·  {label(view.status)}")
         self.opened.setText(local_time(view.opened_at))
         state = sla_state(view, self._ctx.clock())
@@ -311,7 +348,7 @@ class ServiceRequestDialog(QDialog):
         taking = view.assignee_id is None and self._ctx.actor_id is not None
         self.assignee.setEnabled(is_supervisor(self._ctx) or taking)
         self.assignee.setToolTip(
-            "Only a supervisor can reassign; anyone can take an unassigned request"
+            self.tr("Only a supervisor can reassign; anyone can take an unassigned request")
         )
         self.resolve_button.setVisible(view.status in OPEN_STATUSES)
         self.reopen_button.setVisible(view.status in (SRStatus.RESOLVED, SRStatus.CLOSED))
@@ -324,7 +361,10 @@ class ServiceRequestDialog(QDialog):
             if isinstance(widget, QComboBox):
                 if not select_data(widget, value) and name in ("category_code", "assignee_id"):
                     # A retired category or a departed assignee: show it rather than change it.
-                    widget.addItem(f"{self._value(name, str(value))} (inactive)", value)
+                    inactive = self.tr("{name} (inactive)").format(
+                        name=self._value(name, str(value))
+                    )
+                    widget.addItem(inactive, value)
                     widget.setCurrentIndex(widget.count() - 1)
             elif isinstance(widget, QLineEdit):
                 widget.setText(value or "")
@@ -351,7 +391,7 @@ class ServiceRequestDialog(QDialog):
 
     def _person(self, actor_id: uuid.UUID | None) -> str:
         if actor_id is None:
-            return "System"
+            return self.tr("System")
         return self._names.get(actor_id, str(actor_id)[:8])
 
     def _value(self, field: str, value: str | None) -> str:
@@ -397,7 +437,8 @@ class ServiceRequestDialog(QDialog):
 
     def _resolve(self) -> None:
         if not self.resolution.toPlainText().strip():
-            self.errors.show(ValidationError("resolution", "is required to resolve a request"))
+            words = self.tr("Resolution is required to resolve a request.")
+            self.errors.show(ValidationError("resolution", words))
             return
         self._submit({"status": SRStatus.RESOLVED})
 
@@ -413,7 +454,9 @@ class ServiceRequestDialog(QDialog):
             view = update_service_request(self._ctx, self._view.id, self._view.version, **changes)
         except ConflictError as exc:
             self.errors.clear()
-            self.conflict_text.setText(f"{exc} Your changes are still here.")
+            self.conflict_text.setText(
+                self.tr("{error} Your changes are still here.").format(error=exc)
+            )
             self.conflict.show()
             self.reload_button.setFocus()
             return False
@@ -444,4 +487,6 @@ class ServiceRequestDialog(QDialog):
 
 
 def _field_title(field: str) -> str:
-    return FIELD_TITLES.get(field, label(field))
+    """A field's name, in the interface's language."""
+    title = FIELD_TITLES.get(field)
+    return translate("ServiceRequestDialog", title) if title else label(field)
