@@ -32,4 +32,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>SupervisorWindow</name>
+    <message numerus="yes">
+        <source>Exported %n row(s) to {path}</source>
+        <translation>
+            <numerusform>Exported %n row to {path}</numerusform>
+            <numerusform>Exported %n rows to {path}</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
 from callcenter.platform.config import Config
@@ -17,16 +18,22 @@ from callcenter.platform.secrets import (
 def sip_password(config: Config, secrets: SecretStore) -> str | None:
     """The SIP password, or None when the agent declines (the desk then stays unregistered)."""
     key = sip_key(config.sip.username, config.sip.registrar)
-    question = f"Password for {config.sip.username} at {config.sip.registrar}:"
-    return _ask(secrets, key, "SIP password", question)
+    question = QCoreApplication.translate(
+        "PasswordPrompt", "Password for {username} at {registrar}:"
+    ).format(username=config.sip.username, registrar=config.sip.registrar)
+    title = QCoreApplication.translate("PasswordPrompt", "SIP password")
+    return _ask(secrets, key, title, question)
 
 
 def database_password(config: Config, secrets: SecretStore) -> str | None:
     """The person's own database password for the shared store (their database role), or
     None when declined (a server that trusts the desk's address needs none)."""
     url = split_password(config.shared_database_url)[0]
-    question = f"Your database password for {url}:"
-    return _ask(secrets, database_key(config.shared_database_url), "Database password", question)
+    question = QCoreApplication.translate(
+        "PasswordPrompt", "Your database password for {url}:"
+    ).format(url=url)
+    title = QCoreApplication.translate("PasswordPrompt", "Database password")
+    return _ask(secrets, database_key(config.shared_database_url), title, question)
 
 
 def _ask(secrets: SecretStore, key: str, title: str, question: str) -> str | None:
@@ -44,6 +51,12 @@ def _ask(secrets: SecretStore, key: str, title: str, question: str) -> str | Non
     except SecretsUnavailable as exc:
         secrets.remember_for_session(key, password)
         QMessageBox.information(
-            None, "Password kept for this session only", f"{exc} It will be asked again next time."
+            None,
+            QCoreApplication.translate("PasswordPrompt", "Password kept for this session only"),
+            QCoreApplication.translate(
+                "PasswordPrompt",
+                "Passwords cannot be kept in the OS keyring: {reason}. "
+                "It will be asked again next time.",
+            ).format(reason=exc.reason),
         )
     return password

@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import Any
 
 import phonenumbers
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCollator,
+    QCoreApplication,
+    QLocale,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -48,22 +56,35 @@ from ui.common.form import (
     save_and_cancel,
     select_data,
 )
+from ui.common.i18n import translate
+from ui.platform.regions import english_name, region_name
 
 __all__ = ["SettingsDialog", "region_choices"]
 
-TRANSPORTS = (("udp", "UDP"), ("tcp", "TCP"), ("tls", "TLS (encrypted signalling)"))
+# The config value -> its words in the list (shown translated in the "SettingsDialog" context).
+TRANSPORTS = (
+    ("udp", "UDP"),
+    ("tcp", "TCP"),
+    ("tls", QT_TRANSLATE_NOOP("SettingsDialog", "TLS (encrypted signalling)")),
+)
 NOTICE_COLOUR = "#8a4b00"
 REFRESH_PAUSE_MS = 400
 _REGISTRAR = re.compile(r"(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9][A-Za-z0-9.-]*)(?::(\d{1,5}))?")
 
 
 def region_choices() -> list[tuple[str, str]]:
-    """Every region the number parser knows, as (code, "Name (code)"), sorted by name."""
+    """Every region the number parser knows, as (code, its name), sorted as the reader sorts.
+
+    The name is in the interface's language; an English name has the code after it ("France
+    (FR)"), the shorthand English readers type too (a code typed is accepted in any language).
+    """
     choices = []
     for code in phonenumbers.SUPPORTED_REGIONS:
-        name = QLocale.territoryToString(QLocale.codeToTerritory(code))
-        choices.append((code, f"{name} ({code})"))
-    return sorted(choices, key=lambda choice: choice[1].casefold())
+        name = region_name(code)
+        choices.append((code, f"{name} ({code})" if name == english_name(code) else name))
+    order = QCollator(QLocale())
+    order.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return sorted(choices, key=lambda choice: order.sortKey(choice[1]))
 
 
 class PasswordField(QWidget):
@@ -80,9 +101,11 @@ class PasswordField(QWidget):
         self.edit = QLineEdit()
         self.edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.status = QLabel()
-        self.forget_button = QPushButton("&Forget stored password")
+        self.forget_button = QPushButton(self.tr("&Forget stored password"))
         self.forget_button.setAutoDefault(False)
-        self.forget_button.setToolTip("Remove this account's password from the OS keyring now")
+        self.forget_button.setToolTip(
+            self.tr("Remove this account's password from the OS keyring now")
+        )
         self.forget_button.clicked.connect(self.forget)
         self.setFocusProxy(self.edit)
         # Asking the keyring on every keystroke of the account would be wasteful; a pause will do.
@@ -110,23 +133,25 @@ class PasswordField(QWidget):
         key = self._key()
         self.forget_button.setEnabled(key is not None)
         self.edit.setPlaceholderText(
-            "Leave empty to keep the stored password"
+            self.tr("Leave empty to keep the stored password")
             if self._secrets.usable
-            else "Used for this session only"
+            else self.tr("Used for this session only")
         )
         if key is None:
             self.status.setText("")
         elif self._secrets.session_only(key):
-            self.status.setText("Kept for this session only")
+            self.status.setText(self.tr("Kept for this session only"))
         elif not self._secrets.usable:
-            self.status.setText("None kept: the OS keyring is not available")
+            self.status.setText(self.tr("None kept: the OS keyring is not available"))
         else:
             try:
                 stored = self._secrets.get(key) is not None
             except SecretsUnavailable as exc:
-                self.status.setText(f"Unknown: {exc.reason}")
+                self.status.setText(self.tr("Unknown: {reason}").format(reason=exc.reason))
                 return
-            self.status.setText("Stored in the OS keyring" if stored else "None stored")
+            self.status.setText(
+                self.tr("Stored in the OS keyring") if stored else self.tr("None stored")
+            )
 
     def forget(self) -> None:
         key = self._key()
@@ -137,7 +162,9 @@ class PasswordField(QWidget):
         except SecretsUnavailable as exc:
             self.status.setText(str(exc))
             return
-        self.status.setText("Stored password forgotten" if forgotten else "None was stored")
+        self.status.setText(
+            self.tr("Stored password forgotten") if forgotten else self.tr("None was stored")
+        )
 
     def take(self) -> str | None:
         """The typed password (None if none), emptying the box."""
@@ -171,7 +198,7 @@ class SettingsDialog(QDialog):
     ) -> None:
         """``audio_problem``: what is wrong with the sound in words (shown on the Audio tab)."""
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self._path = config_path
         self._secrets = secrets
         self._fields: dict[str, QWidget] = {}
@@ -192,10 +219,10 @@ class SettingsDialog(QDialog):
         self.keyring_notice.setPalette(palette)
         self.keyring_notice.hide()
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._sip_tab(), "SIP &account")
-        self.tabs.addTab(self._audio_tab(outputs, inputs, audio_problem), "Au&dio")
-        self.tabs.addTab(self._desk_tab(), "D&esk")
-        self.tabs.addTab(self._database_tab(), "Shared data&base")
+        self.tabs.addTab(self._sip_tab(), self.tr("SIP &account"))
+        self.tabs.addTab(self._audio_tab(outputs, inputs, audio_problem), self.tr("Au&dio"))
+        self.tabs.addTab(self._desk_tab(), self.tr("D&esk"))
+        self.tabs.addTab(self._database_tab(), self.tr("Shared data&base"))
         self.save_button, self.cancel_button = save_and_cancel(self, self._save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.keyring_notice)
@@ -211,22 +238,34 @@ class SettingsDialog(QDialog):
     def _sip_tab(self) -> QWidget:
         page, form = _form()
         self.registrar = QLineEdit()
-        self.registrar.setPlaceholderText("pbx.example.com:5060")
+        self.registrar.setPlaceholderText(self.tr("pbx.example.com:5060"))
         self.username = QLineEdit()
         self.domain = QLineEdit()
-        self.domain.setPlaceholderText("The registrar's host when empty")
+        self.domain.setPlaceholderText(self.tr("The registrar's host when empty"))
         self.transport = QComboBox()
         for value, text in TRANSPORTS:
-            self.transport.addItem(text, value)
+            self.transport.addItem(translate("SettingsDialog", text), value)
         self.display_name = QLineEdit()
-        self.display_name.setPlaceholderText("The name callers and colleagues see")
+        self.display_name.setPlaceholderText(self.tr("The name callers and colleagues see"))
         self.sip_password = PasswordField(self._secrets, self._sip_key)
-        self._row(form, "&Registrar:", self.registrar, "Registrar", "sip.registrar")
-        self._row(form, "&Username:", self.username, "Username", "sip.username")
-        self._row(form, "Do&main:", self.domain, "Domain", "sip.domain")
-        self._row(form, "&Transport:", self.transport, "Transport", "sip.transport")
-        self._row(form, "Display &name:", self.display_name, "Display name", "sip.display_name")
-        self._row(form, "&Password:", self.sip_password, "Password", "sip_password")
+        self._row(
+            form, self.tr("&Registrar:"), self.registrar, self.tr("Registrar"), "sip.registrar"
+        )
+        self._row(form, self.tr("&Username:"), self.username, self.tr("Username"), "sip.username")
+        self._row(form, self.tr("Do&main:"), self.domain, self.tr("Domain"), "sip.domain")
+        self._row(
+            form, self.tr("&Transport:"), self.transport, self.tr("Transport"), "sip.transport"
+        )
+        self._row(
+            form,
+            self.tr("Display &name:"),
+            self.display_name,
+            self.tr("Display name"),
+            "sip.display_name",
+        )
+        self._row(
+            form, self.tr("&Password:"), self.sip_password, self.tr("Password"), "sip_password"
+        )
         self.sip_password.watch(self.registrar, self.username)
         return page
 
@@ -237,10 +276,20 @@ class SettingsDialog(QDialog):
         self.output_device = _device_combo(outputs)
         self.input_device = _device_combo(inputs)
         self.ring_device = _device_combo(outputs)
-        self.ring_device.setToolTip("Where the ring tone plays, e.g. the PC's speakers")
-        self._row(form, "&Output (calls):", self.output_device, "Output", "audio.output")
-        self._row(form, "&Input (microphone):", self.input_device, "Input", "audio.input")
-        self._row(form, "&Ring on:", self.ring_device, "Ring device", "audio.ring")
+        self.ring_device.setToolTip(self.tr("Where the ring tone plays, e.g. the PC's speakers"))
+        self._row(
+            form, self.tr("&Output (calls):"), self.output_device, self.tr("Output"), "audio.output"
+        )
+        self._row(
+            form,
+            self.tr("&Input (microphone):"),
+            self.input_device,
+            self.tr("Input"),
+            "audio.input",
+        )
+        self._row(
+            form, self.tr("&Ring on:"), self.ring_device, self.tr("Ring device"), "audio.ring"
+        )
         self.audio_problem = QLabel(audio_problem or "")
         self.audio_problem.setObjectName("audioProblem")
         self.audio_problem.setWordWrap(True)
@@ -260,32 +309,59 @@ class SettingsDialog(QDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.region.setCompleter(completer)
         self.region.setToolTip(
-            "How numbers without a country code are read; type a name or an ISO code"
+            self.tr("How numbers without a country code are read; type a name or an ISO code")
         )
         self.wrap_up = QSpinBox()
         self.wrap_up.setRange(0, 3600)
-        self.wrap_up.setSuffix(" s")
+        self.wrap_up.setSuffix(self.tr(" s"))
         self.wrap_up.setMaximumWidth(self.wrap_up.fontMetrics().horizontalAdvance("0" * 16))
-        self.wrap_up.setToolTip("Time after each call to finish the log; 0 for none")
-        self._row(form, "Default &region:", self.region, "Default region", "default_region")
-        self._row(form, "&Wrap-up time:", self.wrap_up, "Wrap-up time", "wrap_up_seconds")
+        self.wrap_up.setToolTip(self.tr("Time after each call to finish the log; 0 for none"))
+        self._row(
+            form,
+            self.tr("Default &region:"),
+            self.region,
+            self.tr("Default region"),
+            "default_region",
+        )
+        self._row(
+            form,
+            self.tr("&Wrap-up time:"),
+            self.wrap_up,
+            self.tr("Wrap-up time"),
+            "wrap_up_seconds",
+        )
         return page
 
     def _database_tab(self) -> QWidget:
         page, form = _form()
         self.database_url = QLineEdit()
-        self.database_url.setPlaceholderText("Empty: a SQLite file beside the config")
+        self.database_url.setPlaceholderText(self.tr("Empty: a SQLite file beside the config"))
         self.database_url.setToolTip(
-            "For example postgresql+psycopg://ann@db.example.com:5432/callcenter, "
-            "without the password"
+            self.tr("For example {url}, without the password").format(
+                url="postgresql+psycopg://ann@db.example.com:5432/callcenter"
+            )
         )
         self.database_password = PasswordField(self._secrets, self._database_key)
-        self._row(form, "Server &URL:", self.database_url, "Server URL", "database.shared_url")
-        self._row(form, "Pass&word:", self.database_password, "Password", "database_password")
+        self._row(
+            form,
+            self.tr("Server &URL:"),
+            self.database_url,
+            self.tr("Server URL"),
+            "database.shared_url",
+        )
+        self._row(
+            form,
+            self.tr("Pass&word:"),
+            self.database_password,
+            self.tr("Password"),
+            "database_password",
+        )
         hint = QLabel(
-            "Leave the URL empty to work on this computer alone. For a shared PostgreSQL "
-            "server, sign in as your own database role; the password is kept in the OS "
-            "keyring, never in the file."
+            self.tr(
+                "Leave the URL empty to work on this computer alone. For a shared PostgreSQL "
+                "server, sign in as your own database role; the password is kept in the OS "
+                "keyring, never in the file."
+            )
         )
         hint.setWordWrap(True)
         form.addRow(hint)
@@ -299,7 +375,13 @@ class SettingsDialog(QDialog):
         try:
             table = config_writer.read_table(self._path)
         except ConfigError as exc:
-            self.errors.show(ConfigError(f"{exc}. Fix or remove the file, then open Settings."))
+            self.errors.show(
+                ConfigError(
+                    self.tr("{error}. Fix or remove the file, then open Settings.").format(
+                        error=exc
+                    )
+                )
+            )
             self.save_button.setEnabled(False)
             table = {}
         sip = _table(table, "sip")
@@ -308,7 +390,9 @@ class SettingsDialog(QDialog):
         self.domain.setText(_text(sip, "domain"))
         transport = _text(sip, "transport") or "udp"
         if not select_data(self.transport, transport.lower()):
-            self.transport.addItem(f"{transport} (not supported)", transport)
+            self.transport.addItem(
+                self.tr("{transport} (not supported)").format(transport=transport), transport
+            )
             self.transport.setCurrentIndex(self.transport.count() - 1)
         self.display_name.setText(_text(sip, "display_name"))
         audio = _table(table, "audio")
@@ -338,8 +422,10 @@ class SettingsDialog(QDialog):
             self._show(
                 ValidationError(
                     "database.shared_url",
-                    "held a password in the file; it was moved to the Password field and "
-                    "is kept out of the file when you save",
+                    self.tr(
+                        "held a password in the file; it was moved to the Password field and "
+                        "is kept out of the file when you save"
+                    ),
                 )
             )
 
@@ -352,16 +438,25 @@ class SettingsDialog(QDialog):
             return False
         return True
 
-    def _show_keyring_state(self, before: str = "") -> None:
+    def _show_keyring_state(self, saved: bool = False) -> None:
+        """Whether passwords can be kept; ``saved``: the settings were just written."""
         reason = self._secrets.unavailable_reason
         if reason is None:
             self.keyring_notice.hide()
             return
-        self.keyring_notice.setText(
-            f"{before}{SecretsUnavailable(reason)} A password typed here is used for this "
-            "session only: it is never written to a file, and the desk asks for it again "
-            "next time."
-        )
+        if saved:
+            notice = self.tr(
+                "Settings saved. Passwords cannot be kept in the OS keyring: {reason}. A "
+                "password typed here is used for this session only: it is never written to a "
+                "file, and the desk asks for it again next time."
+            )
+        else:
+            notice = self.tr(
+                "Passwords cannot be kept in the OS keyring: {reason}. A password typed here is "
+                "used for this session only: it is never written to a file, and the desk asks "
+                "for it again next time."
+            )
+        self.keyring_notice.setText(notice.format(reason=reason))
         self.keyring_notice.show()
 
     # Saving -------------------------------------------------------------------------------
@@ -400,9 +495,13 @@ class SettingsDialog(QDialog):
         index = self.region.findText(text, Qt.MatchFlag.MatchFixedString)
         if index >= 0:
             return str(self.region.itemData(index))
+        wanted = text.casefold()
         for i in range(self.region.count()):
-            if self.region.itemText(i).rsplit(" (", 1)[0].casefold() == text.casefold():
-                return str(self.region.itemData(i))
+            code = str(self.region.itemData(i))
+            # The name as listed, or the English one (typed in any interface language).
+            names = (self.region.itemText(i).rsplit(" (", 1)[0], english_name(code))
+            if wanted in (name.casefold() for name in names):
+                return code
         return text.upper()
 
     def _wrap_up(self) -> int | str:
@@ -419,21 +518,28 @@ class SettingsDialog(QDialog):
         port = match.group(2) if match else None
         if registrar and (match is None or (port is not None and not 0 < int(port) < 65536)):
             raise ValidationError(
-                "sip.registrar", "must be host or host:port, such as pbx.example.com:5060"
+                "sip.registrar",
+                self.tr("must be host or host:port, such as {example}").format(
+                    example="pbx.example.com:5060"
+                ),
             )
         if split_password(self.database_url.text().strip())[1] is not None:
             raise ValidationError(
                 "database.shared_url",
-                "must not contain a password; type it in the Password field below, "
-                "which keeps it in the OS keyring",
+                self.tr(
+                    "must not contain a password; type it in the Password field below, "
+                    "which keeps it in the OS keyring"
+                ),
             )
         if self.sip_password.edit.text() and self._sip_key() is None:
             raise ValidationError(
-                "sip_password", "is kept under the account's username and registrar; enter both"
+                "sip_password",
+                self.tr("is kept under the account's username and registrar; enter both"),
             )
         if self.database_password.edit.text() and self._database_key() is None:
             raise ValidationError(
-                "database_password", "is only used with a database server URL (PostgreSQL)"
+                "database_password",
+                self.tr("is only used with a database server URL (PostgreSQL)"),
             )
 
     def _save(self) -> None:
@@ -445,7 +551,13 @@ class SettingsDialog(QDialog):
             self._show(exc)
             return
         except OSError as exc:
-            self._show(ConfigError(f"{self._path}: cannot be written: {exc.strerror}"))
+            self._show(
+                ConfigError(
+                    self.tr("{path}: cannot be written: {reason}").format(
+                        path=self._path, reason=exc.strerror
+                    )
+                )
+            )
             return
         kept_here = [
             self._keep(field.take(), key)
@@ -459,10 +571,10 @@ class SettingsDialog(QDialog):
             self.accept()
             return
         # The keyring failed just now (e.g. locked): say so before the dialog goes away.
-        self._show_keyring_state("Settings saved. ")
+        self._show_keyring_state(saved=True)
         self.sip_password.refresh()
         self.database_password.refresh()
-        self.cancel_button.setText("Close")
+        self.cancel_button.setText(self.tr("Close"))
         self.save_button.setFocus()
 
     def _keep(self, password: str | None, key: str | None) -> bool:
@@ -502,7 +614,7 @@ def _form() -> tuple[QWidget, QFormLayout]:
 
 def _device_combo(names: list[str]) -> QComboBox:
     combo = QComboBox()
-    combo.addItem("System default", None)
+    combo.addItem(QCoreApplication.translate("SettingsDialog", "System default"), None)
     for name in names:
         combo.addItem(name, name)
     return combo
@@ -511,7 +623,12 @@ def _device_combo(names: list[str]) -> QComboBox:
 def _select_device(combo: QComboBox, name: str | None) -> None:
     """Select ``name``; one not present now (unplugged) is shown as such, not dropped."""
     if not select_data(combo, name):
-        combo.addItem(f"{name} (not connected)", name)
+        combo.addItem(
+            QCoreApplication.translate("SettingsDialog", "{name} (not connected)").format(
+                name=name
+            ),
+            name,
+        )
         combo.setCurrentIndex(combo.count() - 1)
 
 

@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -43,28 +43,24 @@ from ui.common.formatting import local_time
 from ui.common.models import Column, RecordTableModel
 from ui.common.tables import make_table
 
-#: Skipped columns named in the confirmation; the rest are counted.
+# Skipped columns named in the confirmation; the rest are counted.
 SKIPS_SHOWN = 10
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChangesDialog", text)
 
 
 def _change(line: FieldChange) -> str:
     if line.op == INSERT:
-        return _tr("added")
+        return QCoreApplication.translate("ChangesDialog", "added")
     if line.op == DELETE:
-        return _tr("removed")
+        return QCoreApplication.translate("ChangesDialog", "removed")
     return f"{line.old} → {line.new}"
 
 
 def _columns() -> tuple[Column[FieldChange], ...]:
     return (
-        Column(_tr("Time"), lambda c: c.changed_at, local_time),
-        Column(_tr("Record"), lambda c: c.record),
-        Column(_tr("Field"), lambda c: c.field),
-        Column(_tr("Old → new"), _change),
+        Column(QT_TRANSLATE_NOOP("Columns", "Time"), lambda c: c.changed_at, local_time),
+        Column(QT_TRANSLATE_NOOP("Columns", "Record"), lambda c: c.record),
+        Column(QT_TRANSLATE_NOOP("Columns", "Field"), lambda c: c.field),
+        Column(QT_TRANSLATE_NOOP("Columns", "Old → new"), _change),
     )
 
 
@@ -131,7 +127,7 @@ class ChangesDialog(QDialog):
         self._results = _Results(self)
         self._results.done.connect(self._deliver)
         self._results.failed.connect(self._failed)
-        #: Counts the reads of the list: only the latest one's result is shown.
+        # Counts the reads of the list: only the latest one's result is shown.
         self._reads = 0
         self.reload()
 

@@ -66,7 +66,7 @@ class SupervisorCharts(QWidget):
         first = next((i for i, row in enumerate(rows) if row.offered), max(0, len(rows) - 1))
         rows = rows[first:]
         labels = [row.start.astimezone().strftime("%H:%M") for row in rows]
-        offered, answered = QBarSet("Offered"), QBarSet("Answered")
+        offered, answered = QBarSet(self.tr("Offered")), QBarSet(self.tr("Answered"))
         for row in rows:
             offered.append(row.offered)
             answered.append(row.answered)
@@ -74,7 +74,7 @@ class SupervisorCharts(QWidget):
         bars.append(offered)
         bars.append(answered)
         calls = QChart()
-        calls.setTitle("Calls per half hour")
+        calls.setTitle(self.tr("Calls per half hour"))
         calls.addSeries(bars)
         axis_x = QBarCategoryAxis()
         axis_x.append(labels)
@@ -87,21 +87,21 @@ class SupervisorCharts(QWidget):
         self.calls_view.setChart(calls)
 
         level, target = QLineSeries(), QLineSeries()
-        level.setName("Service level %")
+        level.setName(self.tr("Service level %"))
         level.setPointsVisible(True)  # one busy half hour is a point, not a line
-        target.setName(f"Target {target_percent} %")
+        target.setName(self.tr("Target {percent} %").format(percent=target_percent))
         times = [float(QDateTime(row.start).toMSecsSinceEpoch()) for row in rows]
         for at, row in zip(times, rows, strict=True):
             if row.service_level is not None:
                 level.append(at, row.service_level)
             target.append(at, target_percent)
         chart = QChart()
-        chart.setTitle("Service level over the day")
+        chart.setTitle(self.tr("Service level over the day"))
         chart.addSeries(level)
         chart.addSeries(target)
         x, y = QDateTimeAxis(), QValueAxis()
         x.setFormat("HH:mm")  # Qt shows epoch times in the desk's own zone
-        x.setTitleText("time (this desk's zone)")
+        x.setTitleText(self.tr("time (this desk's zone)"))
         first = QDateTime(rows[0].start) if rows else QDateTime.currentDateTime()
         last = QDateTime(rows[-1].start) if rows else first
         x.setRange(first, last.addSecs(1800))
@@ -120,9 +120,11 @@ class SupervisorCharts(QWidget):
         counts = Counter(label(a.state) for a in agents)
         pie = QPieSeries()
         for state, count in sorted(counts.items()):
-            pie.append(f"{state} ({count})", count).setLabelVisible(True)
+            pie.append(
+                self.tr("{state} ({count})").format(state=state, count=count), count
+            ).setLabelVisible(True)
         chart = QChart()
-        chart.setTitle("Agents now")
+        chart.setTitle(self.tr("Agents now"))
         chart.addSeries(pie)
         chart.legend().hide()
         self.states_view.setChart(chart)

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from callcenter.platform import audit
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.csv_cells import write_rows
-from callcenter.platform.directory import people, queues
+from callcenter.platform.directory import not_ready_reasons, people, queues
 from callcenter.platform.errors import ServiceError
 from callcenter.platform.records import CallbackView, ServiceRequestView
 from callcenter.supervision.boards import AgentRow, Boards, QueueRow, boards
@@ -45,14 +45,23 @@ from callcenter.work.service_requests import get_service_request, update_service
 from callcenter.work.sla import SlaState, sla_state
 from ui.common.form import DATETIME_FORMAT, button_row, from_qt, to_qt
 from ui.common.formatting import SLA_COLOURS, duration, label, local_time, phone
+from ui.common.i18n import translate
 from ui.common.models import Column, RecordTableModel
 from ui.common.tables import make_table, record_key, select_record, selected_record
 from ui.supervisor.changes_dialog import ChangesDialog
 from ui.supervisor.charts import SupervisorCharts
 
 REFRESH_MS = 2000
-CHOSEN = "Chosen interval"
-INTERVALS = {"Today": None, "Last hour": 1, "Last 15 minutes": 0.25, CHOSEN: None}
+# The intervals the queue board covers (shown translated in the "SupervisorWindow" context):
+# hours back from now, None from midnight; the chosen one reads its from / to editors.
+CHOSEN = QT_TRANSLATE_NOOP("SupervisorWindow", "Chosen interval")
+INTERVALS = {
+    QT_TRANSLATE_NOOP("SupervisorWindow", "Today"): None,
+    QT_TRANSLATE_NOOP("SupervisorWindow", "Last hour"): 1,
+    QT_TRANSLATE_NOOP("SupervisorWindow", "Last 15 minutes"): 0.25,
+    CHOSEN: None,
+}
+MISSED_TAB, OVERDUE_TAB, SLA_TAB = 2, 3, 4
 BELOW_TARGET = "#c62828"
 HELD_BACK_STYLE = "QLabel { background: #fff3cd; color: #5c4400; padding: 6px; }"
 
@@ -67,25 +76,41 @@ def _sl_colour(row: QueueRow) -> str | None:
     return BELOW_TARGET if row.service_level < row.target_percent else "#2e7d32"
 
 
+def _queue_name(row: QueueRow) -> str:
+    """The queue's name; the board's last line, of every queue (it has no queue), in words."""
+    if row.queue_id is None:
+        return QCoreApplication.translate("SupervisorWindow", "All queues")
+    return row.name
+
+
 QUEUE_COLUMNS: tuple[Column[QueueRow], ...] = (
-    Column("Queue", lambda r: r.name),
-    Column("Offered", lambda r: r.offered),
-    Column("Answered", lambda r: r.answered),
-    Column("Abandoned", lambda r: r.abandoned),
-    Column("Service level", lambda r: r.service_level, lambda v: f"{v:.0f} %", _sl_colour),
-    Column("Target", lambda r: r.target),
-    Column("ASA", lambda r: r.asa, _time),
-    Column("AHT", lambda r: r.aht, _time),
-    Column("Longest wait", lambda r: r.longest_wait, _time),
-    Column("Ringing now", lambda r: r.ringing_now),
+    Column(QT_TRANSLATE_NOOP("Columns", "Queue"), _queue_name),
+    Column(QT_TRANSLATE_NOOP("Columns", "Offered"), lambda r: r.offered),
+    Column(QT_TRANSLATE_NOOP("Columns", "Answered"), lambda r: r.answered),
+    Column(QT_TRANSLATE_NOOP("Columns", "Abandoned"), lambda r: r.abandoned),
+    Column(
+        QT_TRANSLATE_NOOP("Columns", "Service level"),
+        lambda r: r.service_level,
+        lambda v: f"{v:.0f} %",
+        _sl_colour,
+    ),
+    Column(QT_TRANSLATE_NOOP("Columns", "Target"), lambda r: r.target),
+    Column(QT_TRANSLATE_NOOP("Columns", "ASA"), lambda r: r.asa, _time),
+    Column(QT_TRANSLATE_NOOP("Columns", "AHT"), lambda r: r.aht, _time),
+    Column(QT_TRANSLATE_NOOP("Columns", "Longest wait"), lambda r: r.longest_wait, _time),
+    Column(QT_TRANSLATE_NOOP("Columns", "Ringing now"), lambda r: r.ringing_now),
 )
 
 MISSED_COLUMNS: tuple[Column[MissedCall], ...] = (
-    Column("When", lambda m: m.offered_at, lambda v: local_time(v, with_date=False)),
-    Column("Caller", lambda m: phone(m.caller_number)),
-    Column("Customer", lambda m: m.customer_name),
-    Column("Queue", lambda m: m.queue_name),
-    Column("Rang for", lambda m: m.waited, _time),
+    Column(
+        QT_TRANSLATE_NOOP("Columns", "When"),
+        lambda m: m.offered_at,
+        lambda v: local_time(v, with_date=False),
+    ),
+    Column(QT_TRANSLATE_NOOP("Columns", "Caller"), lambda m: phone(m.caller_number)),
+    Column(QT_TRANSLATE_NOOP("Columns", "Customer"), lambda m: m.customer_name),
+    Column(QT_TRANSLATE_NOOP("Columns", "Queue"), lambda m: m.queue_name),
+    Column(QT_TRANSLATE_NOOP("Columns", "Rang for"), lambda m: m.waited, _time),
 )
 
 
@@ -94,21 +119,38 @@ def owner_name(
 ) -> str:
     """Whose work it is: the person, else the queue, else nobody yet."""
     if user is not None:
-        return names.get(user, "(unknown person)")
+        person = names.get(user)
+        if person is None:
+            return QCoreApplication.translate("SupervisorWindow", "(unknown person)")
+        return person
     if queue is not None:
-        return f"Queue: {names.get(queue, '(unknown queue)')}"
-    return "nobody"
+        name = names.get(queue)
+        if name is None:
+            name = QCoreApplication.translate("SupervisorWindow", "(unknown queue)")
+        return QCoreApplication.translate("SupervisorWindow", "Queue: {name}").format(name=name)
+    return QCoreApplication.translate("SupervisorWindow", "nobody")
 
 
 def overdue_columns(names: Mapping[uuid.UUID, str]) -> tuple[Column[CallbackView], ...]:
     """The overdue callbacks, with whose they are and for whom (``names`` is refreshed)."""
     return (
-        Column("Due by", lambda c: c.due_until, local_time, lambda _c: BELOW_TARGET),
-        Column("Owner", lambda c: owner_name(names, c.owner_user_id, c.owner_queue_id)),
-        Column("Customer", lambda c: names.get(c.customer_id) if c.customer_id else ""),
-        Column("Number", lambda c: phone(c.phone_number)),
-        Column("Reason", lambda c: c.reason),
-        Column("Tries", lambda c: c.attempt_count),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Due by"),
+            lambda c: c.due_until,
+            local_time,
+            lambda _c: BELOW_TARGET,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Owner"),
+            lambda c: owner_name(names, c.owner_user_id, c.owner_queue_id),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Customer"),
+            lambda c: names.get(c.customer_id) if c.customer_id else "",
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "Number"), lambda c: phone(c.phone_number)),
+        Column(QT_TRANSLATE_NOOP("Columns", "Reason"), lambda c: c.reason),
+        Column(QT_TRANSLATE_NOOP("Columns", "Tries"), lambda c: c.attempt_count),
     )
 
 
@@ -118,39 +160,56 @@ def sla_columns(
     """The SLA watch, with assignee and customer; past due in red, near it in amber."""
     return (
         Column(
-            "SLA due",
+            QT_TRANSLATE_NOOP("Columns", "SLA due"),
             lambda r: r.sla_due_at,
             local_time,
             lambda r: SLA_COLOURS.get(sla_state(r, now())),
         ),
-        Column("Number", lambda r: r.number),
-        Column("Assignee", lambda r: owner_name(names, r.assignee_id, r.queue_id)),
-        Column("Customer", lambda r: names.get(r.customer_id) if r.customer_id else ""),
-        Column("Subject", lambda r: r.subject),
-        Column("Status", lambda r: r.status, label),
-        Column("Priority", lambda r: r.priority, label),
+        Column(QT_TRANSLATE_NOOP("Columns", "Number"), lambda r: r.number),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Assignee"),
+            lambda r: owner_name(names, r.assignee_id, r.queue_id),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Customer"),
+            lambda r: names.get(r.customer_id) if r.customer_id else "",
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "Subject"), lambda r: r.subject),
+        Column(QT_TRANSLATE_NOOP("Columns", "Status"), lambda r: r.status, label),
+        Column(QT_TRANSLATE_NOOP("Columns", "Priority"), lambda r: r.priority, label),
     )
 
 
-AGENT_COLUMNS: tuple[Column[AgentRow], ...] = (
-    Column("Agent", lambda r: r.display_name),
-    Column(
-        "State", lambda r: r.state, label, lambda r: "#757575" if r.state == "offline" else None
-    ),
-    Column("Reason", lambda r: r.reason, label),
-    Column("In state", lambda r: r.in_state, _time),
-    Column("Caller", lambda r: r.call_caller),
-    Column("Queue", lambda r: r.call_queue),
-    Column("Call time", lambda r: r.call_duration, _time),
-    Column("Handled today", lambda r: r.handled_today),
-    Column("AHT today", lambda r: r.aht_today, _time),
-)
+def agent_columns(reasons: Mapping[str, str]) -> tuple[Column[AgentRow], ...]:
+    """The agent board; a not-ready reason in the dictionary's words (``reasons``, code ->
+    words, is refreshed), else as a stored value."""
+    return (
+        Column(QT_TRANSLATE_NOOP("Columns", "Agent"), lambda r: r.display_name),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "State"),
+            lambda r: r.state,
+            label,
+            lambda r: "#757575" if r.state == "offline" else None,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Reason"),
+            lambda r: r.reason,
+            lambda code: reasons.get(code) or label(code),
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "In state"), lambda r: r.in_state, _time),
+        Column(QT_TRANSLATE_NOOP("Columns", "Caller"), lambda r: r.call_caller),
+        Column(QT_TRANSLATE_NOOP("Columns", "Queue"), lambda r: r.call_queue),
+        Column(QT_TRANSLATE_NOOP("Columns", "Call time"), lambda r: r.call_duration, _time),
+        Column(QT_TRANSLATE_NOOP("Columns", "Handled today"), lambda r: r.handled_today),
+        Column(QT_TRANSLATE_NOOP("Columns", "AHT today"), lambda r: r.aht_today, _time),
+    )
 
 
 class _Results(QObject):
-    """Carries a refresh's outcome from the worker thread to the GUI thread."""
+    """Carries a refresh's outcome (the boards, and the not-ready reasons' words) from the
+    worker thread to the GUI thread."""
 
-    ready = Signal(object)
+    ready = Signal(object, object)
     failed = Signal(str)
 
 
@@ -173,10 +232,17 @@ class SupervisorWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.writer = writer
-        self.setWindowTitle("Supervisor — queues and agents")
+        self.setWindowTitle(self.tr("Supervisor — queues and agents"))
         self.resize(1280, 720)
+        # Not-ready reasons' words by code: shown by the agent board (GUI thread), read by the
+        # refreshes (one worker at a time) when a code not read before appears.
+        self._reasons: dict[str, str] = {}
+        self._read_reasons: dict[str, str] = {}
+        self._unworded: set[str] = set()
         self.queues: RecordTableModel[QueueRow] = RecordTableModel(QUEUE_COLUMNS, self)
-        self.agents: RecordTableModel[AgentRow] = RecordTableModel(AGENT_COLUMNS, self)
+        self.agents: RecordTableModel[AgentRow] = RecordTableModel(
+            agent_columns(self._reasons), self
+        )
         self.missed: RecordTableModel[MissedCall] = RecordTableModel(MISSED_COLUMNS, self)
         self._names: dict[uuid.UUID, str] = {}
         self.overdue: RecordTableModel[CallbackView] = RecordTableModel(
@@ -185,9 +251,9 @@ class SupervisorWindow(QMainWindow):
         self.sla: RecordTableModel[ServiceRequestView] = RecordTableModel(
             sla_columns(self._names, ctx.clock), self
         )
-        #: How long a shared transaction may hold changes back before the window says whose.
+        # How long a shared transaction may hold changes back before the window says whose.
         self.held_back_s = HELD_BACK_S
-        #: Requests already announced as near or past their SLA (announced once each).
+        # Requests already announced as near or past their SLA (announced once each).
         self._warned: set[uuid.UUID] = set()
         bar = self._build_bar()
         self.tabs = self._build_tabs()
@@ -232,7 +298,8 @@ class SupervisorWindow(QMainWindow):
     def _build_bar(self) -> QHBoxLayout:
         """The interval chooser (with its from / to editors), the status and the exports."""
         self.interval = QComboBox()
-        self.interval.addItems(list(INTERVALS))
+        for interval in INTERVALS:
+            self.interval.addItem(translate("SupervisorWindow", interval), interval)
         self.interval.currentIndexChanged.connect(self._interval_changed)
         now = self.ctx.clock()
         self.interval_from = QDateTimeEdit(to_qt(now.replace(hour=0, minute=0, second=0)))
@@ -242,16 +309,18 @@ class SupervisorWindow(QMainWindow):
             edit.setCalendarPopup(True)
             edit.setVisible(False)
             edit.dateTimeChanged.connect(self.refresh)
-        self.status = QLabel("Loading…")
+        self.status = QLabel(self.tr("Loading…"))
         self.status.setMinimumWidth(
-            self.status.fontMetrics().horizontalAdvance("Updated 00:00:00 ")
+            self.status.fontMetrics().horizontalAdvance(
+                self.tr("Updated {time}").format(time="00:00:00") + " "
+            )
         )
-        export_queues = QPushButton("Export queues…")
-        export_agents = QPushButton("Export this tab…")
+        export_queues = QPushButton(self.tr("Export queues…"))
+        export_agents = QPushButton(self.tr("Export this tab…"))
         export_queues.clicked.connect(lambda: self._ask_export(self.queues, "queues"))
         export_agents.clicked.connect(self._export_tab)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Queues over:"))
+        bar.addWidget(QLabel(self.tr("Queues over:")))
         bar.addWidget(self.interval)
         bar.addWidget(self.interval_from)
         bar.addWidget(self.interval_to)
@@ -264,47 +333,75 @@ class SupervisorWindow(QMainWindow):
     def _build_tabs(self) -> QTabWidget:
         """Agents, then the work lists, each list with the one action it needs."""
         tabs = QTabWidget()
-        tabs.addTab(make_table(self.agents), "Agents")
+        tabs.addTab(make_table(self.agents), self.tr("Agents"))
         self.charts = SupervisorCharts()
-        tabs.addTab(self.charts, "Charts")
+        tabs.addTab(self.charts, self.tr("Charts"))
         self.missed_view = make_table(self.missed)
         self.overdue_view = make_table(self.overdue)
         self.sla_view = make_table(self.sla)
-        self.call_back_button = QPushButton("&Call back")
+        self.call_back_button = QPushButton(self.tr("&Call back"))
         self.call_back_button.clicked.connect(self.call_back_selected)
-        self.reassign_callback_button = QPushButton("&Reassign…")
+        self.reassign_callback_button = QPushButton(self.tr("&Reassign…"))
         self.reassign_callback_button.clicked.connect(lambda: self._ask_reassign(self.overdue_view))
-        self.reassign_sr_button = QPushButton("R&eassign…")
+        self.reassign_sr_button = QPushButton(self.tr("R&eassign…"))
         self.reassign_sr_button.clicked.connect(lambda: self._ask_reassign(self.sla_view))
-        for view, button, title in (
-            (self.missed_view, self.call_back_button, "Missed calls"),
-            (self.overdue_view, self.reassign_callback_button, "Overdue callbacks"),
-            (self.sla_view, self.reassign_sr_button, "SLA watch"),
+        for view, button in (
+            (self.missed_view, self.call_back_button),
+            (self.overdue_view, self.reassign_callback_button),
+            (self.sla_view, self.reassign_sr_button),
         ):
             page = QWidget()
             column = QVBoxLayout(page)
             column.addWidget(view)
             column.addLayout(button_row(button))
-            tabs.addTab(page, title)
+            tabs.addTab(page, "")
+        for index, title in self._work_titles().items():
+            tabs.setTabText(index, title)
         return tabs
+
+    def _work_titles(self, result: Boards | None = None) -> dict[int, str]:
+        """The work lists' tab titles, with how many each holds when it holds any."""
+        titles = {}
+        for index, rows, title, counted in (
+            (
+                MISSED_TAB,
+                result.missed if result else (),
+                self.tr("Missed calls"),
+                self.tr("Missed calls ({count})"),
+            ),
+            (
+                OVERDUE_TAB,
+                result.overdue if result else (),
+                self.tr("Overdue callbacks"),
+                self.tr("Overdue callbacks ({count})"),
+            ),
+            (
+                SLA_TAB,
+                result.sla if result else (),
+                self.tr("SLA watch"),
+                self.tr("SLA watch ({count})"),
+            ),
+        ):
+            titles[index] = counted.format(count=len(rows)) if rows else title
+        return titles
 
     def _work_views(self) -> tuple[QTableView, ...]:
         return (self.missed_view, self.overdue_view, self.sla_view)
 
     def _interval_changed(self) -> None:
-        chosen = self.interval.currentText() == CHOSEN
+        chosen = self.interval.currentData() == CHOSEN
         self.interval_from.setVisible(chosen)
         self.interval_to.setVisible(chosen)
         self.refresh()
 
     def _window(self, now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
-        if self.interval.currentText() == CHOSEN:
+        if self.interval.currentData() == CHOSEN:
             start, end = (
                 from_qt(self.interval_from.dateTime()),
                 from_qt(self.interval_to.dateTime()),
             )
             return (start, end) if start <= end else (end, start)
-        hours = INTERVALS[self.interval.currentText()]
+        hours = INTERVALS[self.interval.currentData()]
         if hours is None:
             return now.replace(hour=0, minute=0, second=0, microsecond=0), now
         return now - dt.timedelta(hours=hours), now
@@ -323,17 +420,23 @@ class SupervisorWindow(QMainWindow):
     def _load(self, now: dt.datetime, start: dt.datetime, end: dt.datetime) -> None:
         try:
             found = boards(self.ctx, now, start, end, held_back_s=self.held_back_s)
-            self._results.ready.emit(found)
+            codes = {agent.reason for agent in found.agents if agent.reason}
+            if codes - self._read_reasons.keys() - self._unworded:
+                self._read_reasons = {c.code: c.label for c in not_ready_reasons(self.ctx)}
+                self._unworded = codes - self._read_reasons.keys()
+            self._results.ready.emit(found, dict(self._read_reasons))
         except Exception as error:  # any failure (database, network): say it, keep the boards
             self._results.failed.emit((str(error) or type(error).__name__).splitlines()[0])
         finally:
             self._busy.clear()
 
-    def _show(self, result: Boards) -> None:
+    def _show(self, result: Boards, reasons: dict[str, str]) -> None:
         # The refresh replaces every row: the supervisor's choice in a work list stays chosen.
         chosen = {view: record_key(selected_record(view)) for view in self._work_views()}
         self._names.clear()
         self._names.update(result.names)
+        self._reasons.clear()
+        self._reasons.update(reasons)
         self.queues.set_rows(result.queues)
         self.agents.set_rows(result.agents)
         self.missed.set_rows(result.missed)
@@ -344,13 +447,11 @@ class SupervisorWindow(QMainWindow):
         total = result.queues[-1] if result.queues else None
         self.charts.show_day(result.day, total.target_percent if total else 80)
         self.charts.show_agents(result.agents)
-        for title, rows, index in (
-            ("Missed calls", result.missed, 2),
-            ("Overdue callbacks", result.overdue, 3),
-            ("SLA watch", result.sla, 4),
-        ):
-            self.tabs.setTabText(index, f"{title} ({len(rows)})" if rows else title)
-        self.status.setText(f"Updated {result.at.astimezone():%H:%M:%S}")
+        for index, title in self._work_titles(result).items():
+            self.tabs.setTabText(index, title)
+        self.status.setText(
+            self.tr("Updated {time}").format(time=f"{result.at.astimezone():%H:%M:%S}")
+        )
         self.status.setToolTip("")
         self._show_held_back(result)
         self._announce_sla(result)
@@ -379,15 +480,21 @@ class SupervisorWindow(QMainWindow):
             if request.id in self._warned or state not in (SlaState.NEAR, SlaState.BREACHED):
                 continue
             self._warned.add(request.id)
-            who = owner_name(result.names, request.assignee_id, request.queue_id)
-            due = "was due" if state == SlaState.BREACHED else "is due"
+            if state == SlaState.BREACHED:
+                warning = self.tr("{number} “{subject}” was due {time} ({who})")
+            else:
+                warning = self.tr("{number} “{subject}” is due {time} ({who})")
             self.sla_warning.emit(
-                f"{request.number} “{request.subject}” {due} {local_time(request.sla_due_at)}"
-                f" ({who})"
+                warning.format(
+                    number=request.number,
+                    subject=request.subject,
+                    time=local_time(request.sla_due_at),
+                    who=owner_name(result.names, request.assignee_id, request.queue_id),
+                )
             )
 
     def _failed(self, message: str) -> None:
-        self.status.setText("Shared database not answering — showing the last figures")
+        self.status.setText(self.tr("Shared database not answering — showing the last figures"))
         self.status.setToolTip(message)
 
     def call_back_selected(self) -> None:
@@ -398,37 +505,48 @@ class SupervisorWindow(QMainWindow):
         try:
             call_back(self.writer, missed, self.writer.clock())
         except ServiceError as error:
-            QMessageBox.warning(self, "Call back", str(error))
+            QMessageBox.warning(self, self.tr("Call back"), str(error))
             return
-        self.statusBar().showMessage(f"Callback scheduled for {phone(missed.caller_number)}", 5000)
+        self.statusBar().showMessage(
+            self.tr("Callback scheduled for {number}").format(number=phone(missed.caller_number)),
+            5000,
+        )
         self.refresh()
 
-    def owners(self) -> dict[str, tuple[uuid.UUID | None, uuid.UUID | None]]:
-        """Who work can go to: each active agent, then each queue (user id, queue id)."""
-        choices: dict[str, tuple[uuid.UUID | None, uuid.UUID | None]] = {
-            f"Agent: {p.display_name}": (p.id, None)
+    def owners(self) -> dict[str, tuple[uuid.UUID | None, uuid.UUID | None, str]]:
+        """Who work can go to, by the words offered: each active agent, then each queue (user
+        id, queue id, name)."""
+        agent, queue = self.tr("Agent: {name}"), self.tr("Queue: {name}")
+        choices: dict[str, tuple[uuid.UUID | None, uuid.UUID | None, str]] = {
+            agent.format(name=p.display_name): (p.id, None, p.display_name)
             for p in people(self.writer)
             if p.role.value in ("agent", "supervisor")
         }
-        choices.update({f"Queue: {q.display_name}": (None, q.id) for q in queues(self.writer)})
+        choices.update(
+            {
+                queue.format(name=q.display_name): (None, q.id, q.display_name)
+                for q in queues(self.writer)
+            }
+        )
         return choices
 
     def _ask_reassign(self, view: QTableView) -> None:
         # The record is taken now: refreshes go on while the question is open.
         record = selected_record(view)
         if record is None:
-            self.statusBar().showMessage("Choose a callback or request in the list first", 5000)
+            self.statusBar().showMessage(
+                self.tr("Choose a callback or request in the list first"), 5000
+            )
             return
         names = list(self.owners())
-        choice, ok = QInputDialog.getItem(
-            self, "Reassign", f"Give {work_item_name(record)} to:", names, 0, False
-        )
+        question = self.tr("Give {item} to:").format(item=work_item_name(record))
+        choice, ok = QInputDialog.getItem(self, self.tr("Reassign"), question, names, 0, False)
         if ok:
             self.reassign(record, choice)
 
     def reassign(self, record: object, choice: str) -> None:
         """Give ``record`` (a callback or request) to ``choice`` (a label from ``owners``)."""
-        user_id, queue_id = self.owners()[choice]
+        user_id, queue_id, who = self.owners()[choice]
         try:
             if isinstance(record, CallbackView):
                 reassign_callback(
@@ -445,31 +563,37 @@ class SupervisorWindow(QMainWindow):
             else:
                 return
         except ServiceError as error:
-            QMessageBox.warning(self, "Reassign", str(error))
+            QMessageBox.warning(self, self.tr("Reassign"), str(error))
             return
-        who = choice.split(": ", 1)[1]
-        self.statusBar().showMessage(f"{work_item_name(record)} reassigned to {who}", 5000)
+        self.statusBar().showMessage(
+            self.tr("{item} reassigned to {who}").format(item=work_item_name(record), who=who),
+            5000,
+        )
         self.refresh()
 
     def tab_table(self) -> tuple[RecordTableModel[object], str] | None:
         """The table on the chosen tab, and a file name for it (charts have none)."""
         tables: dict[int, tuple[RecordTableModel[object], str]] = {
             0: (self.agents, "agents"),
-            2: (self.missed, "missed-calls"),
-            3: (self.overdue, "overdue-callbacks"),
-            4: (self.sla, "sla-watch"),
+            MISSED_TAB: (self.missed, "missed-calls"),
+            OVERDUE_TAB: (self.overdue, "overdue-callbacks"),
+            SLA_TAB: (self.sla, "sla-watch"),
         }
         return tables.get(self.tabs.currentIndex())
 
     def _export_tab(self) -> None:
         chosen = self.tab_table()
         if chosen is None:
-            self.statusBar().showMessage("Charts are not exported; choose a table tab", 5000)
+            self.statusBar().showMessage(
+                self.tr("Charts are not exported; choose a table tab"), 5000
+            )
             return
         self._ask_export(*chosen)
 
     def _ask_export(self, model: RecordTableModel[object], name: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export", f"{name}.csv", "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export"), f"{name}.csv", self.tr("CSV (*.csv)")
+        )
         if path:
             self.export(model, name, Path(path))
 
@@ -477,7 +601,10 @@ class SupervisorWindow(QMainWindow):
         """Write the table to ``path`` and note the export in the audit log."""
         export_csv(model, path)
         audit.note(self.writer, "export", name, after={"rows": model.rowCount(), "file": path.name})
-        self.statusBar().showMessage(f"Exported {model.rowCount()} rows to {path}", 5000)
+        rows = model.rowCount()
+        self.statusBar().showMessage(
+            self.tr("Exported %n row(s) to {path}", "", rows).format(path=path), 5000
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's API
         self._timer.stop()
@@ -490,8 +617,10 @@ def work_item_name(record: object) -> str:
     if isinstance(record, ServiceRequestView):
         return f"{record.number} “{record.subject}”"
     if isinstance(record, CallbackView):
-        return f"the callback to {phone(record.phone_number)} ({record.reason})"
-    return "it"
+        return QCoreApplication.translate(
+            "SupervisorWindow", "the callback to {number} ({reason})"
+        ).format(number=phone(record.phone_number), reason=record.reason)
+    return QCoreApplication.translate("SupervisorWindow", "it")
 
 
 def export_csv(model: RecordTableModel[object], path: Path) -> None:

@@ -20,7 +20,7 @@ from callcenter.work import service_requests as srs
 from callcenter.work.callbacks import NewCallback, get_callback, schedule_callback
 from callcenter.work.service_requests import NewServiceRequest
 from callcenter.work.sla import SlaState
-from db.models import AuditEntry, Interaction
+from db.models import AgentPresence, AuditEntry, Interaction, NotReadyReason
 from db.store import open_engine
 from tests.callcenter.conftest import People
 from tests.callcenter.supervision.test_supervision import NOW, at, day  # noqa: F401 - the scripted day fixture
@@ -299,4 +299,27 @@ def test_work_lists_say_whose_work_it_is_and_a_near_breach_is_announced(
         qtbot.waitSignal(window.refreshed, timeout=10_000),
     ):
         window.refresh()  # announced once, not at every refresh
+    window.close()
+
+
+def test_a_not_ready_reason_reads_in_the_dictionarys_words(
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    day: People,  # noqa: F811
+) -> None:
+    with ctx.sessions.begin() as s:
+        s.execute(
+            update(NotReadyReason).where(NotReadyReason.code == "lunch").values(label="Lunch break")
+        )
+        s.execute(
+            update(AgentPresence)
+            .where(AgentPresence.user_id == day.other_agent.user_id)
+            .values(state="not_ready", reason_code="lunch")
+        )
+    window = SupervisorWindow(watching(ctx, day), watching(ctx, day))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.refreshed, timeout=10_000):
+        pass
+    agents = {row[0]: row for row in table_rows(window.agents)}
+    assert agents["Bob"][1:3] == ["Not ready", "Lunch break"]
     window.close()
