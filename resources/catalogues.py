@@ -5,8 +5,9 @@ its top), so people translating or adding strings in different parts never edit 
 ``python -m resources.catalogues update`` runs ``pyside6-lupdate`` over each part's sources
 (new strings are added unfinished, translations kept, dropped strings removed);
 ``release`` builds the ``.qm`` files the desktop loads; either takes part names to do only
-those. ``cli`` names the command line's gettext catalogue (``callcenter/cli/locale``), done
-with GNU gettext's xgettext, msgmerge and msgfmt. The suite checks that all are current.
+those. ``core`` names the core's GNU gettext catalogue (``callcenter/locale``: the command
+line, the services' errors, the desk's words), done with xgettext, msgmerge and msgfmt. The
+suite checks that all are current.
 """
 
 from __future__ import annotations
@@ -87,18 +88,19 @@ def release(
     return built
 
 
-# The command line's GNU gettext catalogues (callcenter/cli/words.py): its own strings and
-# argparse's, which it looks up through the same text domain.
-CLI = ROOT / "callcenter" / "cli"
-CLI_LOCALE = CLI / "locale"
+# The core's GNU gettext catalogues (callcenter/platform/messages.py): the command line's
+# strings, the templates marked with N_ (services' errors, the desk's words), and argparse's,
+# which the command line looks up through the same text domain.
+CORE = ROOT / "callcenter"
+CORE_LOCALE = CORE / "locale"
 
 
-def cli_po(language: str, locale: Path = CLI_LOCALE) -> Path:
+def core_po(language: str, locale: Path = CORE_LOCALE) -> Path:
     return locale / language / "LC_MESSAGES" / "callcenter.po"
 
 
-def cli_template(out: Path) -> Path:
-    """The command line's strings as a ``.pot`` (xgettext over its sources and argparse)."""
+def core_template(out: Path) -> Path:
+    """The core's strings as a ``.pot`` (xgettext over its sources and argparse)."""
     import argparse
 
     subprocess.run(
@@ -107,15 +109,15 @@ def cli_template(out: Path) -> Path:
             "-L",
             "Python",
             "--keyword=_",
+            "--keyword=N_",
             "--keyword=n_:1,2",
             "--keyword=ngettext:1,2",
             "--from-code=UTF-8",
             "--no-location",
             "--sort-output",
-            "--omit-header",
             "-o",
             str(out),
-            *map(str, sorted(CLI.glob("*.py"))),
+            *map(str, sorted(CORE.rglob("*.py"))),
             argparse.__file__,
         ],
         check=True,
@@ -135,12 +137,12 @@ def _po_header(language: str) -> str:
     return 'msgid ""\nmsgstr ""\n' + "".join(f'"{field}\\n"\n' for field in fields)
 
 
-def cli_update(locale: Path = CLI_LOCALE) -> None:
+def core_update(locale: Path = CORE_LOCALE) -> None:
     """msgmerge each ``.po`` with the sources' strings (new ones empty, gone ones dropped)."""
-    template = cli_template(locale / "callcenter.pot")
+    template = core_template(locale / "callcenter.pot")
     try:
         for language in TARGETS:
-            po = cli_po(language, locale)
+            po = core_po(language, locale)
             po.parent.mkdir(parents=True, exist_ok=True)
             if not po.exists():
                 po.write_text(_po_header(language), encoding="utf-8")
@@ -159,15 +161,21 @@ def cli_update(locale: Path = CLI_LOCALE) -> None:
                 check=True,
             )
             subprocess.run(["msgattrib", "--no-obsolete", "-o", str(po), str(po)], check=True)
+            # The template's creation time would change the catalogue at every update.
+            lines = po.read_text(encoding="utf-8").splitlines(keepends=True)
+            po.write_text(
+                "".join(line for line in lines if not line.startswith('"POT-Creation-Date:')),
+                encoding="utf-8",
+            )
     finally:
         template.unlink()
 
 
-def cli_release(locale: Path = CLI_LOCALE, out: Path | None = None) -> list[Path]:
+def core_release(locale: Path = CORE_LOCALE, out: Path | None = None) -> list[Path]:
     """msgfmt each ``.po`` into its ``.mo`` (into ``out`` if given); returns them."""
     built = []
     for language in TARGETS:
-        po = cli_po(language, locale)
+        po = core_po(language, locale)
         mo = (out / f"{language}.mo") if out else po.with_suffix(".mo")
         subprocess.run(["msgfmt", "--check", "-o", str(mo), str(po)], check=True)
         built.append(mo)
@@ -178,14 +186,14 @@ def main(argv: list[str]) -> None:
     only = argv[1:] or None
     if argv[:1] == ["update"]:
         update(only=only)
-        if not only or "cli" in only:
-            cli_update()
+        if not only or "core" in only:
+            core_update()
     elif argv[:1] == ["release"]:
         release(only=only)
-        if not only or "cli" in only:
-            cli_release()
+        if not only or "core" in only:
+            core_release()
     else:
-        raise SystemExit("usage: python -m resources.catalogues update|release [PART ...|cli]")
+        raise SystemExit("usage: python -m resources.catalogues update|release [PART ...|core]")
 
 
 if __name__ == "__main__":

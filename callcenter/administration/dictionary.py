@@ -8,6 +8,7 @@ from callcenter.platform import audit
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.directory import Code
 from callcenter.platform.errors import ValidationError
+from callcenter.platform.messages import N_
 from callcenter.platform.permissions import Action, require
 from db.models import DispositionCode
 
@@ -18,9 +19,13 @@ MAX_LABEL = 200
 def _clean(code: str, label: str) -> tuple[str, str]:
     code, label = code.strip().lower(), " ".join(label.split())
     if not code or len(code) > MAX_CODE or not code.replace("_", "").isalnum():
-        raise ValidationError("code", f"use 1 to {MAX_CODE} letters, digits or _")
+        raise ValidationError(
+            "code", N_("use 1 to {max_code} letters, digits or _"), max_code=MAX_CODE
+        )
     if not label or len(label) > MAX_LABEL:
-        raise ValidationError("label", f"is required, at most {MAX_LABEL} characters")
+        raise ValidationError(
+            "label", N_("is required, at most {max_label} characters"), max_label=MAX_LABEL
+        )
     return code, label
 
 

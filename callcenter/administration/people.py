@@ -9,6 +9,7 @@ from sqlalchemy import select
 from callcenter.platform import audit
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.errors import NotFoundError
+from callcenter.platform.messages import N_
 from callcenter.platform.permissions import Action, require
 from db.models import Queue, QueueMember, User
 
@@ -21,9 +22,9 @@ def set_queue_membership(
     with ctx.sessions.begin() as session:
         user, queue = session.get(User, user_id), session.get(Queue, queue_id)
         if user is None or user.deleted:
-            raise NotFoundError(f"no person {user_id}")
+            raise NotFoundError(N_("no person {user_id}"), user_id=user_id)
         if queue is None or queue.deleted:
-            raise NotFoundError(f"no queue {queue_id}")
+            raise NotFoundError(N_("no queue {queue_id}"), queue_id=queue_id)
         rows = session.scalars(
             select(QueueMember).where(
                 QueueMember.user_id == user_id,

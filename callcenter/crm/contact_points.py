@@ -16,6 +16,7 @@ from callcenter.crm.customers import load_customer
 from callcenter.platform import audit
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.errors import NotFoundError, ValidationError
+from callcenter.platform.messages import N_
 from callcenter.platform.permissions import Action, require
 from callcenter.platform.records import ContactView, EmailView
 from callcenter.platform.views import email_view
@@ -30,7 +31,11 @@ def _live(session: Session, model: type[_Row], row_id: uuid.UUID) -> _Row:
     """The row, of a customer that still exists; NotFoundError for a tombstone."""
     row = session.get(model, row_id)
     if row is None or row.deleted:
-        raise NotFoundError(f"{model.__tablename__} {row_id} does not exist")
+        raise NotFoundError(
+            N_("{table} {row_id} does not exist"),
+            table=model.__tablename__,
+            row_id=row_id,
+        )
     load_customer(session, row.customer_id)
     return row
 
@@ -79,12 +84,14 @@ def add_email(
             )
         )
         if taken is not None:
-            raise ValidationError("email", f"{clean} is already on {customer.name}")
+            raise ValidationError(
+                "email", N_("{clean} is already on {name}"), clean=clean, name=customer.name
+            )
         if (
             contact_id is not None
             and _live(session, Contact, contact_id).customer_id != customer.id
         ):
-            raise ValidationError("contact", "is not one of this customer's contacts")
+            raise ValidationError("contact", N_("is not one of this customer's contacts"))
         row = Email(
             customer_id=customer.id,
             contact_id=contact_id,
@@ -105,7 +112,9 @@ def remove_email(ctx: ServiceContext, email_id: uuid.UUID) -> None:
 def _title(value: str | None) -> str | None:
     title = " ".join((value or "").split()) or None
     if title is not None and len(title) > TITLE_MAX:
-        raise ValidationError("title", f"is longer than {TITLE_MAX} characters")
+        raise ValidationError(
+            "title", N_("is longer than {title_max} characters"), title_max=TITLE_MAX
+        )
     return title
 
 

@@ -35,6 +35,7 @@ from callcenter.crm.phones import ParsedNumber
 from callcenter.platform import audit
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.errors import ServiceError, ValidationError
+from callcenter.platform.messages import N_
 from callcenter.platform.permissions import Action, require
 from db.base import Base
 from db.enums import CustomerKind, LifecycleStage, PhoneKind, ValueTier
@@ -265,7 +266,7 @@ def _text(value: str, field_name: str) -> str:
     text = " ".join(value.split())
     limit = MAX_LENGTHS.get(field_name)
     if limit and len(text) > limit:
-        raise ValidationError(field_name, f"is longer than {limit} characters")
+        raise ValidationError(field_name, N_("is longer than {limit} characters"), limit=limit)
     return text
 
 
@@ -283,10 +284,20 @@ def _phone(item: str, region: str) -> tuple[ParsedNumber, PhoneKind]:
     else:
         kind, raw = PhoneKind.OTHER, item
     if len(raw) > PHONE_RAW_MAX:
-        raise ValidationError("phones", f"{raw!r} is longer than {PHONE_RAW_MAX} characters")
+        raise ValidationError(
+            "phones",
+            N_("{raw!r} is longer than {phone_raw_max} characters"),
+            raw=raw,
+            phone_raw_max=PHONE_RAW_MAX,
+        )
     parsed = clean_phone(raw, region, "phones")
     if parsed.extension and len(parsed.extension) > EXTENSION_MAX:
-        raise ValidationError("phones", f"{raw!r} has an extension over {EXTENSION_MAX} digits")
+        raise ValidationError(
+            "phones",
+            N_("{raw!r} has an extension over {extension_max} digits"),
+            raw=raw,
+            extension_max=EXTENSION_MAX,
+        )
     return parsed, kind
 
 
@@ -335,9 +346,9 @@ def _profile(cells: dict[str, str]) -> dict[str, Any]:
 def _validate(line: int, cells: dict[str, str], default_region: str) -> _Row:
     external_id = _text(cells["external_id"], "external_id")
     if not external_id:
-        raise ValidationError("external_id", "is required")
+        raise ValidationError("external_id", N_("is required"))
     if not cells["name"].strip():
-        raise ValidationError("name", "is required")
+        raise ValidationError("name", N_("is required"))
     profile = _profile(cells)
     region = profile.get("region", "")
     phone_region = region_country(region) or default_region
@@ -394,15 +405,23 @@ def _unclosed_quote(
     if lines.ended:
         return ValidationError(
             column,
-            f"the quote opened on line {line} is never closed: {span} (the end of the file) "
-            "were read as one field and not imported",
+            N_(
+                "the quote opened on line {line} is never closed: {span} (the end of the file) "
+                "were read as one field and not imported"
+            ),
+            line=line,
+            span=span,
         )
     if _well_quoted(lines.held) and not _holds_rows(values, len(names)):
         return None
     return ValidationError(
         column,
-        f"the quote opened on line {line} is not closed where its field ends: {span} were read "
-        "as one field and not imported",
+        N_(
+            "the quote opened on line {line} is not closed where its field ends: {span} were "
+            "read as one field and not imported"
+        ),
+        line=line,
+        span=span,
     )
 
 
@@ -418,7 +437,10 @@ def _check_record(
         raise unclosed
     if len(values) != len(names):
         raise ValidationError(
-            "columns", f"the row has {len(values)} values but the header has {len(names)} columns"
+            "columns",
+            N_("the row has {values} values but the header has {columns} columns"),
+            values=len(values),
+            columns=len(names),
         )
     return dict(zip(names, values, strict=True))
 
@@ -504,7 +526,11 @@ class _ChunkWriter:
             customer_id = self.create(row)
             outcome = "created"
         elif current["deleted"]:
-            return ValidationError("external_id", f"{row.external_id!r} is a deleted customer")
+            return ValidationError(
+                "external_id",
+                N_("{external_id!r} is a deleted customer"),
+                external_id=row.external_id,
+            )
         else:
             customer_id = current["id"]
             try:
@@ -546,7 +572,9 @@ class _ChunkWriter:
             )
         )
         if result.rowcount != 1:
-            raise ValidationError("external_id", "was changed by someone else during the import")
+            raise ValidationError(
+                "external_id", N_("was changed by someone else during the import")
+            )
         return True
 
     def add_numbers(self, customer_id: uuid.UUID, row: _Row) -> int:
@@ -641,7 +669,12 @@ class _Importer:
             row = _validate(line, cells, self.ctx.default_region)
             first = self.seen.setdefault(row.external_id, line)
             if first != line:
-                raise ValidationError("external_id", f"{row.external_id!r} is also on line {first}")
+                raise ValidationError(
+                    "external_id",
+                    N_("{external_id!r} is also on line {first}"),
+                    external_id=row.external_id,
+                    first=first,
+                )
         except ValidationError as exc:
             self.report.reject(line, exc)
             return
@@ -695,13 +728,18 @@ def _not_csv(exc: csv.Error, line: int, last_line: int) -> ValidationError:
         if last_line > line:
             return ValidationError(
                 "row",
-                f"the quote opened on line {line} is not closed: lines {line} to {last_line} "
-                f"were read as one field until it passed {limit} characters, and not imported",
+                N_(
+                    "the quote opened on line {line} is not closed: lines {line} to {last_line} "
+                    "were read as one field until it passed {limit} characters, and not imported"
+                ),
+                line=line,
+                last_line=last_line,
+                limit=limit,
             )
-        return ValidationError("row", f"has a field longer than {limit} characters")
+        return ValidationError("row", N_("has a field longer than {limit} characters"), limit=limit)
     if text.startswith("new-line character seen in unquoted field"):
-        return ValidationError("row", "has a lone CR or LF inside a field not in double quotes")
-    return ValidationError("row", f"is not valid CSV: {exc}")
+        return ValidationError("row", N_("has a lone CR or LF inside a field not in double quotes"))
+    return ValidationError("row", N_("is not valid CSV: {exc}"), exc=exc)
 
 
 def import_customers(

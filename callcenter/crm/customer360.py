@@ -36,6 +36,7 @@ from sqlalchemy import (
 
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.errors import NotFoundError
+from callcenter.platform.messages import N_
 from callcenter.platform.permissions import Action, require
 from callcenter.platform.records import (
     AccountSummary,
@@ -237,7 +238,7 @@ def read_customer_360(conn: Connection, customer_id: uuid.UUID, now: dt.datetime
     unknown or deleted customer."""
     head = conn.execute(_PROFILE, {"customer_id": customer_id, "now": now}).first()
     if head is None:
-        raise NotFoundError(f"customer {customer_id} does not exist")
+        raise NotFoundError(N_("customer {customer_id} does not exist"), customer_id=customer_id)
     of_customer = {"customer_id": customer_id}
 
     def rows(statement: Select[Any], present: object) -> Any:

@@ -10,6 +10,7 @@ import phonenumbers
 
 from callcenter.crm.phones import ParsedNumber, parse
 from callcenter.platform.errors import ValidationError
+from callcenter.platform.messages import N_
 
 _CJK = re.compile(
     r"([\u2e80-\u2fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff])"
@@ -31,7 +32,7 @@ def clean_text(value: str | None, field: str) -> str | None:
     text = " ".join((value or "").split()) or None
     limit = TEXT_LIMITS.get(field)
     if text is not None and limit is not None and len(text) > limit:
-        raise ValidationError(field, f"is longer than {limit} characters")
+        raise ValidationError(field, N_("is longer than {limit} characters"), limit=limit)
     if text is not None and field == "region" and region_country(text):
         return text.upper()  # region and subdivision codes are stored upper-case
     return text
@@ -63,23 +64,23 @@ def search_text(name: str, company_name: str | None, external_id: str | None) ->
 def clean_name(value: str, field: str = "name") -> str:
     name = " ".join(value.split())
     if not name:
-        raise ValidationError(field, "is required")
+        raise ValidationError(field, N_("is required"))
     if len(name) > NAME_MAX:
-        raise ValidationError(field, f"is longer than {NAME_MAX} characters")
+        raise ValidationError(field, N_("is longer than {name_max} characters"), name_max=NAME_MAX)
     return name
 
 
 def clean_email(value: str, field: str = "email") -> str:
     address = value.strip()
     if not _EMAIL.match(address) or len(address) > 254:
-        raise ValidationError(field, f"{value!r} is not an e-mail address")
+        raise ValidationError(field, N_("{value!r} is not an e-mail address"), value=value)
     return address
 
 
 def clean_phone(value: str, region: str, field: str = "phone") -> ParsedNumber:
     parsed = parse(value, region)
     if parsed is None:
-        raise ValidationError(field, f"{value!r} is not a phone number")
+        raise ValidationError(field, N_("{value!r} is not a phone number"), value=value)
     return parsed
 
 
@@ -101,4 +102,6 @@ def clean_choice(enum_cls: type[E], value: object, field: str) -> E:
         return enum_cls(text)
     except ValueError:
         allowed = ", ".join(m.value for m in enum_cls)
-        raise ValidationError(field, f"{value!r} is not one of {allowed}") from None
+        raise ValidationError(
+            field, N_("{value!r} is not one of {allowed}"), value=value, allowed=allowed
+        ) from None

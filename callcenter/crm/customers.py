@@ -23,6 +23,7 @@ from callcenter.crm.customer_fields import (
 from callcenter.platform import audit
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.errors import ConflictError, NotFoundError, ValidationError
+from callcenter.platform.messages import N_
 from callcenter.platform.permissions import Action, require
 from callcenter.platform.records import CustomerProfile, PhoneView
 from callcenter.platform.views import phone_view, profile_view
@@ -83,7 +84,7 @@ def load_customer(session: Session, customer_id: uuid.UUID) -> Customer:
         .options(selectinload(Customer.phone_numbers), selectinload(Customer.emails))
     )
     if row is None:
-        raise NotFoundError(f"customer {customer_id} does not exist")
+        raise NotFoundError(N_("customer {customer_id} does not exist"), customer_id=customer_id)
     return row
 
 
@@ -127,7 +128,9 @@ def create_customer(ctx: ServiceContext, new: NewCustomer) -> CustomerProfile:
         if external_id and session.scalar(
             select(Customer.id).where(Customer.external_id == external_id)
         ):
-            raise ValidationError("external_id", f"{external_id!r} is already used")
+            raise ValidationError(
+                "external_id", N_("{external_id!r} is already used"), external_id=external_id
+            )
         customer = Customer(
             id=uuid.uuid4(),
             external_id=external_id,
@@ -186,7 +189,9 @@ def attach_number(
     with ctx.sessions.begin() as session:
         customer = load_customer(session, customer_id)
         if any(p.e164 == parsed.e164 and not p.deleted for p in customer.phone_numbers):
-            raise ValidationError("phone", f"{parsed.e164} is already on {customer.name}")
+            raise ValidationError(
+                "phone", N_("{e164} is already on {name}"), e164=parsed.e164, name=customer.name
+            )
         row = PhoneNumber(
             customer_id=customer.id,
             contact_id=contact_id,
@@ -212,7 +217,7 @@ def update_customer(
     require(ctx, Action.EDIT_CUSTOMERS)
     unknown = set(changes) - EDITABLE_FIELDS
     if unknown:
-        raise ValidationError(sorted(unknown)[0], "is not an editable customer field")
+        raise ValidationError(sorted(unknown)[0], N_("is not an editable customer field"))
     clean = dict(changes)
     if "name" in clean:
         clean["name"] = clean_name(clean["name"])
@@ -232,7 +237,8 @@ def update_customer(
             customer = load_customer(session, customer_id)
             if customer.version != expected_version:
                 raise ConflictError(
-                    f"{customer.name} was changed by someone else; reload and try again"
+                    N_("{name} was changed by someone else; reload and try again"),
+                    name=customer.name,
                 )
             before = {k: getattr(customer, k) for k in clean}
             for key, value in clean.items():
@@ -245,7 +251,7 @@ def update_customer(
             audit.record(session, ctx, "edit", "customer", customer.id, before=before, after=clean)
             return profile_of(session, customer)
     except StaleDataError as exc:
-        raise ConflictError("the customer was changed by someone else; reload") from exc
+        raise ConflictError(N_("the customer was changed by someone else; reload")) from exc
 
 
 def remove_customer(ctx: ServiceContext, customer_id: uuid.UUID, expected_version: int) -> None:
@@ -257,7 +263,7 @@ def remove_customer(ctx: ServiceContext, customer_id: uuid.UUID, expected_versio
         customer = load_customer(session, customer_id)
         if customer.version != expected_version:
             raise ConflictError(
-                f"{customer.name} was changed by someone else; reload and try again"
+                N_("{name} was changed by someone else; reload and try again"), name=customer.name
             )
         customer.deleted = True
         customer.updated_by = ctx.actor_id

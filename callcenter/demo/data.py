@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from callcenter.crm.customer_fields import clean_tags, search_text
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.errors import ValidationError
+from callcenter.platform.messages import N_
 from callcenter.platform.permissions import Action, require
 from callcenter.work.service_requests import ALPHABET, NUMBER_LENGTH
 from db.base import Base
@@ -1223,7 +1224,7 @@ def generate(
     for action in (Action.IMPORT_CUSTOMERS, Action.EDIT_DICTIONARY, Action.MANAGE_USERS):
         require(ctx, action)
     if customers < 0:
-        raise ValidationError("customers", "must be zero or more")
+        raise ValidationError("customers", N_("must be zero or more"))
     started = time.perf_counter()
     now = ctx.clock().astimezone(dt.UTC).replace(microsecond=0)
     anchor = day_start(now)

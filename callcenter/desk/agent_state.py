@@ -16,6 +16,11 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from callcenter.platform.errors import ValidationError
+from callcenter.platform.messages import N_
+
+#: The reason of the Not ready a sign-in starts in (a code like the dictionary's, worded by
+#: the core's catalogue).
+SIGNED_IN = N_("signed in")
 
 
 class AgentState(StrEnum):
@@ -93,7 +98,7 @@ class AgentStateMachine:
 
     def sign_in(self) -> None:
         self._require("sign in", AgentState.OFFLINE)
-        self._go(AgentState.NOT_READY, "signed in")
+        self._go(AgentState.NOT_READY, SIGNED_IN)
 
     def sign_out(self) -> None:
         self._require("sign out", AgentState.READY, AgentState.NOT_READY, AgentState.WRAP_UP)
@@ -110,7 +115,9 @@ class AgentStateMachine:
 
     def set_not_ready(self, reason: str) -> None:
         if reason not in self._reasons:
-            raise ValidationError("reason", f"{reason!r} is not a not-ready reason code")
+            raise ValidationError(
+                "reason", N_("{reason!r} is not a not-ready reason code"), reason=reason
+            )
         state = self._status.state
         if state == AgentState.WRAP_UP and not self.auto_ready:
             self._go(AgentState.NOT_READY, reason)  # the agent ends their wrap-up themselves
@@ -199,7 +206,7 @@ class AgentStateMachine:
     def extend_wrap_up(self, seconds: int) -> None:
         self._require("extend wrap-up", AgentState.WRAP_UP)
         if seconds <= 0:
-            raise ValidationError("seconds", "must be positive")
+            raise ValidationError("seconds", N_("must be positive"))
         until = self._status.wrap_up_until or self._clock()
         self._set(replace(self._status, wrap_up_until=until + dt.timedelta(seconds=seconds)))
 

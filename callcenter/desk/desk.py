@@ -28,6 +28,7 @@ from callcenter.platform.context import ServiceContext
 from callcenter.platform.directory import QueueInfo, queue_named, queues
 from callcenter.platform.errors import NotFoundError, ServiceError, ValidationError
 from callcenter.platform.event_log import EventLog
+from callcenter.platform.messages import N_, _, words
 from callcenter.platform.records import InteractionView
 from callcenter.presence.heartbeat import Presence
 from callcenter.work import drafts
@@ -155,14 +156,14 @@ DeskEvent = (
 
 #: A transfer's final answer, in words.
 _TRANSFER_FAILURES = {
-    403: "refused",
-    404: "no such number",
-    405: "the phone system does not allow transfers",
-    480: "no answer",
-    486: "busy",
-    487: "cancelled",
-    501: "the phone system does not allow transfers",
-    603: "declined",
+    403: N_("refused"),
+    404: N_("no such number"),
+    405: N_("the phone system does not allow transfers"),
+    480: N_("no answer"),
+    486: N_("busy"),
+    487: N_("cancelled"),
+    501: N_("the phone system does not allow transfers"),
+    603: N_("declined"),
 }
 
 
@@ -237,18 +238,20 @@ class Desk:
                 self.ctx, "state", "agent", after={"state": status.state, "reason": status.reason}
             )
         except (ServiceError, SQLAlchemyError) as exc:
-            self._emit(Problem(f"could not record the state change: {exc}"))
+            self._emit(
+                Problem(words(N_("could not record the state change: {error}"), {"error": exc}))
+            )
         self._emit(StateNews(status))
 
     def session(self, call_id: str) -> CallSession:
         try:
             return self.calls[call_id]
         except KeyError:
-            raise NotFoundError(f"no call {call_id} on this desk") from None
+            raise NotFoundError(N_("no call {call_id} on this desk"), call_id=call_id) from None
 
     def _phone(self) -> Phone:
         if self.phone is None:
-            raise ServiceError("no softphone is configured on this desk")
+            raise ServiceError(N_("no softphone is configured on this desk"))
         return self.phone
 
     # Phone events -------------------------------------------------------------------------
@@ -278,7 +281,7 @@ class Desk:
                 source=event.source_address,
             )
         elif isinstance(event, PhoneError):
-            self._emit(Problem(f"phone: {event.message}"))
+            self._emit(Problem(words(N_("phone: {error}"), {"error": event.message})))
 
     def _incoming(self, event: IncomingCall) -> None:
         queue = self._queue(event.queue or event.dialled_number)
@@ -452,7 +455,9 @@ class Desk:
                 self.ctx, session.call_id, self._interaction(session, None, notes)
             )
         except ServiceError as exc:
-            self._emit(Problem(f"could not record the missed call: {exc}"))
+            self._emit(
+                Problem(words(N_("could not record the missed call: {error}"), {"error": exc}))
+            )
             return
         session.logged = True
         session.interaction_ids.append(view.id)
@@ -497,7 +502,7 @@ class Desk:
         self.session(call_id)
         self._phone().blind_transfer(call_id, target)
         self._transfer_targets[call_id] = target
-        self._emit(TransferNews(call_id, f"Transferring the caller to {target}…", final=False))
+        self._emit(TransferNews(call_id, _transferring(target), final=False))
 
     def consult(self, call_id: str, target: str) -> str:
         """Attended transfer, first half: hold the caller and call the colleague."""
@@ -527,35 +532,42 @@ class Desk:
         """Attended transfer, second half: join the caller to the colleague (REFER/Replaces)."""
         consult = self.consultation(call_id)
         if consult is None:
-            raise ServiceError("there is no consultation call to transfer to")
+            raise ServiceError(N_("there is no consultation call to transfer to"))
         self._phone().attended_transfer(call_id, consult.call_id)
-        target = consult.caller.number_raw or "your colleague"
+        target = consult.caller.number_raw or _("your colleague")
         self._transfer_targets[call_id] = target
-        self._emit(TransferNews(call_id, f"Joining the caller to {target}…", final=False))
+        joining = words(N_("Joining the caller to {target}…"), {"target": target})
+        self._emit(TransferNews(call_id, joining, final=False))
 
     def _transfer_progress(self, event: TransferProgress) -> None:
         self.events.write(
             "call.transfer", call_id=event.call_id, code=event.code, final=event.final
         )
-        target = self._transfer_targets.get(event.call_id, "the target")
+        target = self._transfer_targets.get(event.call_id) or _("the target")
         if event.final and 200 <= event.code < 300:
             consult = self.consultation(event.call_id)
             if consult is not None and self.phone is not None:
                 self.phone.hangup(consult.call_id)
             self._transfer_targets.pop(event.call_id, None)
-            news = TransferNews(event.call_id, f"Transferred to {target}", final=True, done=True)
+            done = words(N_("Transferred to {target}"), {"target": target})
+            news = TransferNews(event.call_id, done, final=True, done=True)
         elif event.final:
             self._transfer_targets.pop(event.call_id, None)
-            why = _TRANSFER_FAILURES.get(event.code, f"{event.code} {event.reason}".strip())
+            known = _TRANSFER_FAILURES.get(event.code)
+            why = _(known) if known else f"{event.code} {event.reason}".strip()
             news = TransferNews(
                 event.call_id,
-                f"The transfer to {target} failed ({why}); the caller is still with you",
+                words(
+                    N_("The transfer to {target} failed ({why}); the caller is still with you"),
+                    {"target": target, "why": why},
+                ),
                 final=True,
             )
         elif event.code in (180, 183):
-            news = TransferNews(event.call_id, f"{target} is ringing…", final=False)
+            ringing = words(N_("{target} is ringing…"), {"target": target})
+            news = TransferNews(event.call_id, ringing, final=False)
         else:
-            news = TransferNews(event.call_id, f"Transferring the caller to {target}…", False)
+            news = TransferNews(event.call_id, _transferring(target), False)
         self._emit(news)
 
     def dial(
@@ -639,7 +651,7 @@ class Desk:
         outbound or recovered, needs one)."""
         session = self.session(call_id)
         if not disposition_code and self._outcome_required(session.queue_id):
-            raise ValidationError("disposition", "choose the call's outcome before saving")
+            raise ValidationError("disposition", N_("choose the call's outcome before saving"))
         item = self._interaction(session, disposition_code, notes, service_request_id)
         view = drafts.save_as_interaction(self.ctx, call_id, item)
         session.logged = True
@@ -674,3 +686,7 @@ class Desk:
 
     def unlogged_calls(self) -> list[CallSession]:
         return [s for s in self.calls.values() if s.ended and not s.logged]
+
+
+def _transferring(target: str) -> str:
+    return words(N_("Transferring the caller to {target}…"), {"target": target})

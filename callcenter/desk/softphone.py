@@ -6,6 +6,7 @@ import socket
 
 from callcenter.platform.config import Config
 from callcenter.platform.errors import ConfigError
+from callcenter.platform.messages import N_
 from telephony.settings import SipSettings, Transport
 
 DEFAULT_SIP_PORT = 5060
@@ -18,7 +19,7 @@ def split_host_port(value: str, default_port: int) -> tuple[str, int]:
     if not sep:
         return value.strip(), default_port
     if not port.isdigit() or not 0 < int(port) < 65536 or not host:
-        raise ConfigError(f"sip.registrar: {value!r} is not host or host:port")
+        raise ConfigError(N_("sip.registrar: {value!r} is not host or host:port"), value=value)
     return host, int(port)
 
 
@@ -45,7 +46,9 @@ def sip_settings(config: Config) -> SipSettings:
     host, port = split_host_port(sip.registrar, default)
     transports: dict[str, Transport] = {"udp": "udp", "tcp": "tcp", "tls": "tls"}
     if sip.transport not in transports:
-        raise ConfigError(f"sip.transport: {sip.transport!r} is not udp, tcp or tls")
+        raise ConfigError(
+            N_("sip.transport: {transport!r} is not udp, tcp or tls"), transport=sip.transport
+        )
     transport = transports[sip.transport]
     return SipSettings(
         bind_address=sip.bind_address or reaching_address(host, port),

@@ -7,6 +7,7 @@ import uuid
 
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.directory import people, queues
+from callcenter.platform.messages import N_, words
 
 
 def transfer_targets(ctx: ServiceContext, me: uuid.UUID) -> dict[str, str]:
@@ -15,11 +16,13 @@ def transfer_targets(ctx: ServiceContext, me: uuid.UUID) -> dict[str, str]:
     People without a SIP account, and the agent asking, cannot take a transfer and are left out.
     """
     targets = {
-        f"Queue: {q.display_name}": q.dialled_number for q in queues(ctx) if q.dialled_number
+        words(N_("Queue: {name}"), {"name": q.display_name}): q.dialled_number
+        for q in queues(ctx)
+        if q.dialled_number
     }
     for person in people(ctx):
         if person.sip_username and person.id != me:
-            label = f"Agent: {person.display_name}"
+            label = words(N_("Agent: {name}"), {"name": person.display_name})
             if label in targets:
                 label = f"{label} ({person.username})"
             targets[label] = person.sip_username

@@ -27,6 +27,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from callcenter.platform.errors import NotFoundError, PermissionDeniedError, ValidationError
+from callcenter.platform.messages import N_
 from db import roles_ddl
 from db.enums import Role
 from db.models import AuditEntry, User
@@ -74,12 +75,13 @@ def validate_name(name: str) -> str:
     if not NAME.fullmatch(name):
         raise ValidationError(
             "name",
-            f"{name!r} must start with a lower-case letter or _ and hold only a-z, 0-9 and _",
+            N_("{name!r} must start with a lower-case letter or _ and hold only a-z, 0-9 and _"),
+            name=name,
         )
     if len(name) > NAME_MAX:
-        raise ValidationError("name", f"is longer than {NAME_MAX} characters")
+        raise ValidationError("name", N_("is longer than {name_max} characters"), name_max=NAME_MAX)
     if name in RESERVED or name.startswith("pg_"):
-        raise ValidationError("name", f"{name!r} is reserved")
+        raise ValidationError("name", N_("{name!r} is reserved"), name=name)
     return name
 
 
@@ -88,7 +90,9 @@ def _role(role: str | Role) -> Role:
         return Role(role)
     except ValueError:
         choices = ", ".join(r.value for r in Role)
-        raise ValidationError("role", f"{role!r} is not one of {choices}") from None
+        raise ValidationError(
+            "role", N_("{role!r} is not one of {choices}"), role=role, choices=choices
+        ) from None
 
 
 def _postgres(session: Session) -> bool:
@@ -104,8 +108,11 @@ def _run(session: Session, statement: sql.Composable) -> None:
             cursor.execute(statement)
     except psycopg.errors.InsufficientPrivilege as exc:
         raise PermissionDeniedError(
-            "this database connection may not manage roles (it needs CREATEROLE); run "
-            f"`callcenter admin` as the schema owner ({exc.diag.message_primary})"
+            N_(
+                "this database connection may not manage roles (it needs CREATEROLE); run "
+                "`callcenter admin` as the schema owner ({error})"
+            ),
+            error=exc.diag.message_primary,
         ) from None
 
 
@@ -152,7 +159,7 @@ def _account(session: Session, user: User) -> Account:
 def _find(session: Session, name: str) -> User:
     user = session.scalar(select(User).where(User.username == name, User.deleted.is_(False)))
     if user is None:
-        raise NotFoundError(f"there is no user named {name!r}")
+        raise NotFoundError(N_("there is no user named {name!r}"), name=name)
     return user
 
 
@@ -170,15 +177,21 @@ def create_user(
     name, role = validate_name(name), _role(role)
     shown = " ".join((display_name or name).split())
     if len(shown) > 200:
-        raise ValidationError("display_name", "is longer than 200 characters")
+        raise ValidationError("display_name", N_("is longer than 200 characters"))
     with session_factory(engine).begin() as session:
         if session.scalar(select(User.id).where(User.username == name)) is not None:
-            raise ValidationError("name", f"a user named {name!r} already exists")
+            raise ValidationError("name", N_("a user named {name!r} already exists"), name=name)
         if _postgres(session):
             if password is None or len(password) < PASSWORD_MIN:
-                raise ValidationError("password", f"needs at least {PASSWORD_MIN} characters")
+                raise ValidationError(
+                    "password",
+                    N_("needs at least {password_min} characters"),
+                    password_min=PASSWORD_MIN,
+                )
             if _role_exists(session, name)[0]:
-                raise ValidationError("name", f"a database role named {name!r} already exists")
+                raise ValidationError(
+                    "name", N_("a database role named {name!r} already exists"), name=name
+                )
             _run(
                 session,
                 sql.SQL("CREATE ROLE {} LOGIN INHERIT PASSWORD {} IN ROLE {}").format(
@@ -210,8 +223,11 @@ def set_role(engine: Engine, name: str, role: str | Role) -> Account:
         if _postgres(session):
             if not _role_exists(session, name)[0]:
                 raise NotFoundError(
-                    f"{name!r} has no database role; create people with "
-                    "`callcenter admin create-user`"
+                    N_(
+                        "{name!r} has no database role; create people with `callcenter admin "
+                        "create-user`"
+                    ),
+                    name=name,
                 )
             _run(
                 session,

@@ -20,6 +20,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from callcenter.platform.errors import ConfigError
+from callcenter.platform.messages import N_
 
 APP_NAME = "callcenter"
 ENV_VAR = "CALLCENTER_CONFIG"
@@ -147,24 +148,33 @@ def _embedded_defaults(base: Path) -> tuple[str, Path]:
 def _str(table: dict[str, Any], key: str, default: str, where: str) -> str:
     value = table.get(key, default)
     if not isinstance(value, str):
-        raise ConfigError(f"{where}{key} must be a string, not {type(value).__name__}")
+        raise ConfigError(
+            N_("{where}{key} must be a string, not {kind}"),
+            where=where,
+            key=key,
+            kind=type(value).__name__,
+        )
     return value
 
 
 def _number(table: dict[str, Any], key: str, default: float, low: float, high: float) -> float:
     value = table.get(key, default)
     if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
-        raise ConfigError(f"sync.{key}: must be a number from {low:g} to {high:g}")
+        raise ConfigError(
+            N_("sync.{key}: must be a number from {low:g} to {high:g}"), key=key, low=low, high=high
+        )
     return float(value)
 
 
 def _sync(table: dict[str, Any]) -> SyncConfig:
     sync = table.get("sync", {})
     if not isinstance(sync, dict):
-        raise ConfigError("[sync] must be a table")
+        raise ConfigError(N_("[sync] must be a table"))
     scope = _str(sync, "scope", "all", "sync.")
     if scope not in SYNC_SCOPES:
-        raise ConfigError(f"sync.scope: must be one of {', '.join(SYNC_SCOPES)}")
+        raise ConfigError(
+            N_("sync.scope: must be one of {choices}"), choices=", ".join(SYNC_SCOPES)
+        )
     return SyncConfig(
         timeout_seconds=_number(sync, "timeout_seconds", 10, 0.5, 300),
         interval_seconds=_number(sync, "interval_seconds", 3, 0.2, 3600),
@@ -176,14 +186,19 @@ def _sync(table: dict[str, Any]) -> SyncConfig:
 def _flag(table: dict[str, Any], key: str, default: bool) -> bool:
     value = table.get(key, default)
     if not isinstance(value, bool):
-        raise ConfigError(f"{key}: must be true or false")
+        raise ConfigError(N_("{key}: must be true or false"), key=key)
     return value
 
 
 def _sip_int(sip: dict[str, Any], key: str, default: int, low: int, high: int) -> int:
     value = sip.get(key, default)
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise ConfigError(f"sip.{key}: must be a whole number from {low} to {high}")
+        raise ConfigError(
+            N_("sip.{key}: must be a whole number from {low} to {high}"),
+            key=key,
+            low=low,
+            high=high,
+        )
     return value
 
 
@@ -194,8 +209,11 @@ def _bind_address(sip: dict[str, Any]) -> str:
             ipaddress.ip_address(value)
         except ValueError:
             raise ConfigError(
-                f"sip.bind_address: {value!r} is not an IP address (leave it out to use the "
-                "one that reaches the registrar)"
+                N_(
+                    "sip.bind_address: {value!r} is not an IP address (leave it out to use the "
+                    "one that reaches the registrar)"
+                ),
+                value=value,
             ) from None
     return value
 
@@ -204,7 +222,7 @@ def _busy_response(sip: dict[str, Any]) -> int:
     value = sip.get("busy_response", 486)
     if isinstance(value, bool) or value not in (486, 480):
         raise ConfigError(
-            "sip.busy_response: must be 486 (Busy Here) or 480 (Temporarily Unavailable)"
+            N_("sip.busy_response: must be 486 (Busy Here) or 480 (Temporarily Unavailable)")
         )
     return int(value)
 
@@ -214,24 +232,29 @@ def from_table(table: dict[str, Any], path: Path | None) -> Config:
     secret = _find_secret(table)
     if secret:
         raise ConfigError(
-            f"{secret}: passwords do not belong in the config file; "
-            "they are kept in the OS keyring (callcenter asks for them once)"
+            N_(
+                "{secret}: passwords do not belong in the config file; they are kept in the OS "
+                "keyring (callcenter asks for them once)"
+            ),
+            secret=secret,
         )
     base = path.parent if path else Path(platformdirs.user_data_dir(APP_NAME))
     default_url, default_local = _embedded_defaults(base)
     database = table.get("database", {})
     if not isinstance(database, dict):
-        raise ConfigError("[database] must be a table")
+        raise ConfigError(N_("[database] must be a table"))
     url = _str(database, "shared_url", default_url, "database.")
     local_dir = Path(_str(database, "local_store_dir", str(default_local), "database."))
     if not local_dir.is_absolute():
         local_dir = base / local_dir
     region = _str(table, "default_region", "GB", "").upper()
     if region not in phonenumbers.SUPPORTED_REGIONS:
-        raise ConfigError(f"default_region: {region!r} is not an ISO 3166 region code")
+        raise ConfigError(
+            N_("default_region: {region!r} is not an ISO 3166 region code"), region=region
+        )
     wrap_up = table.get("wrap_up_seconds", 30)
     if not isinstance(wrap_up, int) or isinstance(wrap_up, bool) or not 0 <= wrap_up <= 3600:
-        raise ConfigError("wrap_up_seconds: must be a whole number from 0 to 3600")
+        raise ConfigError(N_("wrap_up_seconds: must be a whole number from 0 to 3600"))
     event_log_text = table.get("event_log")
     event_log = Path(event_log_text) if isinstance(event_log_text, str) else None
     if event_log is not None and not event_log.is_absolute():
@@ -239,10 +262,10 @@ def from_table(table: dict[str, Any], path: Path | None) -> Config:
     agent = table.get("agent_username")
     sip_table = table.get("sip", {})
     if not isinstance(sip_table, dict):
-        raise ConfigError("[sip] must be a table")
+        raise ConfigError(N_("[sip] must be a table"))
     transport = _str(sip_table, "transport", "udp", "sip.").lower()
     if transport not in {"udp", "tcp", "tls"}:
-        raise ConfigError("sip.transport: must be udp, tcp or tls")
+        raise ConfigError(N_("sip.transport: must be udp, tcp or tls"))
     sip = SipAccountConfig(
         registrar=_str(sip_table, "registrar", "", "sip."),
         username=_str(sip_table, "username", "", "sip."),
@@ -260,20 +283,20 @@ def from_table(table: dict[str, Any], path: Path | None) -> Config:
     )
     audio_table = table.get("audio", {})
     if not isinstance(audio_table, dict):
-        raise ConfigError("[audio] must be a table")
+        raise ConfigError(N_("[audio] must be a table"))
     audio = AudioConfig(
         *(_str(audio_table, key, "", "audio.") or None for key in ("output", "input", "ring"))
     )
     if make_url_password(url):
         raise ConfigError(
-            "database.shared_url: must not contain a password; it is kept in the OS keyring"
+            N_("database.shared_url: must not contain a password; it is kept in the OS keyring")
         )
     shortcuts = table.get("shortcuts", {})
     if not isinstance(shortcuts, dict) or not all(isinstance(v, str) for v in shortcuts.values()):
-        raise ConfigError("[shortcuts] must map action names to key sequences (strings)")
+        raise ConfigError(N_("[shortcuts] must map action names to key sequences (strings)"))
     language = _str(table, "language", "system", "")
     if language not in LANGUAGES:
-        raise ConfigError(f"language: must be one of {', '.join(LANGUAGES)}")
+        raise ConfigError(N_("language: must be one of {choices}"), choices=", ".join(LANGUAGES))
     return Config(
         path=path,
         shared_database_url=url,
@@ -300,7 +323,9 @@ def load(explicit: str | Path | None = None) -> Config:
     try:
         table = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+        raise ConfigError(N_("{path}: not valid TOML: {exc}"), path=path, exc=exc) from exc
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot be read: {exc.strerror}") from exc
+        raise ConfigError(
+            N_("{path}: cannot be read: {strerror}"), path=path, strerror=exc.strerror
+        ) from exc
     return from_table(table, path)

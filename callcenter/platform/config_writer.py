@@ -19,6 +19,7 @@ from typing import Any
 
 from callcenter.platform.config import SECRET_KEYS, Config, from_table
 from callcenter.platform.errors import ConfigError
+from callcenter.platform.messages import N_
 from callcenter.platform.secrets import split_password
 
 __all__ = ["dumps", "merged", "read_table", "save", "write_table"]
@@ -42,11 +43,13 @@ def read_table(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         return {}
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot be read: {exc.strerror}") from exc
+        raise ConfigError(
+            N_("{path}: cannot be read: {strerror}"), path=path, strerror=exc.strerror
+        ) from exc
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+        raise ConfigError(N_("{path}: not valid TOML: {exc}"), path=path, exc=exc) from exc
 
 
 def merged(base: Mapping[str, Any], updates: Mapping[str, Any]) -> dict[str, Any]:
@@ -82,7 +85,10 @@ def write_table(path: Path, table: Mapping[str, Any]) -> Config:
     _, password = split_password(config.shared_database_url)
     if password is not None:
         raise ConfigError(
-            "database.shared_url: must not contain a password; it is kept in the OS keyring instead"
+            N_(
+                "database.shared_url: must not contain a password; "
+                "it is kept in the OS keyring instead"
+            )
         )
     _replace(path, dumps(table))
     return config
@@ -111,7 +117,7 @@ def _table(lines: list[str], path: tuple[str, ...], table: Mapping[str, Any]) ->
 def _checked(key: str, path: tuple[str, ...]) -> str:
     if key.lower() in SECRET_KEYS:
         name = ".".join((*path, key))
-        raise ConfigError(f"{name}: passwords are never written to the config file")
+        raise ConfigError(N_("{name}: passwords are never written to the config file"), name=name)
     return key
 
 
@@ -140,7 +146,11 @@ def _scalar(value: Any, path: tuple[str, ...]) -> str:
         return _float(value)
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
-    raise ConfigError(f"{'.'.join(path)}: a {type(value).__name__} cannot be written to TOML")
+    raise ConfigError(
+        N_("{value}: a {kind} cannot be written to TOML"),
+        value=".".join(path),
+        kind=type(value).__name__,
+    )
 
 
 def _string(text: str) -> str:

@@ -11,6 +11,7 @@ from callcenter.platform import audit
 from callcenter.platform.context import Actor, ServiceContext
 from callcenter.platform.errors import NotFoundError
 from callcenter.platform.language import words
+from callcenter.platform.messages import N_
 from db.enums import Role
 from db.models import DispositionCode, NotReadyReason, Queue, QueueMember, SRCategory, User
 
@@ -123,7 +124,7 @@ def sign_in_actor(ctx: ServiceContext, username: str) -> Actor:
             )
         )
         if user is None:
-            raise NotFoundError(f"no active user {username!r} in this store")
+            raise NotFoundError(N_("no active user {username!r} in this store"), username=username)
         return Actor(user.id, user.username, user.role)
 
 

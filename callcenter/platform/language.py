@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import json
 
+from callcenter.platform import messages
+
 _language: str | None = None
 
 
 def set_language(language: str | None) -> None:
-    """Entries read from now on are worded in ``language`` ("zh_CN"; None: the source)."""
+    """Entries read from now on are worded in ``language`` ("zh_CN"; None: the source), and
+    so are the core's messages (``callcenter.platform.messages``)."""
     global _language  # noqa: PLW0603 - one setting for the process, as QLocale's default
     _language = language
+    messages.use(language or "en")
 
 
 def current() -> str | None:

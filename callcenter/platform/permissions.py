@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.errors import PermissionDeniedError
+from callcenter.platform.messages import N_, _
 from db.enums import Role
 from db.models import QueueMember
 
@@ -61,7 +62,12 @@ def require(ctx: ServiceContext, action: Action) -> None:
     if ctx.actor is None:
         return
     if ctx.actor.role not in ALLOWED[action]:
-        raise PermissionDeniedError(f"{ctx.actor.username} ({ctx.actor.role}) may not {action}")
+        raise PermissionDeniedError(
+            N_("{username} ({role}) may not {action}"),
+            username=ctx.actor.username,
+            role=ctx.actor.role,
+            action=action,
+        )
 
 
 def is_supervisor(ctx: ServiceContext) -> bool:
@@ -78,7 +84,7 @@ def _refusal(
     if is_supervisor(ctx):
         return None
     if assignee_id is not None:
-        return None if assignee_id == ctx.actor_id else "is assigned to someone else"
+        return None if assignee_id == ctx.actor_id else N_("is assigned to someone else")
     if queue_id is None:
         return None
     member = select(QueueMember.id).where(
@@ -88,7 +94,7 @@ def _refusal(
     )
     if ctx.actor_id is not None and session.scalar(member) is not None:
         return None
-    return "waits in a queue you are not a member of"
+    return N_("waits in a queue you are not a member of")
 
 
 def may_work_on(
@@ -112,4 +118,8 @@ def require_work_on(
 ) -> None:
     reason = _refusal(session, ctx, assignee_id, queue_id)
     if reason is not None:
-        raise PermissionDeniedError(f"{what} {reason}; only a supervisor may change it")
+        raise PermissionDeniedError(
+            N_("{what} {reason}; only a supervisor may change it"),
+            what=_(what),
+            reason=_(reason),
+        )

@@ -30,6 +30,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from callcenter.platform import audit
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.errors import ServiceError
+from callcenter.platform.messages import N_
 from callcenter.platform.permissions import Action, require
 from db import change_log_ddl, roles_ddl
 from db.base import Base, Replicated
@@ -125,7 +126,7 @@ class _Entry:
 
 def _require_log(session: Session) -> None:
     if session.get_bind().dialect.name != "postgresql":
-        raise ServiceError("Only a PostgreSQL shared store keeps a change log")
+        raise ServiceError(N_("Only a PostgreSQL shared store keeps a change log"))
 
 
 def _parse(text: str | None) -> dict[str, Any]:
@@ -312,7 +313,7 @@ def _model(table_name: str) -> type[Replicated]:
     for mapper in Base.registry.mappers:
         if mapper.persist_selectable.description == table_name:
             return cast(type[Replicated], mapper.class_)
-    raise ServiceError(f"unknown table {table_name}")
+    raise ServiceError(N_("unknown table {table_name}"), table_name=table_name)
 
 
 def _bring(local: Engine, shared: Engine, plan: UndoPlan) -> None:
@@ -344,7 +345,11 @@ def undo(shared: ServiceContext, writer: ServiceContext, plan: UndoPlan) -> int:
             for r in plan.restores:
                 row = session.get(_model(r.table_name), r.row_id)
                 if row is None:
-                    raise ServiceError(f"{r.table_name} {r.row_id} is not in the shared store")
+                    raise ServiceError(
+                        N_("{table_name} {row_id} is not in the shared store"),
+                        table_name=r.table_name,
+                        row_id=r.row_id,
+                    )
                 for key, value in r.values.items():
                     setattr(row, key, value)
                 if r.tombstone:
@@ -365,5 +370,5 @@ def undo(shared: ServiceContext, writer: ServiceContext, plan: UndoPlan) -> int:
             )
     except (DBAPIError, StaleDataError) as error:
         reason = str(getattr(error, "orig", None) or error).splitlines()[0]
-        raise ServiceError(f"Nothing was undone: {reason}") from error
+        raise ServiceError(N_("Nothing was undone: {reason}"), reason=reason) from error
     return changed

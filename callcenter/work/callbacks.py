@@ -13,6 +13,7 @@ from callcenter.crm.customer_fields import clean_phone
 from callcenter.platform import audit
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.errors import ConflictError, NotFoundError, ValidationError
+from callcenter.platform.messages import N_
 from callcenter.platform.permissions import Action, require, require_work_on
 from callcenter.platform.records import CallbackView
 from callcenter.platform.views import callback_view
@@ -36,9 +37,9 @@ class NewCallback:
 
 def _check_window(due_from: dt.datetime, due_until: dt.datetime) -> None:
     if due_from.tzinfo is None or due_until.tzinfo is None:
-        raise ValidationError("due_from", "must carry a time zone")
+        raise ValidationError("due_from", N_("must carry a time zone"))
     if due_until < due_from:
-        raise ValidationError("due_until", "is before the start of the window")
+        raise ValidationError("due_until", N_("is before the start of the window"))
 
 
 def schedule_callback(ctx: ServiceContext, new: NewCallback) -> CallbackView:
@@ -47,9 +48,9 @@ def schedule_callback(ctx: ServiceContext, new: NewCallback) -> CallbackView:
     number = clean_phone(new.phone_number, ctx.default_region, "phone_number")
     _check_window(new.due_from, new.due_until)
     if not new.reason.strip():
-        raise ValidationError("reason", "is required")
+        raise ValidationError("reason", N_("is required"))
     if (new.owner_user_id is None) == (new.owner_queue_id is None):
-        raise ValidationError("owner", "choose either an agent or a queue")
+        raise ValidationError("owner", N_("choose either an agent or a queue"))
     with ctx.sessions.begin() as session:
         for model, key, field in (
             (Customer, new.customer_id, "customer_id"),
@@ -57,7 +58,7 @@ def schedule_callback(ctx: ServiceContext, new: NewCallback) -> CallbackView:
             (Queue, new.owner_queue_id, "owner_queue_id"),
         ):
             if key is not None and session.get(model, key) is None:
-                raise ValidationError(field, f"{key} does not exist")
+                raise ValidationError(field, N_("{key} does not exist"), key=key)
         row = Callback(
             id=uuid.uuid4(),
             customer_id=new.customer_id,
@@ -94,7 +95,7 @@ def record_attempt(
     outcome = CallbackOutcome(outcome)
     if outcome == CallbackOutcome.RESCHEDULED:
         if reschedule is None:
-            raise ValidationError("reschedule", "a new window is required to reschedule")
+            raise ValidationError("reschedule", N_("a new window is required to reschedule"))
         _check_window(*reschedule)
     with ctx.sessions.begin() as session:
         row = session.scalar(
@@ -103,10 +104,14 @@ def record_attempt(
             .options(selectinload(Callback.attempts))
         )
         if row is None:
-            raise NotFoundError(f"callback {callback_id} does not exist")
-        require_work_on(session, ctx, "this callback", row.owner_user_id, row.owner_queue_id)
+            raise NotFoundError(
+                N_("callback {callback_id} does not exist"), callback_id=callback_id
+            )
+        require_work_on(session, ctx, N_("this callback"), row.owner_user_id, row.owner_queue_id)
         if row.status != CallbackStatus.PENDING:
-            raise ValidationError("status", f"the callback is already {row.status.value}")
+            raise ValidationError(
+                "status", N_("the callback is already {status}"), status=row.status.value
+            )
         before = {"status": row.status, "attempt_count": row.attempt_count}
         row.attempts.append(
             CallbackAttempt(
@@ -151,7 +156,9 @@ def get_callback(ctx: ServiceContext, callback_id: uuid.UUID) -> CallbackView:
             .options(selectinload(Callback.attempts))
         )
         if row is None:
-            raise NotFoundError(f"callback {callback_id} does not exist")
+            raise NotFoundError(
+                N_("callback {callback_id} does not exist"), callback_id=callback_id
+            )
         return callback_view(row, with_attempts=True)
 
 
@@ -195,19 +202,19 @@ def reassign_callback(
     """Give a callback to one agent or one queue (supervisors only), with an audit entry."""
     require(ctx, Action.REASSIGN_WORK)
     if (owner_user_id is None) == (owner_queue_id is None):
-        raise ValidationError("owner", "choose either an agent or a queue")
+        raise ValidationError("owner", N_("choose either an agent or a queue"))
     with ctx.sessions.begin() as session:
         row = session.get(Callback, callback_id)
         if row is None or row.deleted:
-            raise NotFoundError(f"no callback {callback_id}")
+            raise NotFoundError(N_("no callback {callback_id}"), callback_id=callback_id)
         if row.version != expected_version:
-            raise ConflictError("the callback was changed by someone else; reload it")
+            raise ConflictError(N_("the callback was changed by someone else; reload it"))
         for model, key, field in (
             (User, owner_user_id, "owner_user_id"),
             (Queue, owner_queue_id, "owner_queue_id"),
         ):
             if key is not None and session.get(model, key) is None:
-                raise ValidationError(field, f"{key} does not exist")
+                raise ValidationError(field, N_("{key} does not exist"), key=key)
         before = {"owner_user_id": row.owner_user_id, "owner_queue_id": row.owner_queue_id}
         row.owner_user_id, row.owner_queue_id = owner_user_id, owner_queue_id
         row.updated_by = ctx.actor_id

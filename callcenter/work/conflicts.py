@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.errors import NotFoundError, PermissionDeniedError
+from callcenter.platform.messages import N_
 from callcenter.platform.permissions import is_supervisor
 from db.base import Base, Replicated
 from db.models import Callback, Customer, ServiceRequest, SyncConflict, User
@@ -48,7 +49,7 @@ def _model(table_name: str) -> type[Replicated]:
             mapper.class_, Replicated
         ):
             return mapper.class_
-    raise NotFoundError(f"no table {table_name!r}")
+    raise NotFoundError(N_("no table {table_name!r}"), table_name=table_name)
 
 
 def _shown(text: str | None) -> str:
@@ -113,17 +114,19 @@ def resolve(ctx: ServiceContext, conflict_id: uuid.UUID, *, restore: bool) -> No
     with ctx.sessions.begin() as session:
         conflict = session.get(SyncConflict, conflict_id)
         if conflict is None or conflict.resolved_at is not None:
-            raise NotFoundError("that conflict is no longer open")
+            raise NotFoundError(N_("that conflict is no longer open"))
         allowed = is_supervisor(ctx) or session.scalar(
             select(SyncConflict.id).where(SyncConflict.id == conflict_id, _mine(ctx))
         )
         if not allowed:
-            raise PermissionDeniedError("only the people involved or a supervisor may settle it")
+            raise PermissionDeniedError(
+                N_("only the people involved or a supervisor may settle it")
+            )
         if restore:
             model = _model(conflict.table_name)
             row = session.get(model, conflict.row_id)
             if row is None:
-                raise NotFoundError("the changed record is not on this desk")
+                raise NotFoundError(N_("the changed record is not on this desk"))
             column = model.__table__.c[conflict.field]  # type: ignore[attr-defined]
             setattr(row, conflict.field, codec.from_text(column, conflict.lost_value))
             row.updated_by = ctx.actor_id

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.errors import ValidationError
+from callcenter.platform.messages import N_
 from callcenter.platform.records import InteractionView
 from callcenter.platform.views import interaction_view
 from callcenter.work.interactions import NOTES_MAX, NewInteraction, add_interaction
@@ -71,9 +72,11 @@ def save_draft(
 ) -> Draft:
     """Create or overwrite the draft under ``key`` (a call id, or a manual log's id)."""
     if not key:
-        raise ValidationError("key", "is required")
+        raise ValidationError("key", N_("is required"))
     if len(notes) > NOTES_MAX:
-        raise ValidationError("notes", f"are longer than {NOTES_MAX} characters")
+        raise ValidationError(
+            "notes", N_("are longer than {notes_max} characters"), notes_max=NOTES_MAX
+        )
     now = ctx.clock()
     with ctx.sessions.begin() as session:
         row = session.get(NoteDraft, key)

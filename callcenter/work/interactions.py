@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from callcenter.platform import audit
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.errors import NotFoundError, PermissionDeniedError, ValidationError
+from callcenter.platform.messages import N_
 from callcenter.platform.permissions import Action, is_supervisor, require
 from callcenter.platform.records import InteractionView
 from callcenter.platform.views import interaction_view
@@ -45,9 +46,13 @@ def _check_disposition(session: Session, code: str | None, notes: str) -> None:
         return
     row = session.scalar(select(DispositionCode).where(DispositionCode.code == code))
     if row is None or not row.active or row.deleted:
-        raise ValidationError("disposition_code", f"{code!r} is not an active disposition")
+        raise ValidationError(
+            "disposition_code", N_("{code!r} is not an active disposition"), code=code
+        )
     if row.requires_notes and not notes.strip():
-        raise ValidationError("notes", f"are required for disposition {row.label!r}")
+        raise ValidationError(
+            "notes", N_("are required for disposition {label!r}"), label=row.label
+        )
 
 
 def _check_times(
@@ -55,11 +60,11 @@ def _check_times(
 ) -> None:
     for name, value in (("offered_at", offered), ("answered_at", answered), ("ended_at", ended)):
         if value is not None and value.tzinfo is None:
-            raise ValidationError(name, "must carry a time zone")
+            raise ValidationError(name, N_("must carry a time zone"))
     if answered is not None and answered < offered:
-        raise ValidationError("answered_at", "is before the call was offered")
+        raise ValidationError("answered_at", N_("is before the call was offered"))
     if ended is not None and ended < (answered or offered):
-        raise ValidationError("ended_at", "is before the call started")
+        raise ValidationError("ended_at", N_("is before the call started"))
 
 
 def _check_links(session: Session, item: NewInteraction) -> None:
@@ -70,7 +75,7 @@ def _check_links(session: Session, item: NewInteraction) -> None:
         (Callback, item.callback_id, "callback_id"),
     ):
         if key is not None and session.get(model, key) is None:
-            raise ValidationError(field, f"{key} does not exist")
+            raise ValidationError(field, N_("{key} does not exist"), key=key)
 
 
 def add_interaction(session: Session, ctx: ServiceContext, item: NewInteraction) -> Interaction:
@@ -82,7 +87,9 @@ def add_interaction(session: Session, ctx: ServiceContext, item: NewInteraction)
         raise ValidationError("channel", str(exc)) from None
     _check_times(item.offered_at, item.answered_at, item.ended_at)
     if len(item.notes) > NOTES_MAX:
-        raise ValidationError("notes", f"are longer than {NOTES_MAX} characters")
+        raise ValidationError(
+            "notes", N_("are longer than {notes_max} characters"), notes_max=NOTES_MAX
+        )
     _check_disposition(session, item.disposition_code, item.notes)
     _check_links(session, item)
     row = Interaction(
@@ -131,12 +138,16 @@ def complete_interaction(
     with ctx.sessions.begin() as session:
         row = session.get(Interaction, interaction_id)
         if row is None or row.deleted:
-            raise NotFoundError(f"interaction {interaction_id} does not exist")
+            raise NotFoundError(
+                N_("interaction {interaction_id} does not exist"), interaction_id=interaction_id
+            )
         if row.agent_id != ctx.actor_id and not is_supervisor(ctx):
-            raise PermissionDeniedError("only the agent who took the call can complete its log")
+            raise PermissionDeniedError(N_("only the agent who took the call can complete its log"))
         _check_disposition(session, disposition_code, notes)
         if len(notes) > NOTES_MAX:
-            raise ValidationError("notes", f"are longer than {NOTES_MAX} characters")
+            raise ValidationError(
+                "notes", N_("are longer than {notes_max} characters"), notes_max=NOTES_MAX
+            )
         if ended_at is not None:
             _check_times(row.offered_at, row.answered_at, ended_at)
             row.ended_at = ended_at

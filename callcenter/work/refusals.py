@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from callcenter.platform import audit
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.errors import NotFoundError
+from callcenter.platform.messages import N_
 from callcenter.work.conflicts import record_label
 from db.models import OutboxEntry
 from db.replication import outbox
@@ -89,7 +90,7 @@ def retry(ctx: ServiceContext, key: uuid.UUID) -> int:
     with ctx.sessions.begin() as session:
         keys = list(session.scalars(select(OutboxEntry.seq).where(_of(key))))
         if not keys:
-            raise NotFoundError("that refused change is no longer on this desk")
+            raise NotFoundError(N_("that refused change is no longer on this desk"))
         session.execute(
             update(OutboxEntry)
             .where(OutboxEntry.seq.in_(keys))
@@ -104,7 +105,7 @@ def discard(ctx: ServiceContext, key: uuid.UUID) -> int:
     with ctx.sessions.begin() as session:
         gone = list(session.scalars(select(OutboxEntry).where(_of(key))))
         if not gone:
-            raise NotFoundError("that refused change is no longer on this desk")
+            raise NotFoundError(N_("that refused change is no longer on this desk"))
         what = [_described(session, e) for e in gone]
         session.execute(delete(OutboxEntry).where(_of(key)))
         audit.record(

@@ -25,6 +25,7 @@ from callcenter.platform.errors import (
     NotFoundError,
     ValidationError,
 )
+from callcenter.platform.messages import N_
 from callcenter.platform.permissions import Action, is_supervisor, require, require_work_on
 from callcenter.platform.records import ServiceRequestView
 from callcenter.platform.views import service_request_view
@@ -86,13 +87,13 @@ def _category(session: Session, code: str) -> SRCategory:
         select(SRCategory).where(SRCategory.code == code, SRCategory.deleted.is_(False))
     )
     if category is None or not category.active:
-        raise ValidationError("category_code", f"{code!r} is not an active category")
+        raise ValidationError("category_code", N_("{code!r} is not an active category"), code=code)
     return category
 
 
 def _check_exists(session: Session, model: Any, key: uuid.UUID | None, field: str) -> None:
     if key is not None and session.get(model, key) is None:
-        raise ValidationError(field, f"{key} does not exist")
+        raise ValidationError(field, N_("{key} does not exist"), key=key)
 
 
 def _history(
@@ -119,9 +120,9 @@ def create_service_request(ctx: ServiceContext, new: NewServiceRequest) -> Servi
     require(ctx, Action.EDIT_SERVICE_REQUESTS)
     subject = " ".join(new.subject.split())
     if not subject:
-        raise ValidationError("subject", "is required")
+        raise ValidationError("subject", N_("is required"))
     if len(subject) > 200:
-        raise ValidationError("subject", "is longer than 200 characters")
+        raise ValidationError("subject", N_("is longer than 200 characters"))
     priority = clean_choice(Priority, new.priority, "priority")
     for attempt in range(3):
         try:
@@ -168,7 +169,7 @@ def _load(session: Session, sr_id: uuid.UUID) -> ServiceRequest:
         .options(selectinload(ServiceRequest.history))
     )
     if sr is None:
-        raise NotFoundError(f"service request {sr_id} does not exist")
+        raise NotFoundError(N_("service request {sr_id} does not exist"), sr_id=sr_id)
     return sr
 
 
@@ -183,15 +184,20 @@ def _validate_status(sr: ServiceRequest, target: SRStatus, changes: dict[str, An
     if target == sr.status:
         return
     if target not in TRANSITIONS[sr.status]:
-        raise ValidationError("status", f"cannot go from {sr.status.value} to {target.value}")
+        raise ValidationError(
+            "status",
+            N_("cannot go from {current} to {target}"),
+            current=sr.status.value,
+            target=target.value,
+        )
     if target == SRStatus.RESOLVED and not (changes.get("resolution") or sr.resolution):
-        raise ValidationError("resolution", "is required to resolve a request")
+        raise ValidationError("resolution", N_("is required to resolve a request"))
 
 
 def _clean(changes: dict[str, Any]) -> dict[str, Any]:
     unknown = set(changes) - EDITABLE
     if unknown:
-        raise ValidationError(sorted(unknown)[0], "is not an editable service-request field")
+        raise ValidationError(sorted(unknown)[0], N_("is not an editable service-request field"))
     clean = dict(changes)
     if "status" in clean:
         clean["status"] = clean_choice(SRStatus, clean["status"], "status")
@@ -200,9 +206,9 @@ def _clean(changes: dict[str, Any]) -> dict[str, Any]:
     if "satisfaction" in clean and clean["satisfaction"] is not None:
         score = clean["satisfaction"]
         if not isinstance(score, int) or not 1 <= score <= 5:
-            raise ValidationError("satisfaction", "must be a whole number from 1 to 5")
+            raise ValidationError("satisfaction", N_("must be a whole number from 1 to 5"))
     if "subject" in clean and not " ".join(str(clean["subject"]).split()):
-        raise ValidationError("subject", "is required")
+        raise ValidationError("subject", N_("is required"))
     return clean
 
 
@@ -213,11 +219,13 @@ def _derive(
     if "assignee_id" in clean and clean["assignee_id"] != sr.assignee_id:
         taking_unassigned = sr.assignee_id is None and clean["assignee_id"] == ctx.actor_id
         if not (taking_unassigned or is_supervisor(ctx)):
-            raise FieldPermissionError("assignee_id", "only a supervisor can reassign")
+            raise FieldPermissionError("assignee_id", N_("only a supervisor can reassign"))
         _check_exists(session, User, clean["assignee_id"], "assignee_id")
     if "queue_id" in clean and clean["queue_id"] != sr.queue_id:
         if not is_supervisor(ctx):
-            raise FieldPermissionError("queue_id", "only a supervisor can move it to another queue")
+            raise FieldPermissionError(
+                "queue_id", N_("only a supervisor can move it to another queue")
+            )
         _check_exists(session, Queue, clean["queue_id"], "queue_id")
     if "status" in clean:
         _validate_status(sr, clean["status"], clean)
@@ -244,7 +252,9 @@ def update_service_request(
         with ctx.sessions.begin() as session:
             sr = _load(session, sr_id)
             if sr.version != expected_version:
-                raise ConflictError(f"{sr.number} was changed by someone else; reload it")
+                raise ConflictError(
+                    N_("{number} was changed by someone else; reload it"), number=sr.number
+                )
             require_work_on(session, ctx, sr.number, sr.assignee_id, sr.queue_id)
             _derive(session, ctx, sr, clean)
             before: dict[str, Any] = {}
@@ -271,7 +281,7 @@ def update_service_request(
             session.refresh(sr, ["history"])
             return service_request_view(sr, with_history=True)
     except StaleDataError as exc:
-        raise ConflictError("the service request was changed by someone else; reload") from exc
+        raise ConflictError(N_("the service request was changed by someone else; reload")) from exc
 
 
 def _plain(value: Any) -> Any:
@@ -282,7 +292,7 @@ def resolve(
     ctx: ServiceContext, sr_id: uuid.UUID, expected_version: int, resolution: str
 ) -> ServiceRequestView:
     if not resolution.strip():
-        raise ValidationError("resolution", "is required to resolve a request")
+        raise ValidationError("resolution", N_("is required to resolve a request"))
     return update_service_request(
         ctx, sr_id, expected_version, status=SRStatus.RESOLVED, resolution=resolution.strip()
     )

@@ -4,6 +4,10 @@
 <context>
     <name>Form</name>
     <message>
+        <source>{field} {message}.</source>
+        <translation>{field}{message}。</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>

@@ -23,6 +23,7 @@ from db.enums import PhoneKind
 from tests.callcenter.conftest import People, people
 from tests.helpers import pulse
 from tests.helpers.notification_service import NotificationService, notification_service
+from ui.common import i18n
 from ui.common.formatting import set_reading_region
 
 __all__ = ["people"]  # the dictionary and users of the service tests, shared as a fixture
@@ -53,6 +54,14 @@ def numbers_read_internationally() -> Iterator[None]:
     set_reading_region(None)
     yield
     set_reading_region(None)
+
+
+@pytest.fixture(autouse=True)
+def in_english(qapp: Any) -> Iterator[None]:
+    """Widgets read in English, as a desktop started in English does: with the English
+    catalogues' plural forms ("2 records"), whatever language an earlier test left."""
+    i18n.install("en")
+    yield
 
 
 @pytest.fixture

@@ -60,7 +60,7 @@ class FieldErrors:
         self.clear()
         if isinstance(exc, ValidationError) and exc.field in self._fields:
             title, widget, error = self._fields[exc.field]
-            error.setText(_sentence(title, exc.message))
+            error.setText(_sentence(title, exc))
             error.show()
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
             return
@@ -78,10 +78,14 @@ class FieldErrors:
         return "" if error.isHidden() else error.text()
 
 
-def _sentence(title: str, message: str) -> str:
-    """``is required`` under "Subject" reads "Subject is required"."""
-    if message.split(" ", 1)[0] in {"is", "are", "must"}:
-        return f"{title} {message}."
+def _sentence(title: str, exc: ValidationError) -> str:
+    """``is required`` under "Subject" reads "Subject is required" (decided on the English
+    template: the words are the reader's language)."""
+    message = exc.message
+    if exc.code.split(" ", 1)[0] in {"is", "are", "must", "needs", "has"}:
+        return QCoreApplication.translate("Form", "{field} {message}.").format(
+            field=title.replace("&", ""), message=message
+        )
     return message[:1].upper() + message[1:]
 
 

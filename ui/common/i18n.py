@@ -32,12 +32,13 @@ def locale_for(language: str, region: str = "GB") -> QLocale:
     return QLocale(language)
 
 
-def catalogue_language(locale: QLocale) -> str | None:
-    """Which of our catalogues serves a locale, if any (English has one for its plurals)."""
+def catalogue_language(locale: QLocale) -> str:
+    """Which of our catalogues serves a locale: its language's, else the English source's
+    (which holds the plural forms: a French or a "C" locale reads "2 records" too)."""
     for language in LANGUAGES[1:]:
         if QLocale(language).language() == locale.language():
             return language
-    return None
+    return SOURCE_LANGUAGE
 
 
 def install(language: str, region: str = "GB") -> QLocale:
@@ -51,9 +52,7 @@ def install(language: str, region: str = "GB") -> QLocale:
     locale = locale_for(language, region)
     QLocale.setDefault(locale)
     chosen = catalogue_language(locale)
-    set_language(None if chosen in (None, SOURCE_LANGUAGE) else chosen)
-    if chosen is None:
-        return locale
+    set_language(None if chosen == SOURCE_LANGUAGE else chosen)
     files = [str(p) for p in sorted(TRANSLATIONS.glob(f"*_{chosen}.qm"))]
     if chosen != SOURCE_LANGUAGE:
         qt_own = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

@@ -61,20 +61,27 @@ class Account(QObject):
             self.headset.set_output(config.audio.output)
             self.headset.set_input(config.audio.input)
         self._say(
-            "Settings saved; the SIP account, region and database apply from the next start", 8000
+            self.tr(
+                "Settings saved; the SIP account, region and database apply from the next start"
+            ),
+            8000,
         )
 
     def ask_sign_out(self) -> None:
         """Sign out; on a shared computer the stored passwords can go with the person."""
         box = QMessageBox(self._window)
-        box.setWindowTitle("Sign out")
-        box.setText("Sign out of this desk?")
+        box.setWindowTitle(self.tr("Sign out"))
+        box.setText(self.tr("Sign out of this desk?"))
         box.setInformativeText(
-            "Forget also removes this desk's stored SIP and database passwords from the OS "
-            "keyring; they will be asked for at the next sign-in."
+            self.tr(
+                "Forget also removes this desk's stored SIP and database passwords from the OS "
+                "keyring; they will be asked for at the next sign-in."
+            )
         )
-        forget = box.addButton("Sign out and &forget passwords", QMessageBox.ButtonRole.AcceptRole)
-        keep = box.addButton("&Sign out", QMessageBox.ButtonRole.AcceptRole)
+        forget = box.addButton(
+            self.tr("Sign out and &forget passwords"), QMessageBox.ButtonRole.AcceptRole
+        )
+        keep = box.addButton(self.tr("&Sign out"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         if box.clickedButton() in (forget, keep):
@@ -97,4 +104,4 @@ class Account(QObject):
                 try:
                     self.secrets.forget(key)
                 except SecretsUnavailable as error:
-                    QMessageBox.warning(self._window, "Sign out", str(error))
+                    QMessageBox.warning(self._window, self.tr("Sign out"), str(error))

@@ -69,9 +69,9 @@ class CallLogController(QObject):
             return
         session = self.desk.calls.get(current)
         if session is None or session.ended:
-            self.calls.close_view("Call log saved")
+            self.calls.close_view(self.tr("Call log saved"))
         elif callback_id is None:
-            self._say("Call log saved; the call goes on", 4000)
+            self._say(self.tr("Call log saved; the call goes on"), 4000)
         if callback_id is not None:
             self.work.record_callback_outcome(get_callback(self.desk.ctx, callback_id), saved.id)
         self.saved.emit()
@@ -85,14 +85,17 @@ class CallLogController(QObject):
         if waiting:
             session = waiting[0]
             draft = drafts.load_draft(self.desk.ctx, session.call_id)
-            self._show(session, draft, f"{len(waiting)} call log(s) still to be saved.", 8000)
+            message = self.tr("%n call log(s) still to be saved.", "", len(waiting))
+            self._show(session, draft, message, 8000)
             return
         recovered = [
             d for d in drafts.unsaved_drafts(self.desk.ctx) if d.key not in self.desk.calls
         ]
         if recovered:
             session = self.desk.recover(recovered[0])
-            message = f"Recovered {len(recovered)} unsaved call log(s) from an earlier session."
+            message = self.tr(
+                "Recovered %n unsaved call log(s) from an earlier session.", "", len(recovered)
+            )
             self._show(session, recovered[0], message, 15_000)
 
     def _show(
@@ -105,10 +108,12 @@ class CallLogController(QObject):
         panel = self.calls.call_panel
         number = session.caller.number_e164 or session.caller.number_raw
         record = session.pop.record if session.pop is not None else None
-        title = record.profile.name if record is not None else "Unsaved call log"
-        panel.show_outbound(number or "unknown number", title)
+        title = record.profile.name if record is not None else self.tr("Unsaved call log")
+        panel.show_outbound(number or self.tr("unknown number"), title)
         panel.detail.setText(
-            f"Call of {local_time(session.offered_at)}, kept as a draft; save it to finish."
+            self.tr("Call of {time}, kept as a draft; save it to finish.").format(
+                time=local_time(session.offered_at)
+            )
         )
         panel.set_phase("ended")
         self.log_panel.set_active(True)

@@ -49,7 +49,9 @@ class CallPanel(QGroupBox):
     complete_transfer = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Call", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Call"))
+        self._keyed = ""
         who = self._build_party()
         self.detail = QLabel("")
         self.detail.setWordWrap(True)
@@ -59,7 +61,7 @@ class CallPanel(QGroupBox):
         self.hold_label.setObjectName("holdLabel")
         self.digits = QLabel("")
         self.digits.setObjectName("dtmfDigits")
-        self.digits.setToolTip("Digits sent to the caller's system on this call")
+        self.digits.setToolTip(self.tr("Digits sent to the caller's system on this call"))
         row, keypad = self._build_controls()
         layout = QVBoxLayout(self)
         layout.addLayout(who)
@@ -77,6 +79,8 @@ class CallPanel(QGroupBox):
         self._targets: Callable[[], dict[str, str]] = dict
         self._directory: dict[str, str] = {}
         self._recent: list[str] = []
+        #: The queues' names as the SIP header gives them -> their words for the agent.
+        self.queue_names: dict[str, str] = {}
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self._tick)
@@ -87,11 +91,11 @@ class CallPanel(QGroupBox):
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for key, text, signal in (
-            ("answer", "&Answer", self.answer),
-            ("reject", "&Reject", self.reject),
-            ("hangup", "&Hang up", self.hangup),
-            ("hold", "Hol&d", self.hold),
-            ("mute", "&Mute", self.mute),
+            ("answer", self.tr("&Answer"), self.answer),
+            ("reject", self.tr("&Reject"), self.reject),
+            ("hangup", self.tr("&Hang up"), self.hangup),
+            ("hold", self.tr("Hol&d"), self.hold),
+            ("mute", self.tr("&Mute"), self.mute),
         ):
             button = QPushButton(text)
             button.setObjectName(f"{key}Button")
@@ -109,14 +113,14 @@ class CallPanel(QGroupBox):
             pad_key.clicked.connect(lambda _checked=False, d=digit: self._digit(d))
             self.keys[digit] = pad_key
             keypad.addWidget(pad_key, index // 3, index % 3)
-        self.transfer_button = QPushButton("&Transfer…")
-        self.transfer_button.setToolTip("Blind transfer: send the caller on at once")
+        self.transfer_button = QPushButton(self.tr("&Transfer…"))
+        self.transfer_button.setToolTip(self.tr("Blind transfer: send the caller on at once"))
         self.transfer_button.clicked.connect(self._ask_transfer)
-        self.consult_button = QPushButton("&Consult…")
-        self.consult_button.setToolTip("Hold the caller and talk to a colleague first")
+        self.consult_button = QPushButton(self.tr("&Consult…"))
+        self.consult_button.setToolTip(self.tr("Hold the caller and talk to a colleague first"))
         self.consult_button.clicked.connect(self._ask_consult)
-        self.complete_button = QPushButton("Com&plete")
-        self.complete_button.setToolTip("Join the caller to the colleague you consulted")
+        self.complete_button = QPushButton(self.tr("Com&plete"))
+        self.complete_button.setToolTip(self.tr("Join the caller to the colleague you consulted"))
         self.complete_button.clicked.connect(self.complete_transfer.emit)
         keypad.addWidget(self.transfer_button, 4, 0)
         keypad.addWidget(self.consult_button, 4, 1)
@@ -128,7 +132,7 @@ class CallPanel(QGroupBox):
         label (laying out rich text took a millisecond of every pop). Both lines keep their
         height when idle, so a ringing call changes text, not the layout: nothing below moves,
         and the pop repaints these labels only."""
-        self.caller = QLabel("No call")
+        self.caller = QLabel(self.tr("No call"))
         self.caller.setObjectName("callerLabel")
         self.caller.setTextFormat(Qt.TextFormat.PlainText)
         self.caller.setWordWrap(True)
@@ -153,7 +157,8 @@ class CallPanel(QGroupBox):
 
     def _digit(self, digit: str) -> None:
         """Echo the digit where the agent sees it, then send it."""
-        self.digits.setText(f"Keyed: {self.digits.text().removeprefix('Keyed: ')}{digit}")
+        self._keyed += digit
+        self.digits.setText(self.tr("Keyed: {digits}").format(digits=self._keyed))
         self.dtmf.emit(digit)
 
     def show_hold(self, held: bool) -> None:
@@ -185,12 +190,14 @@ class CallPanel(QGroupBox):
         return self._directory.get(text, text)
 
     def _ask_transfer(self) -> None:
-        target = self._choose_target("Blind transfer", "Transfer the caller to:")
+        target = self._choose_target(self.tr("Blind transfer"), self.tr("Transfer the caller to:"))
         if target:
             self.transfer.emit(target)
 
     def _ask_consult(self) -> None:
-        target = self._choose_target("Consult a colleague", "Call (the caller holds):")
+        target = self._choose_target(
+            self.tr("Consult a colleague"), self.tr("Call (the caller holds):")
+        )
         if target:
             self.consult.emit(target)
 
@@ -199,22 +206,23 @@ class CallPanel(QGroupBox):
         caller = pop.caller
         number = phone(caller.number_e164) if caller.number_e164 else (caller.number_raw or "")
         if pop.kind == PopKind.WITHHELD:
-            who = "Withheld number"
+            who = self.tr("Withheld number")
         elif pop.kind == PopKind.CUSTOMER and pop.record is not None:
             who = pop.record.profile.name
         elif pop.kind == PopKind.CHOOSE:
-            who = f"{len(pop.matches)} customers share this number"
+            who = self.tr("%n customer(s) share this number", "", len(pop.matches))
         else:
-            who = caller.display_name or "Unknown caller"
+            who = caller.display_name or self.tr("Unknown caller")
         self._show_party(who, number)
         self.detail.setToolTip("")
         parts = []
         if caller.queue:
-            parts.append(f"Queue: {caller.queue}")
+            queue = self.queue_names.get(caller.queue, caller.queue)
+            parts.append(self.tr("Queue: {queue}").format(queue=queue))
         if caller.dialled_number:
-            parts.append(f"Dialled: {caller.dialled_number}")
+            parts.append(self.tr("Dialled: {number}").format(number=caller.dialled_number))
         if caller.display_name and pop.kind != PopKind.WITHHELD:
-            parts.append(f"Caller ID name: {caller.display_name}")
+            parts.append(self.tr("Caller ID name: {name}").format(name=caller.display_name))
         self.detail.setText(" · ".join(parts))
 
     def show_customer(self, name: str) -> None:
@@ -223,8 +231,8 @@ class CallPanel(QGroupBox):
         self.caller.setText(name)
 
     def show_outbound(self, number: str, name: str | None) -> None:
-        self._show_party(name or "Calling", number)
-        self.detail.setText("Outbound call")
+        self._show_party(name or self.tr("Calling"), number)
+        self.detail.setText(self.tr("Outbound call"))
         self.detail.setToolTip("")
 
     def _show_party(self, who: str, number: str) -> None:
@@ -259,23 +267,31 @@ class CallPanel(QGroupBox):
                 self._started = None
                 self.timer_label.setText("")
                 self.caller.setFont(self._plain_font)
-                self.caller.setText("No call")
+                self.caller.setText(self.tr("No call"))
                 self.number.setText("")
                 self.detail.setText("")
                 self.detail.setToolTip("")
                 self.digits.setText("")
+                self._keyed = ""
             else:
-                self.timer_label.setText(self.timer_label.text() + "  (ended)")
+                self.timer_label.setText(
+                    self.tr("{time}  (ended)").format(time=self.timer_label.text())
+                )
         if phase != "talking":
             self.buttons["mute"].setChecked(False)
             self.show_hold(False)
         if phase == "ringing":
             self.digits.setText("")
+            self._keyed = ""
         self.phase = phase
 
     def _tick(self) -> None:
         now = time.monotonic()
         if self._started is not None and self._ticker.isActive():
-            self.timer_label.setText(f"Talking {duration(now - self._started)}")
+            self.timer_label.setText(
+                self.tr("Talking {time}").format(time=duration(now - self._started))
+            )
         held = self._held_since
-        self.hold_label.setText(f"On hold {duration(now - held)}" if held is not None else "")
+        self.hold_label.setText(
+            self.tr("On hold {time}").format(time=duration(now - held)) if held is not None else ""
+        )

@@ -49,7 +49,7 @@ class ChooserPanel(QWidget):
         self.matches.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.matches.setSpacing(3)
         self.matches.itemActivated.connect(self._choose)
-        self.open_button = QPushButton("&Open record")
+        self.open_button = QPushButton(self.tr("&Open record"))
         self.open_button.clicked.connect(lambda: self._choose(self.matches.currentItem()))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -58,25 +58,37 @@ class ChooserPanel(QWidget):
 
     def show_pop(self, pop: ScreenPop) -> None:
         number = phone(pop.caller.number_e164) if pop.caller.number_e164 else ""
+        heading = self.tr("%n record(s) have {number}", "", len(pop.matches))
         self.title.setText(
-            f"<h3>{len(pop.matches)} records have {html.escape(number)}</h3>"
-            "Ask who is calling (where they live, when they last called), then open the right one."
+            f"<h3>{heading.format(number=html.escape(number))}</h3>"
+            + self.tr(
+                "Ask who is calling (where they live, when they last called), "
+                "then open the right one."
+            )
         )
         self.matches.clear()
         now = self._clock()
         for m in pop.matches:
-            who = m.name + (f" ({m.company_name})" if m.company_name else "")
+            who = (
+                self.tr("{name} ({company})").format(name=m.name, company=m.company_name)
+                if m.company_name
+                else m.name
+            )
             if m.contact_name:
-                who += f" — contact {m.contact_name}"
-            place = ", ".join(part for part in (m.city, m.region) if part) or "no address"
-            requests = {0: "no open requests", 1: "1 open request"}.get(
-                m.open_requests, f"{m.open_requests} open requests"
+                who = self.tr("{customer} — contact {contact}").format(
+                    customer=who, contact=m.contact_name
+                )
+            place = ", ".join(part for part in (m.city, m.region) if part) or self.tr("no address")
+            requests = (
+                self.tr("%n open request(s)", "", m.open_requests)
+                if m.open_requests
+                else self.tr("no open requests")
             )
             facts = [
                 place,
-                f"last contact {ago(m.last_contact_at, now)}",
+                self.tr("last contact {when}").format(when=ago(m.last_contact_at, now)),
                 requests,
-                f"{label(m.phone_kind).lower()} number",
+                self.tr("{kind} number").format(kind=label(m.phone_kind).lower()),
             ]
             if m.external_id:
                 facts.append(m.external_id)
@@ -111,18 +123,18 @@ class UnknownCallerPanel(QWidget):
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setWordWrap(True)
-        create_box = QGroupBox("New customer")
+        create_box = QGroupBox(self.tr("New customer"))
         self.name = QLineEdit()
-        self.name.setPlaceholderText("Caller's name")
+        self.name.setPlaceholderText(self.tr("Caller's name"))
         self.number = QLineEdit()
-        self.create_button = QPushButton("&Create and open")
+        self.create_button = QPushButton(self.tr("&Create and open"))
         self.create_button.clicked.connect(
             lambda: self.quick_create.emit(self.name.text(), self.number.text())
         )
         self.name.returnPressed.connect(self.create_button.click)
         form = QFormLayout(create_box)
-        form.addRow("&Name", self.name)
-        form.addRow("N&umber", self.number)
+        form.addRow(self.tr("&Name"), self.name)
+        form.addRow(self.tr("N&umber"), self.number)
         form.addRow(self.create_button)
         self.attach_box = attach_box = QGroupBox()
         self.finder = SearchBox(ctx)
@@ -133,7 +145,7 @@ class UnknownCallerPanel(QWidget):
         self.error = QLabel()
         self.error.setObjectName("unknownCallerError")
         self.error.setWordWrap(True)
-        self.skip = QPushButton("Log &without a customer")
+        self.skip = QPushButton(self.tr("Log &without a customer"))
         self.skip.clicked.connect(self.without_customer.emit)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -148,22 +160,26 @@ class UnknownCallerPanel(QWidget):
     def show_pop(self, pop: ScreenPop) -> None:
         withheld = pop.kind == PopKind.WITHHELD
         number = pop.caller.number_e164 or pop.caller.number_raw or ""
-        self.title.setText(
-            "<h3>Withheld number</h3>The caller hid their number: ask who they are."
-            if withheld
-            else f"<h3>Unknown caller {html.escape(phone(number) if number else '')}</h3>"
-            "No record has this number."
-        )
+        if withheld:
+            heading = self.tr("Withheld number")
+            text = self.tr("The caller hid their number: ask who they are.")
+        else:
+            shown = html.escape(phone(number) if number else "")
+            heading = self.tr("Unknown caller {number}").format(number=shown)
+            text = self.tr("No record has this number.")
+        self.title.setText(f"<h3>{heading}</h3>{text}")
         self.name.setText(pop.caller.display_name or "")
         self.number.setText("" if withheld else number)
         self.withheld = withheld
         self.attach_box.setTitle(
-            "An existing customer: open their record"
+            self.tr("An existing customer: open their record")
             if withheld
-            else "Existing customer calling from a new number"
+            else self.tr("Existing customer calling from a new number")
         )
         self.finder.setPlaceholderText(
-            "Find the caller's record…" if withheld else "Find the customer to add this number to…"
+            self.tr("Find the caller's record…")
+            if withheld
+            else self.tr("Find the customer to add this number to…")
         )
         self.finder.clear()
         self.error.setText("")

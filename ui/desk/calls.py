@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from callcenter.desk.desk import (
@@ -22,6 +22,7 @@ from callcenter.desk.screenpop import ScreenPop
 from callcenter.platform.errors import ServiceError
 from callcenter.platform.records import CallbackView
 from telephony.events import CallState
+from ui.common.i18n import translate
 from ui.desk.call_panel import CallPanel
 from ui.desk.headset import Headset
 from ui.desk.log_panel import LogPanel
@@ -35,8 +36,12 @@ Notify = Callable[[str, str], None]
 #: How long a transfer may go unconfirmed before the agent is told.
 TRANSFER_CONFIRM_MS = 15_000
 #: The ring notice's buttons; "default" is a click on the notice (servers that draw no
-#: button for it still answer on a click).
-RING_ACTIONS = (("default", "Answer"), ("answer", "Answer"), ("reject", "Reject"))
+#: button for it still answer on a click). Marked for the "CallController" context.
+RING_ACTIONS = (
+    ("default", QT_TRANSLATE_NOOP("CallController", "Answer")),
+    ("answer", QT_TRANSLATE_NOOP("CallController", "Answer")),
+    ("reject", QT_TRANSLATE_NOOP("CallController", "Reject")),
+)
 
 
 class CallController(QObject):
@@ -141,16 +146,22 @@ class CallController(QObject):
         self.log_panel.set_active(True)
         self._window.raise_()
         self._window.activateWindow()
-        who = pop.record.profile.name if pop.record else (pop.caller.number_raw or "Withheld")
-        text = f"{who} — {pop.caller.queue or ''}".strip(" —")
+        who = pop.record.profile.name if pop.record else pop.caller.number_raw
+        who = who or self.tr("Withheld number")
+        queue = pop.caller.queue and self.call_panel.queue_names.get(
+            pop.caller.queue, pop.caller.queue
+        )
+        text = self.tr("{caller} — {queue}").format(caller=who, queue=queue) if queue else who
+        title = self.tr("Incoming call")
+        actions = tuple((key, translate("CallController", words)) for key, words in RING_ACTIONS)
         # Where the desktop has a notification service, the notice itself answers or rejects
         # (the window may be behind another); the tray or the status bar otherwise.
         if self.notices is not None and self.notices.show(
-            f"call:{call_id}", "Incoming call", text, RING_ACTIONS, critical=True, timeout_ms=0
+            f"call:{call_id}", title, text, actions, critical=True, timeout_ms=0
         ):
-            self._say(f"Incoming call: {text}", 10_000)
+            self._say(self.tr("Incoming call: {caller}").format(caller=text), 10_000)
         else:
-            self._notify("Incoming call", text)
+            self._notify(title, text)
 
     def _notice_action(self, key: str, action: str) -> None:
         """Answer or Reject pressed in the ring notice: for the call still ringing only."""
@@ -181,7 +192,7 @@ class CallController(QObject):
         call = self.desk.calls.get(self._transfer_call or "")
         if call is None or call.ended or self._transfer_call != self.current:
             return
-        words = "The transfer was not confirmed; the caller is still with you"
+        words = self.tr("The transfer was not confirmed; the caller is still with you")
         self.call_panel.detail.setText(words)
         self._say(words, 10_000)
 
@@ -208,7 +219,7 @@ class CallController(QObject):
     def _consult(self, call_id: str, target: str) -> None:
         self.desk.consult(call_id, target)
         self.call_panel.consult_button.setEnabled(False)
-        self._say(f"Caller on hold; calling {target}…", 8000)
+        self._say(self.tr("Caller on hold; calling {target}…").format(target=target), 8000)
 
     def _is_consultation(self, call_id: str) -> bool:
         session = self.desk.calls.get(call_id)
@@ -220,7 +231,7 @@ class CallController(QObject):
         if self._is_consultation(event.call_id):
             if event.state == CallState.CONFIRMED:
                 self.call_panel.complete_button.setEnabled(True)
-                self._say("Colleague answered: complete the transfer", 8000)
+                self._say(self.tr("Colleague answered: complete the transfer"), 8000)
             return
         if event.call_id != self.current:
             return
@@ -233,7 +244,7 @@ class CallController(QObject):
         elif event.state in (CallState.CALLING, CallState.EARLY) and (
             self.call_panel.phase == "dialling"
         ):
-            self.call_panel.detail.setText("Ringing at the far end…")
+            self.call_panel.detail.setText(self.tr("Ringing at the far end…"))
 
     def _finished(self, event: CallFinished) -> None:
         self._end_notice(event.call_id)
@@ -249,7 +260,7 @@ class CallController(QObject):
         self.call_panel.detail.setText(event.words)
         self.call_panel.detail.setToolTip(f"SIP {event.code} {event.reason}".strip())
         if not event.needs_log:
-            self.close_view("Missed call recorded")
+            self.close_view(self.tr("Missed call recorded"))
         else:
             self.log_panel.notes.setFocus()
 
@@ -267,7 +278,7 @@ class CallController(QObject):
     def act(self, action: Callable[[str], object]) -> None:
         """Apply a call control to the call on screen, saying why when there is none."""
         if self.current is None:
-            self._say("There is no call.", 3000)
+            self._say(self.tr("There is no call."), 3000)
             return
         try:
             action(self.current)
@@ -303,14 +314,18 @@ class CallController(QObject):
         """Click-to-dial from anywhere: the record, the callback list, the dial box. A click
         asks first (unless ``ask_before_dialling`` is off); a number typed and sent does not."""
         if self.current is not None:
-            self._say("Finish the current call first.", 5000)
+            self._say(self.tr("Finish the current call first."), 5000)
             return
         record = self.pages.record_view.record
         if customer_id is None and record is not None:
             customer_id = record.profile.id
         if self.ask_before_dialling and not typed:
-            who = f" ({record.profile.name})" if record is not None else ""
-            answer = QMessageBox.question(self._window, "Call", f"Call {number}{who}?")
+            question = (
+                self.tr("Call {number} ({name})?").format(number=number, name=record.profile.name)
+                if record is not None
+                else self.tr("Call {number}?").format(number=number)
+            )
+            answer = QMessageBox.question(self._window, self.tr("Call"), question)
             if answer != QMessageBox.StandardButton.Yes:
                 return
         try:

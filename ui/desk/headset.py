@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from array import array
 
-from PySide6.QtCore import QByteArray, QIODevice, QObject, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QIODevice, QObject, Signal
 from PySide6.QtMultimedia import (
     QAudio,
     QAudioDevice,
@@ -147,11 +147,15 @@ class Headset(QObject):
         """What is wrong with the sound, in words, or None: no speaker means silent calls,
         no microphone means the caller hears nothing (both: the sound server is not there)."""
         if not outputs and not inputs:
-            return "No audio devices: calls are silent (no sound server, or no sound card)"
+            return QCoreApplication.translate(
+                "Headset", "No audio devices: calls are silent (no sound server, or no sound card)"
+            )
         if not outputs:
-            return "No speaker or headset: calls are silent"
+            return QCoreApplication.translate("Headset", "No speaker or headset: calls are silent")
         if not inputs:
-            return "No microphone: the caller cannot hear you"
+            return QCoreApplication.translate(
+                "Headset", "No microphone: the caller cannot hear you"
+            )
         return None
 
     def set_output(self, name: str | None) -> None:
@@ -200,7 +204,11 @@ class Headset(QObject):
         self._source.setBufferSize(2 * FRAME_BYTES)
         self._capture_io = self._source.start()
         if self._capture_io is None:
-            self.error.emit(f"cannot open the microphone {self.input_name!r}")
+            self.error.emit(
+                QCoreApplication.translate("Headset", "cannot open the microphone {name}").format(
+                    name=repr(self.input_name)
+                )
+            )
             return
         self._capture_io.readyRead.connect(self._on_capture)
 
@@ -256,4 +264,8 @@ class Headset(QObject):
         # which the type stubs treat as unrelated. (The QAudio import also registers the
         # QAudio::State conversion this slot needs.)
         if self._sink is not None and self._sink.error().name not in ("NoError", "UnderrunError"):
-            self.error.emit(f"speaker {self.output_name!r} failed: {self._sink.error().name}")
+            self.error.emit(
+                QCoreApplication.translate("Headset", "speaker {name} failed: {error}").format(
+                    name=repr(self.output_name), error=self._sink.error().name
+                )
+            )

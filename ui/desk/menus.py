@@ -7,16 +7,17 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
+from ui.common.i18n import translate
 from ui.desk.shortcuts import DEFAULTS
 
 #: Which actions each menu holds, in order; an action the desk does not offer (Settings
 #: without a config file, Supervisor view for an agent) is left out, and so is an empty menu.
 MENUS: dict[str, tuple[str, ...]] = {
-    "&Call": (
+    QT_TRANSLATE_NOOP("Menus", "&Call"): (
         "answer",
         "reject",
         "hangup",
@@ -27,7 +28,7 @@ MENUS: dict[str, tuple[str, ...]] = {
         "complete",
         "dial",
     ),
-    "&Work": (
+    QT_TRANSLATE_NOOP("Menus", "&Work"): (
         "save_log",
         "save_ready",
         "extend",
@@ -38,9 +39,9 @@ MENUS: dict[str, tuple[str, ...]] = {
         "conflicts",
         "refused",
     ),
-    "&Agent": ("ready", "not_ready", "offline", "search", "sign_out"),
-    "&Tools": ("settings",),
-    "&Supervise": ("supervisor",),
+    QT_TRANSLATE_NOOP("Menus", "&Agent"): ("ready", "not_ready", "offline", "search", "sign_out"),
+    QT_TRANSLATE_NOOP("Menus", "&Tools"): ("settings",),
+    QT_TRANSLATE_NOOP("Menus", "&Supervise"): ("supervisor",),
 }
 
 
@@ -56,16 +57,16 @@ def build_menus(
         offered = [name for name in names if name in handlers]
         if not offered:
             continue
-        menu = window.menuBar().addMenu(title)
+        menu = window.menuBar().addMenu(translate("Menus", title))
         for name in offered:
-            action = QAction(DEFAULTS[name][1], window)
+            action = QAction(translate("Shortcuts", DEFAULTS[name][1]), window)
             action.setShortcut(QKeySequence(shortcuts[name]))
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
             action.triggered.connect(handlers[name])
             menu.addAction(action)
             actions[name] = action
-    help_menu = window.menuBar().addMenu("&Help")
-    keys = QAction("&Keyboard shortcuts", window)
+    help_menu = window.menuBar().addMenu(QCoreApplication.translate("Menus", "&Help"))
+    keys = QAction(QCoreApplication.translate("Menus", "&Keyboard shortcuts"), window)
     keys.triggered.connect(lambda: show_shortcuts(window))
     help_menu.addAction(keys)
     return actions
@@ -100,7 +101,10 @@ def show_shortcuts(window: QMainWindow) -> None:
     )
     QMessageBox.information(
         window,
-        "Keyboard shortcuts",
-        f"<table cellpadding=3>{rows}</table><p>Change them under [shortcuts] in the "
-        'config file, e.g. <code>answer = "F5"</code>.</p>',
+        QCoreApplication.translate("Menus", "Keyboard shortcuts"),
+        f"<table cellpadding=3>{rows}</table><p>"
+        + QCoreApplication.translate(
+            "Menus", "Change them under [shortcuts] in the config file, e.g. {example}."
+        ).format(example='<code>answer = "F5"</code>')
+        + "</p>",
     )

@@ -92,7 +92,9 @@ class RecordPages(QObject):
         """One of several: open it, and offer the way back in case the caller is another."""
         self._chosen(customer_id)
         back = self.record_view.back_button
-        back.setText(f"◀ Not this one: back to the {self.chooser.matches.count()} records")
+        back.setText(
+            self.tr("◀ Not this one: back to the %n record(s)", "", self.chooser.matches.count())
+        )
         back.setVisible(True)
 
     def back_to_choice(self) -> None:
@@ -122,5 +124,5 @@ class RecordPages(QObject):
 
     def _without_customer(self) -> None:
         self.record_view.back_button.setVisible(False)
-        self.record_view.clear("No customer")
+        self.record_view.clear(self.tr("No customer"))
         self.stack.setCurrentIndex(PAGE_RECORD)

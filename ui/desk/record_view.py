@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -42,6 +42,7 @@ from callcenter.platform.records import (
 from callcenter.work.sla import sla_state
 from db.enums import CallbackStatus
 from ui.common.formatting import SLA_COLOURS, duration, label, local_time, money, phone
+from ui.common.i18n import translate
 from ui.common.models import Column, SnapshotTableModel
 from ui.common.tables import make_table, selected_record
 
@@ -194,12 +195,15 @@ class RecordHeader(QWidget):
     def show_record(self, record: Customer360) -> None:
         p = record.profile
         self.name.setText(p.name)
-        self.company.setText(f" — {p.company_name}" if p.company_name else "")
+        self.company.setText(
+            self.tr(" — {company}").format(company=p.company_name) if p.company_name else ""
+        )
         self.kind.setText(f"{label(p.kind)} · {label(p.lifecycle_stage)} · ")
         self.tier.setText(label(p.value_tier))
         place = ", ".join(part for part in (p.city, p.region) if part)
         tags = " ".join(f"#{t}" for t in p.tags)
-        parts = (f"owner {p.owner_name or 'none'}", place, p.industry, tags)
+        owner = self.tr("owner {name}").format(name=p.owner_name or self.tr("none"))
+        parts = (owner, place, p.industry, tags)
         self.details.setText("".join(f" · {part}" for part in parts if part))
         esc = html.escape
         numbers = " &nbsp; ".join(
@@ -209,16 +213,21 @@ class RecordHeader(QWidget):
             else esc(n.raw)
             for n in p.phones
         )
-        self.numbers.setText(f"{numbers or 'no numbers'} &nbsp; <a href='edit:'>Edit…</a>")
+        numbers = numbers or esc(self.tr("no numbers"))
+        edit = esc(self.tr("Edit…"))
+        self.numbers.setText(f"{numbers} &nbsp; <a href='edit:'>{edit}</a>")
         self.emails.setText(", ".join(e.address for e in p.emails))
         acc = record.account
         self.money.setText(
-            f"Orders {acc.order_count} · invoiced {money(acc.invoiced_minor, acc.currency)} · "
-            "outstanding "
+            self.tr("Orders {count} · invoiced {amount} · outstanding ").format(
+                count=acc.order_count, amount=money(acc.invoiced_minor, acc.currency)
+            )
         )
         self.outstanding.setText(money(acc.outstanding_minor, acc.currency))
         self.overdue.setText(
-            f" · {acc.overdue_invoice_count} overdue" if acc.overdue_invoice_count else ""
+            self.tr(" · %n overdue", "", acc.overdue_invoice_count)
+            if acc.overdue_invoice_count
+            else ""
         )
         if self.lines.isHidden():
             self.message.hide()
@@ -253,6 +262,7 @@ class RecordView(QWidget):
         self._clock = clock
         outcome_labels = dict(outcomes or {})
         agent_names = dict(agents or {})
+        missed = self.tr("Missed")
         self.record: Customer360 | None = None
         self.header = RecordHeader()
         self.header.link_activated.connect(self._link)
@@ -260,12 +270,12 @@ class RecordView(QWidget):
         now = clock
         self.srs: SnapshotTableModel[ServiceRequestView] = SnapshotTableModel(
             [
-                Column("Number", lambda s: s.number),
-                Column("Subject", lambda s: s.subject),
-                Column("Status", lambda s: s.status, label),
-                Column("Priority", lambda s: s.priority, label),
+                Column(QT_TRANSLATE_NOOP("Columns", "Number"), lambda s: s.number),
+                Column(QT_TRANSLATE_NOOP("Columns", "Subject"), lambda s: s.subject),
+                Column(QT_TRANSLATE_NOOP("Columns", "Status"), lambda s: s.status, label),
+                Column(QT_TRANSLATE_NOOP("Columns", "Priority"), lambda s: s.priority, label),
                 Column(
-                    "SLA due",
+                    QT_TRANSLATE_NOOP("Columns", "SLA due"),
                     lambda s: s.sla_due_at,
                     local_time,
                     lambda s: SLA_COLOURS.get(sla_state(s, now())),
@@ -274,34 +284,41 @@ class RecordView(QWidget):
         )
         self.done_srs: SnapshotTableModel[ServiceRequestView] = SnapshotTableModel(
             [
-                Column("Number", lambda s: s.number),
-                Column("Subject", lambda s: s.subject),
-                Column("Status", lambda s: s.status, label),
-                Column("Done", lambda s: s.closed_at or s.resolved_at, local_time),
-                Column("Resolution", lambda s: (s.resolution or "").replace("\n", " ")[:120]),
+                Column(QT_TRANSLATE_NOOP("Columns", "Number"), lambda s: s.number),
+                Column(QT_TRANSLATE_NOOP("Columns", "Subject"), lambda s: s.subject),
+                Column(QT_TRANSLATE_NOOP("Columns", "Status"), lambda s: s.status, label),
+                Column(
+                    QT_TRANSLATE_NOOP("Columns", "Done"),
+                    lambda s: s.closed_at or s.resolved_at,
+                    local_time,
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("Columns", "Resolution"),
+                    lambda s: (s.resolution or "").replace("\n", " ")[:120],
+                ),
             ]
         )
         self.callbacks: SnapshotTableModel[CallbackView] = SnapshotTableModel(
             [
                 Column(
-                    "Due",
+                    QT_TRANSLATE_NOOP("Columns", "Due"),
                     lambda c: c.due_from,
                     local_time,
                     lambda c: "#c62828" if c.due_until < now() else None,
                 ),
-                Column("Number", lambda c: phone(c.phone_number)),
-                Column("Reason", lambda c: c.reason),
-                Column("Attempts", lambda c: c.attempt_count),
-                Column("Status", lambda c: c.status, label),
+                Column(QT_TRANSLATE_NOOP("Columns", "Number"), lambda c: phone(c.phone_number)),
+                Column(QT_TRANSLATE_NOOP("Columns", "Reason"), lambda c: c.reason),
+                Column(QT_TRANSLATE_NOOP("Columns", "Attempts"), lambda c: c.attempt_count),
+                Column(QT_TRANSLATE_NOOP("Columns", "Status"), lambda c: c.status, label),
             ]
         )
         self.interactions: SnapshotTableModel[InteractionView] = SnapshotTableModel(
             [
-                Column("When", lambda i: i.offered_at, local_time),
-                Column("Channel", lambda i: i.channel, label),
-                Column("Direction", lambda i: i.direction, label),
+                Column(QT_TRANSLATE_NOOP("Columns", "When"), lambda i: i.offered_at, local_time),
+                Column(QT_TRANSLATE_NOOP("Columns", "Channel"), lambda i: i.channel, label),
+                Column(QT_TRANSLATE_NOOP("Columns", "Direction"), lambda i: i.direction, label),
                 Column(
-                    "Duration",
+                    QT_TRANSLATE_NOOP("Columns", "Duration"),
                     lambda i: (
                         (i.ended_at - i.answered_at).total_seconds()
                         if i.ended_at and i.answered_at
@@ -310,42 +327,62 @@ class RecordView(QWidget):
                     duration,
                 ),
                 Column(
-                    "Outcome",
+                    QT_TRANSLATE_NOOP("Columns", "Outcome"),
                     lambda i: (
                         outcome_labels.get(i.disposition_code, i.disposition_code)
                         if i.disposition_code
-                        else ("Missed" if not i.answered_at else "")
+                        else (missed if not i.answered_at else "")
                     ),
                 ),
-                Column("Agent", lambda i: agent_names.get(i.agent_id, "") if i.agent_id else ""),
-                Column("Notes", lambda i: i.notes.replace("\n", " ")[:120]),
+                Column(
+                    QT_TRANSLATE_NOOP("Columns", "Agent"),
+                    lambda i: agent_names.get(i.agent_id, "") if i.agent_id else "",
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("Columns", "Notes"),
+                    lambda i: i.notes.replace("\n", " ")[:120],
+                ),
             ]
         )
         self.contacts: SnapshotTableModel[ContactView] = SnapshotTableModel(
             [
-                Column("Name", lambda c: c.name),
-                Column("Title", lambda c: c.title),
-                Column("Numbers", lambda c: ", ".join(phone(p.e164 or p.raw) for p in c.phones)),
-                Column("E-mails", lambda c: ", ".join(e.address for e in c.emails)),
+                Column(QT_TRANSLATE_NOOP("Columns", "Name"), lambda c: c.name),
+                Column(QT_TRANSLATE_NOOP("Columns", "Title"), lambda c: c.title),
+                Column(
+                    QT_TRANSLATE_NOOP("Columns", "Numbers"),
+                    lambda c: ", ".join(phone(p.e164 or p.raw) for p in c.phones),
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("Columns", "E-mails"),
+                    lambda c: ", ".join(e.address for e in c.emails),
+                ),
             ]
         )
         self.orders: SnapshotTableModel[OrderView] = SnapshotTableModel(
             [
-                Column("Number", lambda o: o.number),
-                Column("Placed", lambda o: o.placed_at, local_time),
-                Column("Status", lambda o: o.status, label),
-                Column("Lines", lambda o: o.line_count),
-                Column("Total", lambda o: (o.total_minor, o.currency), lambda v: money(*v)),
+                Column(QT_TRANSLATE_NOOP("Columns", "Number"), lambda o: o.number),
+                Column(QT_TRANSLATE_NOOP("Columns", "Placed"), lambda o: o.placed_at, local_time),
+                Column(QT_TRANSLATE_NOOP("Columns", "Status"), lambda o: o.status, label),
+                Column(QT_TRANSLATE_NOOP("Columns", "Lines"), lambda o: o.line_count),
+                Column(
+                    QT_TRANSLATE_NOOP("Columns", "Total"),
+                    lambda o: (o.total_minor, o.currency),
+                    lambda v: money(*v),
+                ),
             ]
         )
         self.invoices: SnapshotTableModel[InvoiceView] = SnapshotTableModel(
             [
-                Column("Number", lambda i: i.number),
-                Column("Issued", lambda i: i.issued_at, local_time),
-                Column("Due", lambda i: i.due_at, local_time),
-                Column("Amount", lambda i: (i.amount_minor, i.currency), lambda v: money(*v)),
+                Column(QT_TRANSLATE_NOOP("Columns", "Number"), lambda i: i.number),
+                Column(QT_TRANSLATE_NOOP("Columns", "Issued"), lambda i: i.issued_at, local_time),
+                Column(QT_TRANSLATE_NOOP("Columns", "Due"), lambda i: i.due_at, local_time),
                 Column(
-                    "Status",
+                    QT_TRANSLATE_NOOP("Columns", "Amount"),
+                    lambda i: (i.amount_minor, i.currency),
+                    lambda v: money(*v),
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("Columns", "Status"),
                     lambda i: i.status,
                     label,
                     lambda i: (
@@ -356,19 +393,25 @@ class RecordView(QWidget):
         )
         self.payments: SnapshotTableModel[PaymentView] = SnapshotTableModel(
             [
-                Column("Paid", lambda p: p.paid_at, local_time),
-                Column("Amount", lambda p: (p.amount_minor, p.currency), lambda v: money(*v)),
-                Column("Method", lambda p: p.method, label),
-                Column("Reference", lambda p: p.reference),
+                Column(QT_TRANSLATE_NOOP("Columns", "Paid"), lambda p: p.paid_at, local_time),
+                Column(
+                    QT_TRANSLATE_NOOP("Columns", "Amount"),
+                    lambda p: (p.amount_minor, p.currency),
+                    lambda v: money(*v),
+                ),
+                Column(QT_TRANSLATE_NOOP("Columns", "Method"), lambda p: p.method, label),
+                Column(QT_TRANSLATE_NOOP("Columns", "Reference"), lambda p: p.reference),
             ]
         )
         self.shipments: SnapshotTableModel[ShipmentView] = SnapshotTableModel(
             [
-                Column("Carrier", lambda s: s.carrier),
-                Column("Tracking", lambda s: s.tracking_number),
-                Column("Status", lambda s: s.status, label),
-                Column("Shipped", lambda s: s.shipped_at, local_time),
-                Column("Delivered", lambda s: s.delivered_at, local_time),
+                Column(QT_TRANSLATE_NOOP("Columns", "Carrier"), lambda s: s.carrier),
+                Column(QT_TRANSLATE_NOOP("Columns", "Tracking"), lambda s: s.tracking_number),
+                Column(QT_TRANSLATE_NOOP("Columns", "Status"), lambda s: s.status, label),
+                Column(QT_TRANSLATE_NOOP("Columns", "Shipped"), lambda s: s.shipped_at, local_time),
+                Column(
+                    QT_TRANSLATE_NOOP("Columns", "Delivered"), lambda s: s.delivered_at, local_time
+                ),
             ]
         )
         self.sr_table = make_table(self.srs)
@@ -384,19 +427,31 @@ class RecordView(QWidget):
             lambda _i: self._open(self.callback_table, self.callback_opened)
         )
         self._parts: list[Part] = [
-            ("Open requests", self.srs, lambda r: r.open_service_requests),
             (
-                "Callbacks",
+                QT_TRANSLATE_NOOP("RecordView", "Open requests"),
+                self.srs,
+                lambda r: r.open_service_requests,
+            ),
+            (
+                QT_TRANSLATE_NOOP("RecordView", "Callbacks"),
                 self.callbacks,
                 lambda r: [c for c in r.callbacks_due if c.status == CallbackStatus.PENDING],
             ),
-            ("History", self.interactions, lambda r: r.recent_interactions),
-            ("Done requests", self.done_srs, lambda r: r.done_service_requests),
-            ("Contacts", self.contacts, lambda r: r.contacts),
-            ("Orders", self.orders, lambda r: r.orders),
-            ("Invoices", self.invoices, lambda r: r.invoices),
-            ("Payments", self.payments, lambda r: r.payments),
-            ("Shipments", self.shipments, lambda r: r.shipments),
+            (
+                QT_TRANSLATE_NOOP("RecordView", "History"),
+                self.interactions,
+                lambda r: r.recent_interactions,
+            ),
+            (
+                QT_TRANSLATE_NOOP("RecordView", "Done requests"),
+                self.done_srs,
+                lambda r: r.done_service_requests,
+            ),
+            (QT_TRANSLATE_NOOP("RecordView", "Contacts"), self.contacts, lambda r: r.contacts),
+            (QT_TRANSLATE_NOOP("RecordView", "Orders"), self.orders, lambda r: r.orders),
+            (QT_TRANSLATE_NOOP("RecordView", "Invoices"), self.invoices, lambda r: r.invoices),
+            (QT_TRANSLATE_NOOP("RecordView", "Payments"), self.payments, lambda r: r.payments),
+            (QT_TRANSLATE_NOOP("RecordView", "Shipments"), self.shipments, lambda r: r.shipments),
         ]
         tables = [self.sr_table, self.callback_table, make_table(self.interactions)]
         tables.append(self.done_sr_table)
@@ -436,24 +491,27 @@ class RecordView(QWidget):
         elif href == "edit:":
             self.edit_requested.emit()
 
-    def clear(self, message: str = "No customer on screen") -> None:
+    def clear(self, message: str | None = None) -> None:
         self.record = None
-        self.header.show_message(message)
+        self.header.show_message(message or self.tr("No customer on screen"))
         self._fill_rest.stop()
         self._stale.clear()
         for index, (name, model, _rows) in enumerate(self._parts):
             model.set_rows([])
-            self._title(index, f"{name} (0)")
+            self._title(index, self._tab(name, 0))
 
     def show_record(self, record: Customer360) -> None:
         """The header, the titles with their counts and the tab in view now; the rest next."""
         self.record = record
         self.header.show_record(record)
         for index, (name, _model, rows) in enumerate(self._parts):
-            self._title(index, f"{name} ({len(rows(record))})")
+            self._title(index, self._tab(name, len(rows(record))))
         self._stale = set(range(len(self._parts)))
         self._fill(self.tabs.currentIndex())
         self._fill_rest.start()
+
+    def _tab(self, name: str, count: int) -> str:
+        return self.tr("{tab} ({count})").format(tab=translate("RecordView", name), count=count)
 
     def _title(self, index: int, text: str) -> None:
         # An unchanged title is left alone: setting it lays the tab bar out again.

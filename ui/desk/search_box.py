@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from callcenter.crm.search import search
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.records import SearchHit
+from ui.common.i18n import translate
+
+#: What a hit matched on (the search's words), marked for the "SearchBox" context.
+MATCHED_ON = {
+    "SR number": QT_TRANSLATE_NOOP("SearchBox", "SR number"),
+    "phone": QT_TRANSLATE_NOOP("SearchBox", "phone"),
+    "e-mail": QT_TRANSLATE_NOOP("SearchBox", "e-mail"),
+    "name": QT_TRANSLATE_NOOP("SearchBox", "name"),
+}
 
 TYPING_PAUSE_MS = 120
 
@@ -25,7 +34,7 @@ class SearchBox(QLineEdit):
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self.setPlaceholderText("Search name, number, e-mail, SR…  (Ctrl+F)")
+        self.setPlaceholderText(self.tr("Search name, number, e-mail, SR…  (Ctrl+F)"))
         self.setClearButtonEnabled(True)
         self.popup = QFrame(self, Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint)
         self.popup.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -48,7 +57,8 @@ class SearchBox(QLineEdit):
         hits = search(self._ctx, self.text()) if self.text().strip() else []
         self.results.clear()
         for hit in hits:
-            item = QListWidgetItem(f"{hit.title}   —   {hit.detail}   ({hit.matched_on})")
+            matched = translate("SearchBox", MATCHED_ON.get(hit.matched_on, hit.matched_on))
+            item = QListWidgetItem(f"{hit.title}   —   {hit.detail}   ({matched})")
             item.setData(Qt.ItemDataRole.UserRole, hit)
             self.results.addItem(item)
         if hits:

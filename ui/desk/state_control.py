@@ -3,26 +3,29 @@ state in the status bar, Ready / Not ready / Offline, and the wrap-up countdown.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer
 from PySide6.QtWidgets import QComboBox, QLabel
 
 from callcenter.desk.agent_state import AgentState, Status
 from callcenter.desk.desk import Desk
 from callcenter.platform.directory import Code
 from callcenter.platform.errors import ValidationError
+from callcenter.platform.messages import words as core_words
+from ui.common.i18n import translate
 from ui.desk.calls import Say
 from ui.desk.log_panel import LogPanel
 
 EXTEND_SECONDS = 30
 #: The State box's first item while it shows a state that is not a choice (a call is up).
 CURRENT = ("current", None)
+#: Each state as the agent reads it, marked for the "AgentState" context.
 STATE_TEXT = {
-    AgentState.OFFLINE: "Offline",
-    AgentState.READY: "Ready",
-    AgentState.NOT_READY: "Not ready",
-    AgentState.RINGING: "Ringing",
-    AgentState.ON_CALL: "On call",
-    AgentState.WRAP_UP: "Wrap-up",
+    AgentState.OFFLINE: QT_TRANSLATE_NOOP("AgentState", "Offline"),
+    AgentState.READY: QT_TRANSLATE_NOOP("AgentState", "Ready"),
+    AgentState.NOT_READY: QT_TRANSLATE_NOOP("AgentState", "Not ready"),
+    AgentState.RINGING: QT_TRANSLATE_NOOP("AgentState", "Ringing"),
+    AgentState.ON_CALL: QT_TRANSLATE_NOOP("AgentState", "On call"),
+    AgentState.WRAP_UP: QT_TRANSLATE_NOOP("AgentState", "Wrap-up"),
 }
 
 
@@ -41,10 +44,13 @@ class StateControl(QObject):
         self.combo = QComboBox()
         self.combo.setObjectName("stateCombo")
         self.combo.setMinimumWidth(180)
-        self.combo.addItem("Ready", ("ready", None))
-        self.combo.addItem("Not ready", ("not_ready", None))
+        self.combo.addItem(self.tr("Ready"), ("ready", None))
+        self.combo.addItem(self.tr("Not ready"), ("not_ready", None))
         for reason in reasons:
-            self.combo.addItem(f"Not ready — {reason.label}", ("not_ready", reason.code))
+            self.combo.addItem(
+                self.tr("Not ready — {reason}").format(reason=reason.label),
+                ("not_ready", reason.code),
+            )
         self.combo.activated.connect(self._chosen)
         self.label = QLabel()
         self._ticker = QTimer(self)
@@ -55,22 +61,26 @@ class StateControl(QObject):
 
     def words(self, status: Status) -> str:
         """The state as the agent reads it, the same in the State box and the status bar."""
-        text = STATE_TEXT[status.state]
-        if status.reason and status.state == AgentState.NOT_READY:
-            text += f" — {self._reason(status.reason)}"
+        text = self._state(status.state, status.reason)
         if status.after_call is not None:
-            then = STATE_TEXT[status.after_call].lower()
-            if status.after_call_reason and status.after_call == AgentState.NOT_READY:
-                then += f" — {self._reason(status.after_call_reason)}"
-            text += f" (then {then})"
+            then = self._state(status.after_call, status.after_call_reason, then=True)
+            text = self.tr("{state} (then {next})").format(state=text, next=then)
         return text
 
+    def _state(self, state: AgentState, reason: str | None, *, then: bool = False) -> str:
+        words = translate("AgentState", STATE_TEXT[state])
+        if then:
+            words = words.lower()
+        if reason and state == AgentState.NOT_READY:
+            return self.tr("{state} — {reason}").format(state=words, reason=self._reason(reason))
+        return words
+
     def _reason(self, code: str) -> str:
-        return next((r.label for r in self.reasons if r.code == code), code)
+        return next((r.label for r in self.reasons if r.code == code), None) or core_words(code)
 
     def show(self, status: Status) -> None:
         words = self.words(status)
-        self.label.setText(f"Agent: {words}")
+        self.label.setText(self.tr("Agent: {state}").format(state=words))
         wanted: tuple[str, str | None] | None = None
         if status.state == AgentState.READY:
             wanted = ("ready", None)
@@ -104,7 +114,7 @@ class StateControl(QObject):
             if kind == "ready":
                 self.desk.state.set_ready()
             elif reason is None:
-                self._say("Choose why you are not ready.", 4000)
+                self._say(self.tr("Choose why you are not ready."), 4000)
                 self.show(self.desk.state.status)
             else:
                 self.desk.state.set_not_ready(reason)

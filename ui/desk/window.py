@@ -7,6 +7,7 @@ The window only composes: each part's behaviour is its own controller (``calls``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,7 +29,13 @@ from PySide6.QtWidgets import (
 
 from callcenter.desk.desk import Desk, DeskEvent, RegistrationNews, StateNews
 from callcenter.desk.transfer_targets import transfer_targets
-from callcenter.platform.directory import dispositions, not_ready_reasons, queues_of
+from callcenter.platform.directory import (
+    dispositions,
+    not_ready_reasons,
+    people,
+    queues,
+    queues_of,
+)
 from callcenter.platform.records import CallbackView
 from callcenter.platform.secrets import SecretStore
 from callcenter.sync.replicator import SyncStatus
@@ -77,14 +84,20 @@ class MainWindow(QMainWindow):
         assert ctx.actor is not None, "the desk needs a signed-in agent"
         self.actor = ctx.actor
         self.authenticated = authenticated
-        title = f"Call center — {ctx.actor.username}"
-        self.setWindowTitle(title if authenticated else f"{title} (not authenticated)")
+        title = (
+            self.tr("Call center — {name}")
+            if authenticated
+            else self.tr("Call center — {name} (not authenticated)")
+        )
+        me = next((p for p in people(ctx) if p.id == self.actor.user_id), None)
+        self.setWindowTitle(title.format(name=me.display_name if me else self.actor.username))
         self.resize(1366, 768)
 
         if notices is not None:
             notices.setParent(self)  # goes with the window, not whenever Python collects it
         self.call_panel = CallPanel()
         self.call_panel.set_directory(lambda: transfer_targets(ctx, self.actor.user_id))
+        self.call_panel.queue_names = {q.name: q.display_name for q in queues(ctx)}
         self.log_panel = LogPanel(dispositions(ctx))
         self.pages = RecordPages(ctx, self)
         self.calls = CallController(
@@ -148,10 +161,10 @@ class MainWindow(QMainWindow):
         ctx = self.desk.ctx
         self.callbacks = CallbacksDue(ctx, self.actor.user_id, queues_of(ctx, self.actor.user_id))
         self.requests = MyRequests(ctx, self.actor.user_id)
-        callbacks_dock = QDockWidget("Callbacks due", self)
+        callbacks_dock = QDockWidget(self.tr("Callbacks due"), self)
         callbacks_dock.setObjectName("callbacksDock")
         callbacks_dock.setWidget(self.callbacks)
-        requests_dock = QDockWidget("My open requests", self)
+        requests_dock = QDockWidget(self.tr("My open requests"), self)
         requests_dock.setObjectName("requestsDock")
         requests_dock.setWidget(self.requests)
         for dock in (callbacks_dock, requests_dock):
@@ -163,17 +176,17 @@ class MainWindow(QMainWindow):
 
     def _build_toolbar(self) -> None:
         self.dial_box = QLineEdit()
-        self.dial_box.setPlaceholderText("Number to dial")
+        self.dial_box.setPlaceholderText(self.tr("Number to dial"))
         self.dial_box.setMaximumWidth(200)
         self.dial_box.returnPressed.connect(self._dial_typed)
-        dial_button = QPushButton("Dial")
+        dial_button = QPushButton(self.tr("Dial"))
         dial_button.clicked.connect(self._dial_typed)
         self.search_box = SearchBox(self.desk.ctx)
         self.search_box.setMinimumWidth(360)
-        toolbar = QToolBar("Agent")
+        toolbar = QToolBar(self.tr("Agent"))
         toolbar.setObjectName("agentToolbar")
         toolbar.setMovable(False)
-        toolbar.addWidget(QLabel(" State "))
+        toolbar.addWidget(QLabel(self.tr(" State ")))
         toolbar.addWidget(self.state.combo)
         toolbar.addSeparator()
         toolbar.addWidget(self.dial_box)
@@ -183,17 +196,19 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
     def _build_status(self) -> None:
-        self.reg_label = QLabel("SIP: not registered")
-        self.sync_label = QLabel("Shared database: connecting…")
+        self.reg_label = QLabel(self.tr("SIP: not registered"))
+        self.sync_label = QLabel(self.tr("Shared database: connecting…"))
         self._refused_seen = 0
         for widget in (self.reg_label, self.state.label, self.sync_label):
             self.statusBar().addPermanentWidget(widget)
         if not self.authenticated:
-            unauthenticated = QLabel("Not authenticated")
+            unauthenticated = QLabel(self.tr("Not authenticated"))
             unauthenticated.setObjectName("unauthenticatedLabel")
             unauthenticated.setToolTip(
-                "Embedded mode: the shared store is a file on this computer, so nobody signed "
-                "in with a password; anyone at this computer can act as this person."
+                self.tr(
+                    "Embedded mode: the shared store is a file on this computer, so nobody "
+                    "signed in with a password; anyone at this computer can act as this person."
+                )
             )
             self.statusBar().addPermanentWidget(unauthenticated)
         self.audio_label = QLabel("")
@@ -262,11 +277,11 @@ class MainWindow(QMainWindow):
 
     def _registration(self, news: RegistrationNews) -> None:
         text = {
-            RegistrationState.REGISTERED: "SIP: registered",
-            RegistrationState.REGISTERING: "SIP: registering…",
-            RegistrationState.UNREGISTERED: "SIP: not registered",
-            RegistrationState.FAILED: f"SIP: failed — {news.reason}",
-        }[news.state]
+            RegistrationState.REGISTERED: self.tr("SIP: registered"),
+            RegistrationState.REGISTERING: self.tr("SIP: registering…"),
+            RegistrationState.UNREGISTERED: self.tr("SIP: not registered"),
+            RegistrationState.FAILED: self.tr("SIP: failed — {reason}"),
+        }[news.state].format(reason=news.reason)
         self.reg_label.setText(text)
         colour = "#c62828" if news.state == RegistrationState.FAILED else ""
         self.reg_label.setStyleSheet(f"color:{colour}" if colour else "")
@@ -289,7 +304,7 @@ class MainWindow(QMainWindow):
     def show_audio(self, problem: str | None) -> None:
         """The sound as the status bar says it (what is missing; why, in the tooltip), and
         nothing when all is well."""
-        self.audio_label.setText(problem.split(":", 1)[0] if problem else "")
+        self.audio_label.setText(re.split("[:：]", problem, maxsplit=1)[0] if problem else "")
         self.audio_label.setToolTip(problem or "")
         self.audio_label.setVisible(bool(problem))
 
@@ -305,7 +320,7 @@ class MainWindow(QMainWindow):
         )
         if not shown and self.tray.isVisible():
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
-        self.say(f"{title}: {text}", 10_000)
+        self.say(self.tr("{title}: {text}").format(title=title, text=text), 10_000)
 
     def refresh(self) -> None:
         """Something was saved: the open record and the work lists read again."""
@@ -314,7 +329,12 @@ class MainWindow(QMainWindow):
         self.requests.refresh()
 
     def _callback_due(self, callback: CallbackView) -> None:
-        self.notify("Callback due", f"{callback.phone_number}: {callback.reason}")
+        self.notify(
+            self.tr("Callback due"),
+            self.tr("{number}: {reason}").format(
+                number=callback.phone_number, reason=callback.reason
+            ),
+        )
 
     def _focus_search(self) -> None:
         self.search_box.setFocus()
@@ -333,8 +353,10 @@ class MainWindow(QMainWindow):
         ):
             answer = QMessageBox.question(
                 self,
-                "Unsaved call log",
-                "A call has not been logged. Your notes are kept as a draft.\nClose anyway?",
+                self.tr("Unsaved call log"),
+                self.tr(
+                    "A call has not been logged. Your notes are kept as a draft.\nClose anyway?"
+                ),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()

@@ -69,13 +69,16 @@ class WorkDialogs(QObject):
     def _service_request_saved(self, sr: ServiceRequestView) -> None:
         self.desk.events.write("sr.saved", id=sr.id, number=sr.number, status=sr.status)
         if self.calls.live():
-            self.log_panel.linked.setText(f"Service request {sr.number}")
+            self.log_panel.linked.setText(
+                self.tr("Service request {number}").format(number=sr.number)
+            )
             self.calls.linked_request = sr.id
-        done = {SRStatus.RESOLVED: "resolved", SRStatus.CLOSED: "closed"}.get(sr.status)
-        if done:
-            self._say(f"{sr.number} {done}; it is under Done requests now", 8000)
+        if sr.status in (SRStatus.RESOLVED, SRStatus.CLOSED):
+            done = self.tr("{number} {status}; it is under Done requests now")
+            self._say(done.format(number=sr.number, status=label(sr.status).lower()), 8000)
         else:
-            self._say(f"{sr.number} saved ({label(sr.status).lower()})", 5000)
+            saved = self.tr("{number} saved ({status})")
+            self._say(saved.format(number=sr.number, status=label(sr.status).lower()), 5000)
         self.saved.emit()
 
     def schedule_callback(self) -> None:
@@ -124,7 +127,7 @@ class WorkDialogs(QObject):
 
         customer_id, _name = self._customer()
         if customer_id is None:
-            self._say("Open a customer's record first, then edit it.", 5000)
+            self._say(self.tr("Open a customer's record first, then edit it."), 5000)
             return
         dialog = CustomerDialog(self.desk.ctx, customer_id, parent=self._window)
         dialog.changed.connect(self._customer_changed)

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from callcenter.platform.context import ServiceContext
@@ -48,14 +48,14 @@ class CallbacksDue(QWidget):
         self.model: RecordTableModel[CallbackView] = RecordTableModel(
             [
                 Column(
-                    "Due",
+                    QT_TRANSLATE_NOOP("Columns", "Due"),
                     lambda c: c.due_from,
                     lambda v: local_time(v, with_date=v.date() != now().date()),
                     lambda c: "#c62828" if c.due_until < now() else None,
                 ),
-                Column("Number", lambda c: phone(c.phone_number)),
-                Column("Reason", lambda c: c.reason),
-                Column("Tries", lambda c: c.attempt_count),
+                Column(QT_TRANSLATE_NOOP("Columns", "Number"), lambda c: phone(c.phone_number)),
+                Column(QT_TRANSLATE_NOOP("Columns", "Reason"), lambda c: c.reason),
+                Column(QT_TRANSLATE_NOOP("Columns", "Tries"), lambda c: c.attempt_count),
             ]
         )
         self.table: QTableView = make_table(self.model)  # type: ignore[arg-type]
@@ -75,7 +75,10 @@ class CallbacksDue(QWidget):
         self.model.set_rows(rows)
         now = self._ctx.clock()
         overdue = sum(1 for c in rows if c.due_until < now)
-        self.summary.setText(f"{len(rows)} due" + (f", {overdue} overdue" if overdue else ""))
+        due = self.tr("%n due", "", len(rows))
+        self.summary.setText(
+            self.tr("{due}, %n overdue", "", overdue).format(due=due) if overdue else due
+        )
         for callback in rows:
             if callback.due_from <= now and callback.id not in self._announced:
                 self._announced.add(callback.id)
@@ -104,11 +107,11 @@ class MyRequests(QWidget):
         now = ctx.clock
         self.model: RecordTableModel[ServiceRequestView] = RecordTableModel(
             [
-                Column("Number", lambda s: s.number),
-                Column("Subject", lambda s: s.subject),
-                Column("Status", lambda s: s.status, label),
+                Column(QT_TRANSLATE_NOOP("Columns", "Number"), lambda s: s.number),
+                Column(QT_TRANSLATE_NOOP("Columns", "Subject"), lambda s: s.subject),
+                Column(QT_TRANSLATE_NOOP("Columns", "Status"), lambda s: s.status, label),
                 Column(
-                    "SLA due",
+                    QT_TRANSLATE_NOOP("Columns", "SLA due"),
                     lambda s: s.sla_due_at,
                     local_time,
                     lambda s: SLA_COLOURS.get(sla_state(s, now())),

@@ -15,18 +15,18 @@ import pytest
 from resources import catalogues
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+(?:![rs])?(?::[^}]*)?\}|%\([a-z_]+\)[sr]|%[srd]")
-MO = catalogues.cli_po("zh_CN").with_suffix(".mo")
+MO = catalogues.core_po("zh_CN").with_suffix(".mo")
 
 
 def test_the_catalogue_translates_every_string_of_the_sources(tmp_path: Path) -> None:
-    template = catalogues.cli_template(tmp_path / "callcenter.pot")
+    template = catalogues.core_template(tmp_path / "callcenter.pot")
     found = subprocess.run(
-        ["msgcmp", str(catalogues.cli_po("zh_CN")), str(template)],
+        ["msgcmp", str(catalogues.core_po("zh_CN")), str(template)],
         check=False,
         capture_output=True,
         text=True,
     )
-    assert found.returncode == 0, found.stderr + "\n(python -m resources.catalogues update cli)"
+    assert found.returncode == 0, found.stderr + "\n(python -m resources.catalogues update core)"
 
 
 def test_each_translation_keeps_its_placeholders() -> None:
@@ -43,8 +43,8 @@ def test_each_translation_keeps_its_placeholders() -> None:
 
 
 def test_the_built_catalogue_matches_its_source(tmp_path: Path) -> None:
-    (built,) = catalogues.cli_release(out=tmp_path)
-    stale = "stale: python -m resources.catalogues release cli"
+    (built,) = catalogues.core_release(out=tmp_path)
+    stale = "stale: python -m resources.catalogues release core"
     assert built.read_bytes() == MO.read_bytes(), stale
 
 

@@ -89,7 +89,7 @@ def test_known_caller_pops_before_answer_then_logs(running: Running, qtbot: QtBo
     assert w.pages.record_view.record is not None
     assert w.pages.record_view.record.profile.name == "Ann Customer"
     assert "Ann Customer" in w.call_panel.caller.text()
-    assert "Queue: support" in w.call_panel.detail.text()
+    assert "Queue: Support" in w.call_panel.detail.text()
     assert w.call_panel.buttons["answer"].isEnabled()
     desk.handle(CallStateChanged("c1", CallState.CONFIRMED, CallDirection.INBOUND, 200, "OK"))
     assert w.call_panel.buttons["hangup"].isEnabled()
@@ -480,7 +480,7 @@ def test_the_shortcuts_help_lists_every_menu_action(running: Running) -> None:
 
 def test_an_embedded_desk_says_it_is_not_authenticated(running: Running) -> None:
     w = running.window
-    assert w.windowTitle() == "Call center — ann (not authenticated)"
+    assert w.windowTitle() == "Call center — Ann (not authenticated)"
     assert not w.windowIcon().isNull()  # the application icon, also the tray's
     (label,) = [x for x in w.statusBar().findChildren(QLabel) if x.text() == "Not authenticated"]
     assert "Embedded mode" in label.toolTip()

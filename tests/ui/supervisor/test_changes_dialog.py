@@ -101,7 +101,7 @@ def test_undo_asks_with_the_rows_and_what_is_left_then_writes_on_the_desk(
     with qtbot.waitSignal(dialog.planned, timeout=10_000):
         dialog.undo_button.click()
     assert asked == [
-        "Put back 1 record(s) as they were before Ann changed them?\n\nLeft as they are:\n"
+        "Put back 1 record as it was before Ann changed it?\n\nLeft as they are:\n"
         "• customers Ada B city: changed later by Bob"
     ]
     assert dialog.status.text() == "Nothing was undone."
