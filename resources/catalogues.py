@@ -93,6 +93,9 @@ def release(
 # which the command line looks up through the same text domain.
 CORE = ROOT / "callcenter"
 CORE_LOCALE = CORE / "locale"
+#: The desktop's commands (``callcenter desktop``, ``callcenter demo``): registered with the
+#: core's command line, so their help is worded from its catalogue.
+CORE_COMMANDS = (UI / "commands.py",)
 
 
 def core_po(language: str, locale: Path = CORE_LOCALE) -> Path:
@@ -100,7 +103,8 @@ def core_po(language: str, locale: Path = CORE_LOCALE) -> Path:
 
 
 def core_template(out: Path) -> Path:
-    """The core's strings as a ``.pot`` (xgettext over its sources and argparse)."""
+    """The core's strings as a ``.pot`` (xgettext over its sources, the desktop's commands
+    and argparse)."""
     import argparse
 
     subprocess.run(
@@ -118,6 +122,7 @@ def core_template(out: Path) -> Path:
             "-o",
             str(out),
             *map(str, sorted(CORE.rglob("*.py"))),
+            *map(str, CORE_COMMANDS),
             argparse.__file__,
         ],
         check=True,

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from callcenter.cli.sync import console_progress
+from callcenter.cli.words import _
 from callcenter.platform import config as config_module
-from callcenter.platform.config import ENV_VAR, Config
+from callcenter.platform.config import ENV_VAR, LANGUAGES, Config
 from callcenter.sync.stores import SHARED, first_sync, open_context
 
 if TYPE_CHECKING:
@@ -27,25 +28,43 @@ DEMO_AGENT = "agent01"
 
 
 def register(commands: Any) -> None:
-    desktop = commands.add_parser("desktop", help="open the agent desktop")
-    desktop.add_argument("--user", help="sign in as this user (default: agent_username)")
-    desktop.add_argument("--event-log", metavar="PATH", help="write events as JSON Lines here")
+    desktop = commands.add_parser("desktop", help=_("open the agent desktop"))
+    desktop.add_argument("--user", help=_("sign in as this user (default: agent_username)"))
+    desktop.add_argument("--event-log", metavar="PATH", help=_("write events as JSON Lines here"))
     desktop.set_defaults(func=run_desktop)
 
     demo = commands.add_parser(
         "demo",
-        help="run the desktop on demo data in a folder of its own (no server needed)",
-        description="Create (once) a config, SQLite stores and demo customers in FOLDER, then "
-        "open the desktop signed in as a demo agent.",
+        help=_("run the desktop on demo data in a folder of its own (no server needed)"),
+        description=_(
+            "Create (once) a config, SQLite stores and demo customers in FOLDER, then "
+            "open the desktop signed in as a demo agent."
+        ),
     )
     demo.add_argument(
         "--folder",
         type=Path,
-        help="where the demo lives (default: the config file's folder, else ./demo-data)",
+        help=_("where the demo lives (default: the config file's folder, else ./demo-data)"),
     )
-    demo.add_argument("--customers", type=int, default=DEMO_CUSTOMERS, metavar="N")
-    demo.add_argument("--seed", type=int, default=1)
-    demo.add_argument("--event-log", metavar="PATH", help="write events as JSON Lines here")
+    demo.add_argument(
+        "--customers",
+        type=int,
+        default=DEMO_CUSTOMERS,
+        metavar="N",
+        help=_("how many demo customers a new demo gets (default: {count})").format(
+            count=DEMO_CUSTOMERS
+        ),
+    )
+    demo.add_argument("--seed", type=int, default=1, help=_("random seed (default: 1)"))
+    demo.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help=_(
+            "the interface language, written into the demo's config (default: as the config "
+            "has it, else the system's)"
+        ),
+    )
+    demo.add_argument("--event-log", metavar="PATH", help=_("write events as JSON Lines here"))
     demo.set_defaults(func=run_demo)
 
 
@@ -74,7 +93,11 @@ def run_desktop(args: argparse.Namespace) -> int:
         database_password(config, secrets)  # kept in the keyring (or for this session)
     status = first_sync(config, console_progress, secrets)
     if not status.initial_done:
-        print(f"callcenter: this desk has no copy of the shared database yet: {status.last_error}")
+        print(
+            _("callcenter: this desk has no copy of the shared database yet: {error}").format(
+                error=status.last_error
+            )
+        )
         return 1
     if not configured(config):
         return run(config, args.user, secrets=secrets)
@@ -106,9 +129,13 @@ def demo_folder(args: argparse.Namespace) -> Path:
     return Path(explicit).parent if explicit else Path("demo-data")
 
 
-def prepare_demo(folder: Path, customers: int, seed: int) -> Config:
+def prepare_demo(folder: Path, customers: int, seed: int, language: str | None = None) -> Config:
     """Write the demo's config once and fill its shared store with demo data once (the desk
-    copies it on its first sync, as a desk on a real shared database would)."""
+    copies it on its first sync, as a desk on a real shared database would).
+
+    ``language`` (one of ``LANGUAGES``), when given, is written into the config, a new one's or
+    an existing one's (its other keys kept): the interface and the dictionary then read in it.
+    """
     from callcenter.crm.customers import customer_count
     from callcenter.demo import data as demo_data
 
@@ -120,18 +147,34 @@ def prepare_demo(folder: Path, customers: int, seed: int) -> Config:
             f'agent_username = "{DEMO_AGENT}"\n'
             'default_region = "GB"\n'
             "wrap_up_seconds = 30\n"
-            'event_log = "events.jsonl"\n',
+            'event_log = "events.jsonl"\n' + (f'language = "{language}"\n' if language else ""),
             encoding="utf-8",
         )
     config = config_module.load(path)
+    if language and config.language != language:
+        config = _set_language(path, language)
     ctx = open_context(config, SHARED)
     try:
         if not customer_count(ctx):
-            print(f"creating {customers} demo customers in {folder} …", flush=True)
+            print(
+                _("creating {count} demo customers in {folder} …").format(
+                    count=customers, folder=folder
+                ),
+                flush=True,
+            )
             demo_data.generate(ctx, customers, seed=seed)
     finally:
         ctx.dispose()
     return config
+
+
+def _set_language(path: Path, language: str) -> Config:
+    """The config file at ``path`` with its ``language`` key set, every other key kept."""
+    from callcenter.platform.config_writer import save
+
+    if language not in LANGUAGES:
+        raise ValueError(f"not a language: {language!r}")
+    return save(path, {"language": language})
 
 
 def demo_phone(config: Config, audio: AudioBridge | None = None) -> PjsuaPhone:
@@ -157,7 +200,7 @@ def run_demo(args: argparse.Namespace) -> int:
     from ui.app import Running, run
     from ui.demo import menu as demo_menu
 
-    config = prepare_demo(demo_folder(args), args.customers, args.seed)
+    config = prepare_demo(demo_folder(args), args.customers, args.seed, args.lang)
     config = _with_event_log(config, args.event_log)
     first_sync(config, console_progress)
 

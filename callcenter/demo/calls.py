@@ -1,5 +1,9 @@
 """Callers for the demo's "Simulate incoming call": a known customer, a number several
-customers share, a number nobody has, and a withheld caller, picked from the desk's store."""
+customers share, a number nobody has, and a withheld caller, picked from the desk's store.
+
+A demo in Chinese (``callcenter.platform.language``) is called by customers with Chinese
+names where the store has them, so the screen reads Chinese from the caller on.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from enum import StrEnum
 from sqlalchemy import func, select
 
 from callcenter.crm.lookup import lookup_caller
+from callcenter.platform import language as reading
 from callcenter.platform.context import ServiceContext
 from db.models import Customer, PhoneNumber
 
@@ -36,8 +41,14 @@ def _uri(name: str, number: str) -> str:
     return f'"{escaped}" <sip:{number}@127.0.0.1>'
 
 
+def _chinese(text: str) -> bool:
+    """Whether ``text`` is written in Chinese (has a CJK ideograph)."""
+    return any("\u4e00" <= char <= "\u9fff" for char in text)
+
+
 def _numbers(ctx: ServiceContext, shared: bool) -> list[tuple[str, str]]:
-    """(E.164, a customer name) for numbers held by one customer, or by several."""
+    """(E.164, a customer name) for numbers held by one customer, or by several (the name
+    then a Chinese one if any of them has one: the demo in Chinese prefers those)."""
     count = func.count(func.distinct(PhoneNumber.customer_id))
     wanted = (
         select(PhoneNumber.e164).where(PhoneNumber.e164.is_not(None)).group_by(PhoneNumber.e164)
@@ -48,7 +59,7 @@ def _numbers(ctx: ServiceContext, shared: bool) -> list[tuple[str, str]]:
         if not numbers:
             return []
         rows = session.execute(
-            select(PhoneNumber.e164, func.min(Customer.name))
+            select(PhoneNumber.e164, func.max(Customer.name))
             .join(Customer, Customer.id == PhoneNumber.customer_id)
             .where(PhoneNumber.e164.in_(numbers))
             .group_by(PhoneNumber.e164)
@@ -57,10 +68,19 @@ def _numbers(ctx: ServiceContext, shared: bool) -> list[tuple[str, str]]:
 
 
 def simulated_call(
-    ctx: ServiceContext, kind: DemoCaller, queue: str, rng: random.Random | None = None
+    ctx: ServiceContext,
+    kind: DemoCaller,
+    queue: str,
+    rng: random.Random | None = None,
+    language: str | None = None,
 ) -> SimulatedCall:
-    """A call of ``kind`` into ``queue``; falls back to an unknown caller if the store lacks one."""
+    """A call of ``kind`` into ``queue``; falls back to an unknown caller if the store lacks one.
+
+    In Chinese (``language``, else the one being read) the caller is one of the customers with
+    a Chinese name when there are any.
+    """
     rng = rng or random.Random()
+    language = language or reading.current()
     headers: tuple[tuple[str, str], ...] = (("X-Queue", queue),)
     if kind == DemoCaller.WITHHELD:
         return SimulatedCall(
@@ -69,6 +89,8 @@ def simulated_call(
         )
     if kind in (DemoCaller.KNOWN, DemoCaller.SHARED):
         choices = _numbers(ctx, shared=kind == DemoCaller.SHARED)
+        if language and language.startswith("zh"):
+            choices = [c for c in choices if _chinese(c[1])] or choices
         if choices:
             number, name = rng.choice(choices)
             display = name if kind == DemoCaller.KNOWN else ""
