@@ -134,7 +134,8 @@ def prepare_demo(folder: Path, customers: int, seed: int, language: str | None =
     copies it on its first sync, as a desk on a real shared database would).
 
     ``language`` (one of ``LANGUAGES``), when given, is written into the config, a new one's or
-    an existing one's (its other keys kept): the interface and the dictionary then read in it.
+    an existing one's (its other keys kept): the interface and the dictionary then read in it,
+    and a new demo's data has what the staff wrote in it (``callcenter.demo.data.written``).
     """
     from callcenter.crm.customers import customer_count
     from callcenter.demo import data as demo_data
@@ -162,7 +163,7 @@ def prepare_demo(folder: Path, customers: int, seed: int, language: str | None =
                 ),
                 flush=True,
             )
-            demo_data.generate(ctx, customers, seed=seed)
+            demo_data.generate(ctx, customers, seed=seed, language=config.language)
     finally:
         ctx.dispose()
     return config

@@ -10,6 +10,12 @@ matter of minutes, and an interrupted run keeps every batch it reported.
 
 A second run appends: numbering continues after the highest ``DEMO-`` external id and the
 random stream is keyed by that first number, so ids and numbers never repeat.
+
+The customers are English and Chinese whatever the language; what the staff wrote (request
+subjects and resolutions, call notes, callback reasons, customers' notes, tags and
+industries, the product names) is in the run's language (``WRITTEN``: English, or 简体中文
+for a demo in Chinese), drawn the same way, so a seed gives the same customers and history in
+either.
 """
 
 from __future__ import annotations
@@ -424,6 +430,119 @@ PAYMENT_METHODS = {"CN": ("alipay", "wechat pay", "card")}
 DEFAULT_PAYMENT_METHODS = ("card", "bank transfer", "direct debit", "paypal")
 
 
+@dataclass(frozen=True)
+class Written:
+    """What the staff wrote, in one language: each choice as long as the English one, so the
+    random stream, and so every other value, is the same in every language."""
+
+    industries: tuple[str, ...]
+    tags: tuple[str, ...]
+    notes: tuple[str, ...]
+    sr_subjects: Mapping[str, tuple[str, ...]]
+    sr_subject: str
+    sr_description: str
+    sr_resolution: str
+    call_notes: Mapping[str, str]
+    callback_reasons: tuple[str, ...]
+    #: product names by SKU (none: the English ``PRODUCTS`` names)
+    products: Mapping[str, str]
+
+
+ENGLISH = Written(
+    industries=INDUSTRIES,
+    tags=TAGS,
+    notes=NOTES,
+    sr_subjects=SR_SUBJECTS,
+    sr_subject="Customer request",
+    sr_description="Reported by phone; details in the call notes.",
+    sr_resolution="Fixed and confirmed with the customer.",
+    call_notes=CALL_NOTES,
+    callback_reasons=CALLBACK_REASONS,
+    products={},
+)
+CHINESE_WRITTEN = Written(
+    industries=(
+        "零售",
+        "制造",
+        "金融",
+        "医疗",
+        "教育",
+        "物流",
+        "科技",
+        "酒店餐饮",
+        "公共部门",
+        "建筑",
+    ),
+    tags=(
+        "贵宾",
+        "订阅通讯",
+        "重点客户",
+        "流失风险",
+        "勿电话联系",
+        "常逾期付款",
+        "微信",
+        "无纸化",
+        "无障碍",
+    ),
+    notes=(
+        "希望晚上六点后来电。",
+        "希望通过微信接收进度。",
+        "听力不好：请放慢语速，并用电子邮件确认。",
+        "账户持有人经常出差；请打手机。",
+        "已要求不要推荐升级。",
+        "请用中文沟通。",
+    ),
+    sr_subjects={
+        "billing": ("本月被重复扣费", "咨询滞纳金", "发票金额不对"),
+        "technical": ("宽带经常掉线", "电话没有拨号音", "路由器红灯闪烁"),
+        "delivery": ("包裹还没到", "送错了地址", "快递一直没到"),
+        "complaint": ("工程师没有按约上门", "客服态度差", "对维修结果不满意"),
+        "account": ("变更地址", "添加授权使用人", "注销账户"),
+        "returns": ("退回故障路由器", "取消订单后退款", "申请退货"),
+    },
+    sr_subject="客户请求",
+    sr_description="客户来电反映；详情见通话记录。",
+    sr_resolution="已处理，并与客户确认。",
+    call_notes={
+        "resolved": "已指导客户完成处理；确认恢复正常。",
+        "sale": "已升级套餐；确认邮件已发送。",
+        "complaint": "客户对上次上门服务不满意；已记录投诉。",
+        "callback-requested": "客户正忙，要求回电。",
+        "wrong-number": "来电者要找的是另一家公司。",
+        "information": "已解释账单和付款日期。",
+        "escalated": "已连同路由器日志转交二线。",
+    },
+    callback_reasons=(
+        "确认工程师上门时间",
+        "跟进退款",
+        "客户想谈谈升级套餐",
+        "维修后检查线路",
+        "回电确认退款进度",
+    ),
+    products={
+        "BB-100": "光纤宽带 100M",
+        "BB-500": "光纤宽带 500M",
+        "BB-900": "光纤宽带 900M",
+        "MOB-SIM": "纯流量卡 30GB",
+        "MOB-UNL": "纯流量卡 无限流量",
+        "TV-BASIC": "电视基础包",
+        "TV-SPORT": "电视体育包",
+        "HW-ROUTER": "Wi-Fi 6 路由器",
+        "HW-MESH": "Mesh 扩展器",
+        "HW-PHONE": "桌面电话机",
+        "SVC-INSTALL": "工程师上门安装",
+        "SVC-CARE": "尊享维护服务",
+    },
+)
+#: What the staff wrote, by the demo's language (any other: English).
+WRITTEN = {"en": ENGLISH, "zh_CN": CHINESE_WRITTEN}
+
+
+def written(language: str | None) -> Written:
+    """The staff's words for a demo in ``language`` ("zh_CN"; None, "system", "en": English)."""
+    return WRITTEN.get(language or "en", ENGLISH)
+
+
 class _Weighted(Generic[T]):
     """A weighted choice, with the cumulative weights worked out once."""
 
@@ -540,10 +659,13 @@ class _ReferenceWriter:
     not there and never touches what an administrator set up.
     """
 
-    def __init__(self, session: Session, rng: random.Random, at: dt.datetime) -> None:
+    def __init__(
+        self, session: Session, rng: random.Random, at: dt.datetime, words: Written = ENGLISH
+    ) -> None:
         self.session = session
         self.rng = rng
         self.at = at
+        self.words = words
         self.inserted: dict[str, int] = {}
 
     def row(self, **values: Any) -> Row:
@@ -666,7 +788,12 @@ class _ReferenceWriter:
 
     def products(self) -> None:
         rows = [
-            self.row(sku=sku, name=name, unit_price_minor=price, currency="GBP")
+            self.row(
+                sku=sku,
+                name=self.words.products.get(sku, name),
+                unit_price_minor=price,
+                currency="GBP",
+            )
             for sku, name, price in PRODUCTS
         ]
         self.insert_missing("products", "sku", rows)
@@ -725,9 +852,11 @@ class _CustomerWriter:
         first: int,
         count: int,
         sr_numbers: set[str],
+        words: Written = ENGLISH,
     ) -> None:
         self.rng = rng
         self.ref = ref
+        self.words = words
         self.anchor = anchor
         #: The moment of the run: what is still to do is timed from it.
         self.now = now
@@ -800,7 +929,7 @@ class _CustomerWriter:
         return self.rows
 
     def customer(self, index: int) -> None:
-        rng = self.rng
+        rng, words = self.rng, self.words
         self.index = index
         region = self.region = PICK_REGION(rng)
         company = rng.random() < 0.4
@@ -827,10 +956,10 @@ class _CustomerWriter:
             owner_id=self.agent() if rng.random() < 0.7 else None,
             region=region,
             city=CITIES[region][index % len(CITIES[region])],
-            industry=rng.choice(INDUSTRIES) if company or rng.random() < 0.2 else None,
+            industry=rng.choice(words.industries) if company or rng.random() < 0.2 else None,
             source=rng.choice(SOURCES),
-            tags=clean_tags(rng.sample(TAGS, k=rng.choice((0, 0, 1, 1, 2, 3)))),
-            notes=rng.choice(NOTES) if rng.random() < 0.1 else "",
+            tags=clean_tags(rng.sample(words.tags, k=rng.choice((0, 0, 1, 1, 2, 3)))),
+            notes=rng.choice(words.notes) if rng.random() < 0.1 else "",
             search_text=search_text(name, employer, ext_id),
         )
         cid = customer["id"]
@@ -1037,9 +1166,9 @@ class _CustomerWriter:
             category_code=code,
             priority=PICK_PRIORITY(rng).value,
             status=status.value,
-            subject=rng.choice(SR_SUBJECTS.get(code, ("Customer request",))),
-            description="Reported by phone; details in the call notes.",
-            resolution="Fixed and confirmed with the customer." if done else None,
+            subject=rng.choice(self.words.sr_subjects.get(code, (self.words.sr_subject,))),
+            description=self.words.sr_description,
+            resolution=self.words.sr_resolution if done else None,
             satisfaction=rng.randint(1, 5) if done and rng.random() < 0.6 else None,
             assignee_id=assignee,
             queue_id=rng.choice(self.ref.queues)[0],
@@ -1122,7 +1251,7 @@ class _CustomerWriter:
             answered_at=answered,
             ended_at=min(ended, self.now),
             disposition_code=disposition,
-            notes=CALL_NOTES.get(disposition or "", ""),
+            notes=self.words.call_notes.get(disposition or "", ""),
             agent_id=self.agent() if answered else None,
             customer_id=cid,
             service_request_id=sr["id"] if sr else None,
@@ -1164,7 +1293,7 @@ class _CustomerWriter:
             phone_number=e164,
             due_from=due,
             due_until=due + dt.timedelta(hours=2),
-            reason=rng.choice(CALLBACK_REASONS),
+            reason=rng.choice(self.words.callback_reasons),
             owner_user_id=self.agent() if to_agent else None,
             owner_queue_id=None if to_agent else rng.choice(self.ref.queues)[0],
             status=status.value,
@@ -1215,11 +1344,16 @@ def _write_batch(ctx: ServiceContext, rows: dict[str, list[Row]]) -> None:
 
 
 def generate(
-    ctx: ServiceContext, customers: int, seed: int = 1, progress: Progress | None = None
+    ctx: ServiceContext,
+    customers: int,
+    seed: int = 1,
+    progress: Progress | None = None,
+    language: str | None = None,
 ) -> DemoSummary:
     """Write the reference data that is missing, then ``customers`` new customers in batches.
 
-    ``progress(done, total)`` is called after each committed batch.
+    ``progress(done, total)`` is called after each committed batch. What the staff wrote is in
+    ``language`` (``written``: "zh_CN" for Chinese, else English).
     """
     for action in (Action.IMPORT_CUSTOMERS, Action.EDIT_DICTIONARY, Action.MANAGE_USERS):
         require(ctx, action)
@@ -1229,7 +1363,9 @@ def generate(
     now = ctx.clock().astimezone(dt.UTC).replace(microsecond=0)
     anchor = day_start(now)
     with ctx.sessions.begin() as session:
-        reference = _ReferenceWriter(session, random.Random(f"{seed}:reference"), anchor)
+        reference = _ReferenceWriter(
+            session, random.Random(f"{seed}:reference"), anchor, written(language)
+        )
         ref = reference.write()
         first = _next_index(session)
         sr_numbers = set(session.scalars(select(ServiceRequest.number))) if customers else set()
@@ -1242,6 +1378,7 @@ def generate(
         first=first,
         count=customers,
         sr_numbers=sr_numbers,
+        words=written(language),
     )
     for done in range(0, customers, BATCH_CUSTOMERS):
         rows = maker.batch(first + done, min(BATCH_CUSTOMERS, customers - done))

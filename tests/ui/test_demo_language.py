@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from callcenter.demo.calls import DemoCaller, simulated_call
+from callcenter.demo.calls import CHINESE_NUMBERS, DemoCaller, simulated_call
 from callcenter.platform import language
 from callcenter.platform.directory import not_ready_reasons, queues
 from callcenter.sync.stores import SHARED, open_context
@@ -48,6 +48,7 @@ def test_a_new_demo_in_chinese_reads_chinese(tmp_path: Path, reading_back: None)
         caller = simulated_call(ctx, DemoCaller.KNOWN, "support")
         display = caller.caller_uri.split('"')[1]
         assert any("\u4e00" <= char <= "\u9fff" for char in display), caller.caller_uri
+        assert caller.caller_uri.split("<sip:")[1].startswith(CHINESE_NUMBERS), caller.caller_uri
     finally:
         ctx.dispose()
 
@@ -105,3 +106,29 @@ def test_the_commands_list_in_chinese() -> None:
     )
     assert "打开坐席桌面" in shown.stdout
     assert "用演示数据运行桌面" in shown.stdout
+
+
+def test_a_chinese_demo_has_the_same_customers_with_chinese_notes(tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from db.models import Customer, ServiceRequest
+
+    def read(language: str) -> tuple[list[str], list[str]]:
+        config = prepare_demo(tmp_path / language, CUSTOMERS, 1, language)
+        ctx = open_context(config, SHARED)
+        try:
+            with ctx.sessions() as session:
+                names = list(session.scalars(select(Customer.name).order_by(Customer.external_id)))
+                subjects = list(
+                    session.scalars(select(ServiceRequest.subject).order_by(ServiceRequest.number))
+                )
+        finally:
+            ctx.dispose()
+        return names, subjects
+
+    english, english_subjects = read("en")
+    chinese, chinese_subjects = read("zh_CN")
+    assert chinese == english
+    assert len(chinese_subjects) == len(english_subjects) > 0
+    assert all(any("\u4e00" <= c <= "\u9fff" for c in subject) for subject in chinese_subjects)
+    assert any(subject.isascii() for subject in english_subjects)
