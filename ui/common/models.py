@@ -1,7 +1,10 @@
 """Table models over lists of frozen records, so every list in the desk is an item model.
 
 Columns are declared once (header, how to read the value, how to show it); sorting uses the
-raw value, so dates and amounts sort as dates and amounts, not as text.
+raw value, so dates and amounts sort as dates and amounts, not as text. Text sorts as the reader
+sorts it (``ui.common.collation``: pinyin for Chinese, "SR-9" before "SR-10", case aside),
+by the words the cell shows; a stored value of a fixed set (an enum: priorities, statuses) in
+the set's own order; empty cells last.
 
 Two models take the same columns. ``RecordTableModel`` answers Qt from Python, cell by cell,
 as the view asks: right for long lists of which a screenful is drawn (the supervisor's
@@ -15,11 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QCollator,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -27,10 +32,16 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
+from ui.common.collation import collator
 from ui.common.i18n import translate
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
+#: What a cell sorts by: (empty, kind, value); the kind keeps raw values, a fixed set's members
+#: and texts apart, so a collator's key is only ever compared with another.
+SortKey = tuple[bool, int, Any]
+RAW, MEMBER, TEXT = 0, 1, 2
+EMPTY: SortKey = (True, RAW, 0)
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 FOREGROUND = Qt.ItemDataRole.ForegroundRole
 
@@ -47,10 +58,43 @@ class Column(Generic[T]):
     text: Callable[[Any], str] = str
     colour: Callable[[T], str | None] | None = None
 
-    def sort_key(self, record: T) -> tuple[bool, Any]:
-        """Empty values last, the rest by their raw value."""
+    def sort_key(self, record: T, order: QCollator) -> SortKey:
+        """Empty values (None, no text) last; a text by the words shown, as ``order`` sorts
+        them; an enum's member in the enum's order; the rest by their raw value."""
         value = self.value(record)
-        return (value is None, "" if value is None else value)
+        if value is None:
+            return EMPTY
+        if isinstance(value, Enum):
+            return (False, MEMBER, _declared(value))
+        if isinstance(value, str):
+            text = self.text(value)
+            return (False, TEXT, order.sortKey(text)) if text else EMPTY
+        return (False, RAW, value)
+
+
+def _declared(member: Enum) -> int:
+    """Where ``member`` is declared in its enum (priorities low to urgent, a status's life)."""
+    return type(member)._member_names_.index(member.name)
+
+
+class SortKeys(Generic[T]):
+    """Each row's sort key in a column, worked out for the whole column when the column is
+    first sorted (one collator, for the locale of the moment, one key per cell) and kept until
+    the rows change or a sort starts afresh (the language may have changed since)."""
+
+    def __init__(self, columns: Sequence[Column[T]]) -> None:
+        self._columns = columns
+        self._keys: dict[int, list[SortKey]] = {}
+
+    def key(self, rows: Sequence[T], row: int, column: int) -> SortKey:
+        keys = self._keys.get(column)
+        if keys is None:
+            order, read = collator(), self._columns[column]
+            keys = self._keys[column] = [read.sort_key(record, order) for record in rows]
+        return keys[row]
+
+    def forget(self) -> None:
+        self._keys.clear()
 
 
 _brushes: dict[str, QBrush] = {}
@@ -69,7 +113,9 @@ class RecordsModel(Protocol):
 
     def record(self, row: int) -> Any: ...
 
-    def sort_key(self, row: int, column: int) -> tuple[bool, Any]: ...
+    def sort_key(self, row: int, column: int) -> SortKey: ...
+
+    def forget_sort_keys(self) -> None: ...
 
 
 class RecordTableModel(QAbstractTableModel, Generic[T]):
@@ -79,23 +125,33 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list[T] = []
+        self._sort_keys = SortKeys(self._columns)
 
     def set_rows(self, rows: Sequence[T]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._sort_keys.forget()
         self.endResetModel()
 
     def record(self, row: int) -> T:
         return self._rows[row]
 
-    def sort_key(self, row: int, column: int) -> tuple[bool, Any]:
-        return self._columns[column].sort_key(self._rows[row])
+    def sort_key(self, row: int, column: int) -> SortKey:
+        return self._sort_keys.key(self._rows, row, column)
+
+    def forget_sort_keys(self) -> None:
+        self._sort_keys.forget()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's API
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's API
         return 0 if parent.isValid() else len(self._columns)
+
+    def retitle(self) -> None:
+        """The headers in the interface's language again (after a switch)."""
+        if self._columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
 
     def headerData(  # noqa: N802 - Qt's API
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -132,10 +188,16 @@ class SnapshotTableModel(QStandardItemModel, Generic[T]):
         self._columns = list(columns)
         self._coloured = [(i, c) for i, c in enumerate(self._columns) if c.colour is not None]
         self._rows: list[T] = []
+        self._sort_keys = SortKeys(self._columns)
+        self.setHorizontalHeaderLabels([translate(COLUMNS, c.header) for c in self._columns])
+
+    def retitle(self) -> None:
+        """The headers in the interface's language again (after a switch)."""
         self.setHorizontalHeaderLabels([translate(COLUMNS, c.header) for c in self._columns])
 
     def set_rows(self, rows: Sequence[T]) -> None:
         self._rows = list(rows)
+        self._sort_keys.forget()
         self.setRowCount(0)
         for record in self._rows:
             items = []
@@ -164,8 +226,11 @@ class SnapshotTableModel(QStandardItemModel, Generic[T]):
     def record(self, row: int) -> T:
         return self._rows[row]
 
-    def sort_key(self, row: int, column: int) -> tuple[bool, Any]:
-        return self._columns[column].sort_key(self._rows[row])
+    def sort_key(self, row: int, column: int) -> SortKey:
+        return self._sort_keys.key(self._rows, row, column)
+
+    def forget_sort_keys(self) -> None:
+        self._sort_keys.forget()
 
 
 class SortProxy(QSortFilterProxyModel):
@@ -180,10 +245,15 @@ class SortProxy(QSortFilterProxyModel):
         """The record shown in the row of ``index`` (an index of this proxy)."""
         return self._records.record(self.mapToSource(index).row())
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort afresh: keys for the locale now (a language switched since sorts anew)."""
+        self._records.forget_sort_keys()
+        super().sort(column, order)
+
     def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802 - Qt's API
         a = self._records.sort_key(left.row(), left.column())
         b = self._records.sort_key(right.row(), right.column())
         try:
             return bool(a < b)
-        except TypeError:
+        except (TypeError, NotImplementedError):  # raw values of unlike types
             return str(a) < str(b)

@@ -32,6 +32,7 @@ from callcenter.platform.context import ServiceContext
 from callcenter.platform.errors import ServiceError
 from callcenter.platform.records import Customer360, CustomerProfile
 from db.enums import CustomerKind, LifecycleStage, PhoneKind, ValueTier
+from ui.common.collation import sorted_names
 from ui.common.form import FieldErrors, button_row, save_and_cancel, select_data
 from ui.common.formatting import label, phone
 from ui.common.i18n import translate
@@ -280,6 +281,7 @@ class CustomerDialog(QDialog):
     def _fill_lists(self) -> None:
         record = self.record
         names = {c.id: c.name for c in record.contacts}
+        contacts = sorted_names(record.contacts, key=lambda c: c.name)
 
         def whose(contact_id: uuid.UUID | None) -> str:
             return f" · {names[contact_id]}" if contact_id in names else ""
@@ -304,12 +306,12 @@ class CustomerDialog(QDialog):
         )
         fill(
             self.contacts,
-            [(c.name + (f" — {c.title}" if c.title else ""), c.id) for c in record.contacts],
+            [(c.name + (f" — {c.title}" if c.title else ""), c.id) for c in contacts],
         )
         for holder in (self.number_holder, self.email_holder):
             holder.clear()
             holder.addItem(self.tr("The customer"), None)
-            for contact in record.contacts:
+            for contact in contacts:
                 holder.addItem(contact.name, contact.id)
 
     def _changed(self, words: str) -> None:

@@ -38,6 +38,7 @@ from callcenter.supervision.changes import (
     plan_undo,
     undo,
 )
+from ui.common.collation import sorted_names
 from ui.common.form import DATETIME_FORMAT, buddy, button_row, from_qt, to_qt
 from ui.common.formatting import local_time
 from ui.common.models import Column, RecordTableModel
@@ -95,7 +96,7 @@ class ChangesDialog(QDialog):
         self.setWindowTitle(self.tr("Changes by person"))
         self.resize(960, 480)
         self.person = QComboBox()
-        for person in people(writer):
+        for person in sorted_names(people(writer), key=lambda p: p.display_name):
             self.person.addItem(person.display_name, person.id)
         now = writer.clock().astimezone()
         self.since = QDateTimeEdit(to_qt(now.replace(hour=0, minute=0, second=0, microsecond=0)))

@@ -24,6 +24,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from callcenter.supervision.boards import AgentRow, IntervalRow
+from ui.common.collation import sorted_names
 from ui.common.formatting import label
 
 
@@ -119,7 +120,7 @@ class SupervisorCharts(QWidget):
     def show_agents(self, agents: list[AgentRow]) -> None:
         counts = Counter(label(a.state) for a in agents)
         pie = QPieSeries()
-        for state, count in sorted(counts.items()):
+        for state, count in sorted_names(counts.items(), key=lambda item: item[0]):
             pie.append(
                 self.tr("{state} ({count})").format(state=state, count=count), count
             ).setLabelVisible(True)

@@ -43,6 +43,7 @@ from callcenter.supervision.held_back import HELD_BACK_S
 from callcenter.work.callbacks import reassign_callback
 from callcenter.work.service_requests import get_service_request, update_service_request
 from callcenter.work.sla import SlaState, sla_state
+from ui.common.collation import sorted_names
 from ui.common.form import DATETIME_FORMAT, button_row, from_qt, to_qt
 from ui.common.formatting import SLA_COLOURS, duration, label, local_time, phone
 from ui.common.i18n import translate
@@ -437,8 +438,12 @@ class SupervisorWindow(QMainWindow):
         self._names.update(result.names)
         self._reasons.clear()
         self._reasons.update(reasons)
-        self.queues.set_rows(result.queues)
-        self.agents.set_rows(result.agents)
+        # The boards by name, as the reader sorts (the store orders them by code point); the
+        # total row stays last.
+        total_row = [row for row in result.queues if row.queue_id is None]
+        named = [row for row in result.queues if row.queue_id is not None]
+        self.queues.set_rows([*sorted_names(named, key=lambda r: r.name), *total_row])
+        self.agents.set_rows(sorted_names(result.agents, key=lambda r: r.display_name))
         self.missed.set_rows(result.missed)
         self.overdue.set_rows(result.overdue)
         self.sla.set_rows(result.sla)
@@ -514,18 +519,18 @@ class SupervisorWindow(QMainWindow):
         self.refresh()
 
     def owners(self) -> dict[str, tuple[uuid.UUID | None, uuid.UUID | None, str]]:
-        """Who work can go to, by the words offered: each active agent, then each queue (user
-        id, queue id, name)."""
+        """Who work can go to, by the words offered: each active agent, then each queue, by
+        name as the reader sorts (user id, queue id, name)."""
         agent, queue = self.tr("Agent: {name}"), self.tr("Queue: {name}")
         choices: dict[str, tuple[uuid.UUID | None, uuid.UUID | None, str]] = {
             agent.format(name=p.display_name): (p.id, None, p.display_name)
-            for p in people(self.writer)
+            for p in sorted_names(people(self.writer), key=lambda p: p.display_name)
             if p.role.value in ("agent", "supervisor")
         }
         choices.update(
             {
                 queue.format(name=q.display_name): (None, q.id, q.display_name)
-                for q in queues(self.writer)
+                for q in sorted_names(queues(self.writer), key=lambda q: q.display_name)
             }
         )
         return choices

@@ -31,6 +31,7 @@ from callcenter.platform.errors import ServiceError
 from callcenter.platform.records import CallbackView
 from callcenter.work.callbacks import MAX_ATTEMPTS, NewCallback, record_attempt, schedule_callback
 from db.enums import CallbackOutcome
+from ui.common.collation import sorted_names
 from ui.common.form import (
     DATETIME_FORMAT,
     FieldErrors,
@@ -271,7 +272,7 @@ class CallbackDialog(QDialog):
         self.mine.setEnabled(actor is not None)
         self.by_queue = QRadioButton(self.tr("My &queue:"))
         self.queue = QComboBox()
-        choices = queues(self._ctx)
+        choices = sorted_names(queues(self._ctx), key=lambda q: q.display_name)
         if actor is not None:
             member_of = set(queues_of(self._ctx, actor.user_id))
             choices = [q for q in choices if q.id in member_of] or choices

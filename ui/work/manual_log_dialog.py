@@ -27,6 +27,7 @@ from callcenter.platform.directory import dispositions
 from callcenter.platform.errors import ServiceError
 from callcenter.work.interactions import NewInteraction, log_interaction
 from db.enums import Channel, Direction
+from ui.common.collation import sorted_names
 from ui.common.form import (
     DATETIME_FORMAT,
     FieldErrors,
@@ -105,7 +106,7 @@ class ManualLogDialog(QDialog):
         self.number.setPlaceholderText(self.tr("Optional: the other party's number"))
         self.disposition = QComboBox()
         self.disposition.addItem(self.tr("None"), None)
-        for code in dispositions(ctx):
+        for code in sorted_names(dispositions(ctx), key=lambda c: c.label):
             self.disposition.addItem(code.label, code.code)
         self.disposition.setToolTip(self.tr("How the call ended; some outcomes need notes"))
         self.notes = QPlainTextEdit()

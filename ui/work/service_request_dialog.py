@@ -39,6 +39,7 @@ from callcenter.work.service_requests import (
 )
 from callcenter.work.sla import sla_state
 from db.enums import Priority, SRStatus
+from ui.common.collation import sorted_names
 from ui.common.form import (
     ERROR_COLOUR,
     FieldErrors,
@@ -101,9 +102,10 @@ class ServiceRequestDialog(QDialog):
         super().__init__(parent)
         self._ctx = ctx
         self._view: ServiceRequestView | None = None
-        self._people: list[Person] = people(ctx)
+        # Offered by name, as the reader sorts (the store orders them by code point).
+        self._people: list[Person] = sorted_names(people(ctx), key=lambda p: p.display_name)
         self._names = {p.id: p.display_name for p in self._people}
-        self._categories: list[CategoryCode] = categories(ctx)
+        self._categories: list[CategoryCode] = sorted_names(categories(ctx), key=lambda c: c.label)
         if request is not None:
             customer_id = request.customer_id
         if customer_id is not None and customer_name is None:
