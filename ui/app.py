@@ -99,6 +99,17 @@ class SupervisorView:
             self.window.close()
             self.window.ctx.dispose()
 
+    def reopen(self) -> None:
+        """The interface changed language: the window is made again in it (it holds nothing
+        the shared store does not), shown again if it was open."""
+        if self.window is None:
+            return
+        shown = self.window.isVisible()
+        self.close()
+        self.window = None
+        if shown:
+            self.show()
+
 
 def choose_user(ctx: ServiceContext) -> str | None:
     """Embedded sign-in: pick yourself from the store's agents and supervisors."""
@@ -186,6 +197,7 @@ def build(
     )
     if supervisor is not None:
         supervisor.notify = window.notify
+        window.language_changed.connect(supervisor.reopen)
     sync = SyncBridge()
     sync.changed.connect(window.show_sync)
     replicator = start_replication(

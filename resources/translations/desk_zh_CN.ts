@@ -173,7 +173,6 @@
     </message>
     <message>
         <source>&amp;Answer</source>
-        <extracomment>The queues&apos; names as the SIP header gives them -&gt; their words for the agent.</extracomment>
         <translation>接听(&amp;A)</translation>
     </message>
     <message>
@@ -735,6 +734,7 @@ Close anyway?</source>
     </message>
     <message>
         <source>No customer</source>
+        <extracomment>The record pane says &quot;No customer&quot;: the call is logged without one.</extracomment>
         <translation>无客户</translation>
     </message>
 </context>
@@ -742,6 +742,9 @@ Close anyway?</source>
     <name>RecordView</name>
     <message>
         <source>Missed</source>
+        <extracomment>Disposition code -&gt; its words (replaced in place after a language switch).
+----------
+Tabs not yet filled with the record on screen. Back to the list of records that share the caller&apos;s number (shown by RecordPages).</extracomment>
         <translation>未接</translation>
     </message>
     <message>
@@ -782,7 +785,6 @@ Close anyway?</source>
     </message>
     <message>
         <source>No customer on screen</source>
-        <extracomment>Tabs not yet filled with the record on screen. Back to the list of records that share the caller&apos;s number (shown by RecordPages).</extracomment>
         <translation>屏幕上没有客户</translation>
     </message>
     <message>

@@ -1201,6 +1201,22 @@
         <translation>话后处理时长</translation>
     </message>
     <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>The language of the desk&apos;s windows; it changes as soon as you save</source>
+        <translation>座席窗口的语言；保存后立即生效</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
         <source>Empty: a SQLite file beside the config</source>
         <translation>留空：使用配置文件旁边的 SQLite 文件</translation>
     </message>

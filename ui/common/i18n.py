@@ -10,7 +10,11 @@ helpers use for dates, numbers and name order.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from callcenter.platform.config import LANGUAGES
 from callcenter.platform.language import set_language
@@ -21,6 +25,13 @@ SYSTEM = LANGUAGES[0]
 SOURCE_LANGUAGE = "en"
 
 _installed: list[QTranslator] = []
+#: The language setting installed last ("system", "en", "zh_CN").
+_setting = SYSTEM
+
+
+def setting() -> str:
+    """The language setting the interface is in (as the config names it)."""
+    return _setting
 
 
 def locale_for(language: str, region: str = "GB") -> QLocale:
@@ -47,6 +58,8 @@ def install(language: str, region: str = "GB") -> QLocale:
     app = QCoreApplication.instance()
     if app is None:
         raise RuntimeError("install the language after the QApplication exists")
+    global _setting  # noqa: PLW0603 - one interface language for the process
+    _setting = language
     while _installed:
         app.removeTranslator(_installed.pop())
     locale = locale_for(language, region)
@@ -68,3 +81,31 @@ def install(language: str, region: str = "GB") -> QLocale:
 def translate(context: str, text: str) -> str:
     """A text marked with ``QT_TRANSLATE_NOOP(context, text)``, in the current language."""
     return QCoreApplication.translate(context, text)
+
+
+_SOURCE = "i18nSource"
+
+
+def marked(item: QAction | QMenu, context: str, text: str) -> str:
+    """``text`` translated, remembered on the action or menu that shows it, so that
+    ``retranslate_menus`` can word it again after a language switch."""
+    item.setProperty(_SOURCE, [context, text])
+    return QCoreApplication.translate(context, text)
+
+
+def retranslate_menus(window: QMainWindow) -> None:
+    """Every menu title and action of ``window``'s menu bar made with ``marked``, again in
+    the current language."""
+    for entry in window.menuBar().actions():
+        menu = entry.menu()
+        if not isinstance(menu, QMenu):
+            continue
+        _reword(menu, menu.setTitle)
+        for action in menu.actions():
+            _reword(action, action.setText)
+
+
+def _reword(item: QAction | QMenu, set_text: Callable[[str], None]) -> None:
+    source = item.property(_SOURCE)
+    if isinstance(source, list) and len(source) == 2:
+        set_text(QCoreApplication.translate(str(source[0]), str(source[1])))

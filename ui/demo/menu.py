@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QKeySequence
 
 from callcenter.demo.calls import DemoCaller, simulated_call
 from callcenter.platform.directory import queues
-from ui.common.i18n import translate
+from ui.common.i18n import marked
 from ui.desk.window import MainWindow
 
 #: Each kind of caller's menu entry, marked for the "DemoMenu" catalogue context.
@@ -34,12 +34,14 @@ class Simulator(Protocol):
 
 def install(window: MainWindow, simulator: Simulator) -> dict[DemoCaller, QAction]:
     """Add Simulate ▸ incoming call from each kind of caller, and the caller hanging up."""
-    menu = window.menuBar().addMenu(QCoreApplication.translate("DemoMenu", "&Simulate"))
+    menu = window.menuBar().addMenu("")
+    menu.setTitle(marked(menu, "DemoMenu", QT_TRANSLATE_NOOP("DemoMenu", "&Simulate")))
     ctx = window.desk.ctx
     queue_names = [q.name for q in queues(ctx)] or ["support"]
     actions: dict[DemoCaller, QAction] = {}
     for number, kind in enumerate(DemoCaller, start=1):
-        action = QAction(translate("DemoMenu", CALLS[kind]), window)
+        action = QAction(window)
+        action.setText(marked(action, "DemoMenu", CALLS[kind]))
         action.setShortcut(QKeySequence(f"Ctrl+Alt+{number}"))
 
         def place(_checked: bool = False, kind: DemoCaller = kind) -> None:
@@ -50,7 +52,10 @@ def install(window: MainWindow, simulator: Simulator) -> dict[DemoCaller, QActio
         menu.addAction(action)
         actions[kind] = action
     menu.addSeparator()
-    hang_up = QAction(QCoreApplication.translate("DemoMenu", "The caller hangs up"), window)
+    hang_up = QAction(window)
+    hang_up.setText(
+        marked(hang_up, "DemoMenu", QT_TRANSLATE_NOOP("DemoMenu", "The caller hangs up"))
+    )
     hang_up.triggered.connect(lambda _checked=False: simulator.hangup_simulated())
     menu.addAction(hang_up)
     return actions

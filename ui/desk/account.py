@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from callcenter.desk.agent_state import AgentState
@@ -15,12 +15,16 @@ from callcenter.platform import config as config_module
 from callcenter.platform.config import Config
 from callcenter.platform.errors import ValidationError
 from callcenter.platform.secrets import SecretStore, SecretsUnavailable, database_key, sip_key
+from ui.common import i18n
 from ui.desk.calls import Say
 from ui.desk.headset import Headset
 
 
 class Account(QObject):
     """Settings and sign-out for the window's desk (GUI thread)."""
+
+    # The language saved in Settings differs from the one shown: (language, region).
+    language_chosen = Signal(str, str)
 
     def __init__(
         self,
@@ -39,6 +43,7 @@ class Account(QObject):
         self.config_path = config_path
         self.headset = headset
         self._say = say
+        self._language = i18n.setting()
 
     def open_settings(self) -> None:
         from ui.platform.settings_dialog import SettingsDialog
@@ -57,6 +62,9 @@ class Account(QObject):
         dialog.open()
 
     def _settings_saved(self, config: Config) -> None:
+        if config.language != self._language:
+            self._language = config.language
+            self.language_chosen.emit(config.language, config.default_region)
         if self.headset is not None:
             self.headset.set_output(config.audio.output)
             self.headset.set_input(config.audio.input)

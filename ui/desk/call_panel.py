@@ -50,8 +50,9 @@ class CallPanel(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("Call"))
         self._keyed = ""
+        # Says again who the call on screen is with (after a language switch), if any.
+        self._party: Callable[[], None] | None = None
         who = self._build_party()
         self.detail = QLabel("")
         self.detail.setWordWrap(True)
@@ -61,7 +62,6 @@ class CallPanel(QGroupBox):
         self.hold_label.setObjectName("holdLabel")
         self.digits = QLabel("")
         self.digits.setObjectName("dtmfDigits")
-        self.digits.setToolTip(self.tr("Digits sent to the caller's system on this call"))
         row, keypad = self._build_controls()
         layout = QVBoxLayout(self)
         layout.addLayout(who)
@@ -79,25 +79,53 @@ class CallPanel(QGroupBox):
         self._targets: Callable[[], dict[str, str]] = dict
         self._directory: dict[str, str] = {}
         self._recent: list[str] = []
-        #: The queues' names as the SIP header gives them -> their words for the agent.
+        # The queues' names as the SIP header gives them -> their words for the agent.
         self.queue_names: dict[str, str] = {}
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self._tick)
+        self.retranslate()
         self.set_phase("idle")
+
+    def retranslate(self) -> None:
+        """Every text in the interface's language (at start, and when it is switched); the
+        call on screen is said again."""
+        self.setTitle(self.tr("Call"))
+        self.digits.setToolTip(self.tr("Digits sent to the caller's system on this call"))
+        for key, text in (
+            ("answer", self.tr("&Answer")),
+            ("reject", self.tr("&Reject")),
+            ("hangup", self.tr("&Hang up")),
+            ("hold", self.tr("Hol&d")),
+            ("mute", self.tr("&Mute")),
+        ):
+            self.buttons[key].setText(text)
+        self.transfer_button.setText(self.tr("&Transfer…"))
+        self.transfer_button.setToolTip(self.tr("Blind transfer: send the caller on at once"))
+        self.consult_button.setText(self.tr("&Consult…"))
+        self.consult_button.setToolTip(self.tr("Hold the caller and talk to a colleague first"))
+        self.complete_button.setText(self.tr("Com&plete"))
+        self.complete_button.setToolTip(self.tr("Join the caller to the colleague you consulted"))
+        if self._party is not None:
+            self._party()
+        elif self._started is None:
+            self.caller.setText(self.tr("No call"))
+        if self._keyed:
+            self.digits.setText(self.tr("Keyed: {digits}").format(digits=self._keyed))
+        self._tick()
 
     def _build_controls(self) -> tuple[QHBoxLayout, QGridLayout]:
         """The call buttons in a row, the keypad with the transfer buttons under it."""
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
-        for key, text, signal in (
-            ("answer", self.tr("&Answer"), self.answer),
-            ("reject", self.tr("&Reject"), self.reject),
-            ("hangup", self.tr("&Hang up"), self.hangup),
-            ("hold", self.tr("Hol&d"), self.hold),
-            ("mute", self.tr("&Mute"), self.mute),
+        for key, signal in (
+            ("answer", self.answer),
+            ("reject", self.reject),
+            ("hangup", self.hangup),
+            ("hold", self.hold),
+            ("mute", self.mute),
         ):
-            button = QPushButton(text)
+            button = QPushButton()
             button.setObjectName(f"{key}Button")
             button.clicked.connect(signal.emit)
             self.buttons[key] = button
@@ -113,14 +141,11 @@ class CallPanel(QGroupBox):
             pad_key.clicked.connect(lambda _checked=False, d=digit: self._digit(d))
             self.keys[digit] = pad_key
             keypad.addWidget(pad_key, index // 3, index % 3)
-        self.transfer_button = QPushButton(self.tr("&Transfer…"))
-        self.transfer_button.setToolTip(self.tr("Blind transfer: send the caller on at once"))
+        self.transfer_button = QPushButton()
         self.transfer_button.clicked.connect(self._ask_transfer)
-        self.consult_button = QPushButton(self.tr("&Consult…"))
-        self.consult_button.setToolTip(self.tr("Hold the caller and talk to a colleague first"))
+        self.consult_button = QPushButton()
         self.consult_button.clicked.connect(self._ask_consult)
-        self.complete_button = QPushButton(self.tr("Com&plete"))
-        self.complete_button.setToolTip(self.tr("Join the caller to the colleague you consulted"))
+        self.complete_button = QPushButton()
         self.complete_button.clicked.connect(self.complete_transfer.emit)
         keypad.addWidget(self.transfer_button, 4, 0)
         keypad.addWidget(self.consult_button, 4, 1)
@@ -203,6 +228,10 @@ class CallPanel(QGroupBox):
 
     def show_offer(self, pop: ScreenPop) -> None:
         """A call is ringing: say who it is before the agent answers."""
+        self._party = lambda: self._show_offer(pop)
+        self._show_offer(pop)
+
+    def _show_offer(self, pop: ScreenPop) -> None:
         caller = pop.caller
         number = phone(caller.number_e164) if caller.number_e164 else (caller.number_raw or "")
         if pop.kind == PopKind.WITHHELD:
@@ -227,10 +256,22 @@ class CallPanel(QGroupBox):
 
     def show_customer(self, name: str) -> None:
         """The caller turned out to be this customer (chosen, created or found)."""
-        self.caller.setFont(self._name_font)
-        self.caller.setText(name)
+        said = self._party
+
+        def party() -> None:
+            if said is not None:
+                said()
+            self.caller.setFont(self._name_font)
+            self.caller.setText(name)
+
+        self._party = party
+        party()
 
     def show_outbound(self, number: str, name: str | None) -> None:
+        self._party = lambda: self._show_outbound(number, name)
+        self._show_outbound(number, name)
+
+    def _show_outbound(self, number: str, name: str | None) -> None:
         self._show_party(name or self.tr("Calling"), number)
         self.detail.setText(self.tr("Outbound call"))
         self.detail.setToolTip("")
@@ -265,6 +306,7 @@ class CallPanel(QGroupBox):
             self._ticker.stop()
             if phase == "idle":
                 self._started = None
+                self._party = None
                 self.timer_label.setText("")
                 self.caller.setFont(self._plain_font)
                 self.caller.setText(self.tr("No call"))

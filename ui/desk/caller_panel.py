@@ -49,14 +49,25 @@ class ChooserPanel(QWidget):
         self.matches.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.matches.setSpacing(3)
         self.matches.itemActivated.connect(self._choose)
-        self.open_button = QPushButton(self.tr("&Open record"))
+        self.open_button = QPushButton()
+        self._pop: ScreenPop | None = None
         self.open_button.clicked.connect(lambda: self._choose(self.matches.currentItem()))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.matches, 1)
         layout.addWidget(self.open_button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the interface's language; the list keeps the agent's place."""
+        self.open_button.setText(self.tr("&Open record"))
+        if self._pop is not None:
+            row = self.matches.currentRow()
+            self.show_pop(self._pop)
+            self.matches.setCurrentRow(row)
 
     def show_pop(self, pop: ScreenPop) -> None:
+        self._pop = pop
         number = phone(pop.caller.number_e164) if pop.caller.number_e164 else ""
         heading = self.tr("%n record(s) have {number}", "", len(pop.matches))
         self.title.setText(
@@ -123,18 +134,20 @@ class UnknownCallerPanel(QWidget):
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setWordWrap(True)
-        create_box = QGroupBox(self.tr("New customer"))
+        self.create_box = create_box = QGroupBox()
         self.name = QLineEdit()
-        self.name.setPlaceholderText(self.tr("Caller's name"))
         self.number = QLineEdit()
-        self.create_button = QPushButton(self.tr("&Create and open"))
+        self.create_button = QPushButton()
         self.create_button.clicked.connect(
             lambda: self.quick_create.emit(self.name.text(), self.number.text())
         )
         self.name.returnPressed.connect(self.create_button.click)
         form = QFormLayout(create_box)
-        form.addRow(self.tr("&Name"), self.name)
-        form.addRow(self.tr("N&umber"), self.number)
+        self._name_label, self._number_label = QLabel(), QLabel()
+        self._name_label.setBuddy(self.name)
+        self._number_label.setBuddy(self.number)
+        form.addRow(self._name_label, self.name)
+        form.addRow(self._number_label, self.number)
         form.addRow(self.create_button)
         self.attach_box = attach_box = QGroupBox()
         self.finder = SearchBox(ctx)
@@ -145,7 +158,7 @@ class UnknownCallerPanel(QWidget):
         self.error = QLabel()
         self.error.setObjectName("unknownCallerError")
         self.error.setWordWrap(True)
-        self.skip = QPushButton(self.tr("Log &without a customer"))
+        self.skip = QPushButton()
         self.skip.clicked.connect(self.without_customer.emit)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -156,10 +169,31 @@ class UnknownCallerPanel(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.skip)
         layout.addStretch(1)
+        self._caller_number = ""
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the interface's language; what the agent typed stays."""
+        self.create_box.setTitle(self.tr("New customer"))
+        self.name.setPlaceholderText(self.tr("Caller's name"))
+        self.create_button.setText(self.tr("&Create and open"))
+        self._name_label.setText(self.tr("&Name"))
+        self._number_label.setText(self.tr("N&umber"))
+        self.skip.setText(self.tr("Log &without a customer"))
+        self._say(self.withheld, self._caller_number)
 
     def show_pop(self, pop: ScreenPop) -> None:
         withheld = pop.kind == PopKind.WITHHELD
         number = pop.caller.number_e164 or pop.caller.number_raw or ""
+        self.name.setText(pop.caller.display_name or "")
+        self.number.setText("" if withheld else number)
+        self.withheld = withheld
+        self._say(withheld, number)
+        self.finder.clear()
+        self.error.setText("")
+
+    def _say(self, withheld: bool, number: str) -> None:
+        self._caller_number = number
         if withheld:
             heading = self.tr("Withheld number")
             text = self.tr("The caller hid their number: ask who they are.")
@@ -168,9 +202,6 @@ class UnknownCallerPanel(QWidget):
             heading = self.tr("Unknown caller {number}").format(number=shown)
             text = self.tr("No record has this number.")
         self.title.setText(f"<h3>{heading}</h3>{text}")
-        self.name.setText(pop.caller.display_name or "")
-        self.number.setText("" if withheld else number)
-        self.withheld = withheld
         self.attach_box.setTitle(
             self.tr("An existing customer: open their record")
             if withheld
@@ -181,8 +212,6 @@ class UnknownCallerPanel(QWidget):
             if withheld
             else self.tr("Find the customer to add this number to…")
         )
-        self.finder.clear()
-        self.error.setText("")
 
     def _attach(self, hit: SearchHit) -> None:
         if hit.customer_id is None:

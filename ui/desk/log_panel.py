@@ -42,32 +42,29 @@ class LogPanel(QGroupBox):
 
     def __init__(self, dispositions: list[Code], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("Call log"))
         self.disposition = QComboBox()
-        self.disposition.addItem(self.tr("— choose an outcome —"), None)
-        for code in dispositions:
-            self.disposition.addItem(code.label, code.code)
         self.notes = QPlainTextEdit()
-        self.notes.setPlaceholderText(self.tr("What did the customer need? What did you do?"))
         self.linked = QLabel("")
         self.wrap_up = QLabel("")
         self.wrap_up.setObjectName("wrapUpLabel")
         self.error = QLabel("")
         self.error.setObjectName("logError")
         self.error.setWordWrap(True)
-        self.extend = QPushButton(self.tr("E&xtend +30 s"))
+        self.extend = QPushButton()
         self.extend.clicked.connect(self.extend_requested.emit)
-        self.sr_button = QPushButton(self.tr("New service &request…"))
+        self.sr_button = QPushButton()
         self.sr_button.clicked.connect(self.new_request.emit)
-        self.callback_button = QPushButton(self.tr("Schedule call&back…"))
+        self.callback_button = QPushButton()
         self.callback_button.clicked.connect(self.schedule_callback.emit)
-        self.save = QPushButton(self.tr("&Save"))
+        self.save = QPushButton()
         self.save.clicked.connect(lambda: self.save_requested.emit(False))
-        self.save_ready = QPushButton(self.tr("Save && Read&y"))
+        self.save_ready = QPushButton()
         self.save_ready.setDefault(True)
         self.save_ready.clicked.connect(lambda: self.save_requested.emit(True))
         form = QFormLayout()
-        form.addRow(self.tr("&Outcome"), self.disposition)
+        self._outcome = QLabel()
+        self._outcome.setBuddy(self.disposition)
+        form.addRow(self._outcome, self.disposition)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.notes, 1)
@@ -89,7 +86,35 @@ class LogPanel(QGroupBox):
         self._pause.timeout.connect(self.flush_draft)
         self.notes.textChanged.connect(self._pause.start)
         self.disposition.currentIndexChanged.connect(lambda _i: self._pause.start())
+        self._remaining: dt.timedelta | None = None
+        self.set_dispositions(dispositions)
+        self.retranslate()
         self.set_active(False)
+
+    def retranslate(self) -> None:
+        """Every text in the interface's language (at start, and when it is switched)."""
+        self.setTitle(self.tr("Call log"))
+        self.disposition.setItemText(0, self.tr("— choose an outcome —"))
+        self.notes.setPlaceholderText(self.tr("What did the customer need? What did you do?"))
+        self.extend.setText(self.tr("E&xtend +30 s"))
+        self.sr_button.setText(self.tr("New service &request…"))
+        self.callback_button.setText(self.tr("Schedule call&back…"))
+        self.save.setText(self.tr("&Save"))
+        self.save_ready.setText(self.tr("Save && Read&y"))
+        self._outcome.setText(self.tr("&Outcome"))
+        self.show_wrap_up(self._remaining)
+
+    def set_dispositions(self, dispositions: list[Code]) -> None:
+        """The outcomes offered (their words read again after a language switch); the one
+        chosen stays chosen, without a new draft."""
+        chosen = self.disposition.currentData()
+        self.disposition.blockSignals(True)
+        self.disposition.clear()
+        self.disposition.addItem(self.tr("— choose an outcome —"), None)
+        for code in dispositions:
+            self.disposition.addItem(code.label, code.code)
+        self.disposition.setCurrentIndex(max(self.disposition.findData(chosen), 0))
+        self.disposition.blockSignals(False)
 
     def flush_draft(self) -> None:
         """Hand the current text over now (also called before the window closes)."""
@@ -119,6 +144,7 @@ class LogPanel(QGroupBox):
         self._pause.stop()
 
     def show_wrap_up(self, remaining: dt.timedelta | None) -> None:
+        self._remaining = remaining
         self.extend.setEnabled(remaining is not None)
         if remaining is None:
             self.wrap_up.setText("")

@@ -11,7 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from ui.common.i18n import translate
+from ui.common.i18n import marked
 from ui.desk.shortcuts import DEFAULTS
 
 #: Which actions each menu holds, in order; an action the desk does not offer (Settings
@@ -57,16 +57,20 @@ def build_menus(
         offered = [name for name in names if name in handlers]
         if not offered:
             continue
-        menu = window.menuBar().addMenu(translate("Menus", title))
+        menu = window.menuBar().addMenu("")
+        menu.setTitle(marked(menu, "Menus", title))
         for name in offered:
-            action = QAction(translate("Shortcuts", DEFAULTS[name][1]), window)
+            action = QAction(window)
+            action.setText(marked(action, "Shortcuts", DEFAULTS[name][1]))
             action.setShortcut(QKeySequence(shortcuts[name]))
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
             action.triggered.connect(handlers[name])
             menu.addAction(action)
             actions[name] = action
-    help_menu = window.menuBar().addMenu(QCoreApplication.translate("Menus", "&Help"))
-    keys = QAction(QCoreApplication.translate("Menus", "&Keyboard shortcuts"), window)
+    help_menu = window.menuBar().addMenu("")
+    help_menu.setTitle(marked(help_menu, "Menus", QT_TRANSLATE_NOOP("Menus", "&Help")))
+    keys = QAction(window)
+    keys.setText(marked(keys, "Menus", QT_TRANSLATE_NOOP("Menus", "&Keyboard shortcuts")))
     keys.triggered.connect(lambda: show_shortcuts(window))
     help_menu.addAction(keys)
     return actions

@@ -53,8 +53,23 @@ class RecordPages(QObject):
         self.unknown.attach.connect(self._attach_number)
         self.unknown.chosen.connect(self._chosen)
         self.unknown.without_customer.connect(self._without_customer)
+        #: The record pane says "No customer": the call is logged without one.
+        self._no_customer = False
+
+    def retranslate(self) -> None:
+        """Every page in the interface's language (after a switch), showing what it showed."""
+        outcomes = {c.code: c.label for c in dispositions(self.ctx)}
+        self.record_view.retranslate(outcomes)
+        if self.record_view.record is None and self._no_customer:
+            self.record_view.clear(self.tr("No customer"))
+        self._no_customer = True
+        if self.record_view.back_button.isVisible():
+            self._offer_way_back()
+        self.chooser.retranslate()
+        self.unknown.retranslate()
 
     def show_pop(self, pop: ScreenPop) -> None:
+        self._no_customer = False
         self.record_view.back_button.setVisible(False)
         if pop.kind == PopKind.CUSTOMER and pop.record is not None:
             self.record_view.show_record(pop.record)
@@ -69,6 +84,7 @@ class RecordPages(QObject):
     def open_customer(self, customer_id: uuid.UUID) -> None:
         """Another record (found, chosen): the way back to a choice is for its choice only."""
         self.record_view.back_button.setVisible(False)
+        self._no_customer = False
         self._show(customer_id)
 
     def _show(self, customer_id: uuid.UUID) -> None:
@@ -91,11 +107,13 @@ class RecordPages(QObject):
     def _chosen_from_list(self, customer_id: uuid.UUID) -> None:
         """One of several: open it, and offer the way back in case the caller is another."""
         self._chosen(customer_id)
-        back = self.record_view.back_button
-        back.setText(
+        self._offer_way_back()
+        self.record_view.back_button.setVisible(True)
+
+    def _offer_way_back(self) -> None:
+        self.record_view.back_button.setText(
             self.tr("◀ Not this one: back to the %n record(s)", "", self.chooser.matches.count())
         )
-        back.setVisible(True)
 
     def back_to_choice(self) -> None:
         self.record_view.back_button.setVisible(False)
@@ -125,4 +143,5 @@ class RecordPages(QObject):
     def _without_customer(self) -> None:
         self.record_view.back_button.setVisible(False)
         self.record_view.clear(self.tr("No customer"))
+        self._no_customer = True
         self.stack.setCurrentIndex(PAGE_RECORD)

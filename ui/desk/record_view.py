@@ -231,6 +231,7 @@ class RecordHeader(QWidget):
         )
         if self.lines.isHidden():
             self.message.hide()
+            self.message.clear()
             self.lines.show()
 
 
@@ -260,9 +261,10 @@ class RecordView(QWidget):
         """``outcomes`` and ``agents`` name disposition codes and people in the history."""
         super().__init__(parent)
         self._clock = clock
-        outcome_labels = dict(outcomes or {})
+        #: Disposition code -> its words (replaced in place after a language switch).
+        self.outcome_labels = outcome_labels = dict(outcomes or {})
         agent_names = dict(agents or {})
-        missed = self.tr("Missed")
+        self._missed = self.tr("Missed")
         self.record: Customer360 | None = None
         self.header = RecordHeader()
         self.header.link_activated.connect(self._link)
@@ -331,7 +333,7 @@ class RecordView(QWidget):
                     lambda i: (
                         outcome_labels.get(i.disposition_code, i.disposition_code)
                         if i.disposition_code
-                        else (missed if not i.answered_at else "")
+                        else (self._missed if not i.answered_at else "")
                     ),
                 ),
                 Column(
@@ -491,8 +493,23 @@ class RecordView(QWidget):
         elif href == "edit:":
             self.edit_requested.emit()
 
+    def retranslate(self, outcomes: Mapping[str, str]) -> None:
+        """Every text in the interface's language (after a switch): the record on screen,
+        or the message, is shown again in it."""
+        self.outcome_labels.clear()
+        self.outcome_labels.update(outcomes)
+        self._missed = self.tr("Missed")
+        for _name, model, _rows in self._parts:
+            model.retitle()
+        if self.record is not None:
+            self.show_record(self.record)
+        else:
+            self.clear(self._message)
+
     def clear(self, message: str | None = None) -> None:
+        """No record: ``message`` (or "No customer on screen") where it would be."""
         self.record = None
+        self._message = message
         self.header.show_message(message or self.tr("No customer on screen"))
         self._fill_rest.stop()
         self._stale.clear()

@@ -34,7 +34,7 @@ class SearchBox(QLineEdit):
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self.setPlaceholderText(self.tr("Search name, number, e-mail, SR…  (Ctrl+F)"))
+        self.retranslate()
         self.setClearButtonEnabled(True)
         self.popup = QFrame(self, Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint)
         self.popup.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -50,6 +50,9 @@ class SearchBox(QLineEdit):
         self._pause.timeout.connect(self.run_search)
         self.textEdited.connect(lambda _t: self._pause.start())
         self.installEventFilter(self)
+
+    def retranslate(self) -> None:
+        self.setPlaceholderText(self.tr("Search name, number, e-mail, SR…  (Ctrl+F)"))
 
     def run_search(self) -> list[SearchHit]:
         """Search now (the typing pause calls this); reads the local store only."""

@@ -44,13 +44,7 @@ class StateControl(QObject):
         self.combo = QComboBox()
         self.combo.setObjectName("stateCombo")
         self.combo.setMinimumWidth(180)
-        self.combo.addItem(self.tr("Ready"), ("ready", None))
-        self.combo.addItem(self.tr("Not ready"), ("not_ready", None))
-        for reason in reasons:
-            self.combo.addItem(
-                self.tr("Not ready — {reason}").format(reason=reason.label),
-                ("not_ready", reason.code),
-            )
+        self._fill()
         self.combo.activated.connect(self._chosen)
         self.label = QLabel()
         self._ticker = QTimer(self)
@@ -58,6 +52,23 @@ class StateControl(QObject):
         self._ticker.timeout.connect(self._tick)
         self._ticker.start()
         log_panel.extend_requested.connect(self.extend)
+
+    def _fill(self) -> None:
+        self.combo.clear()
+        self.combo.addItem(self.tr("Ready"), ("ready", None))
+        self.combo.addItem(self.tr("Not ready"), ("not_ready", None))
+        for reason in self.reasons:
+            self.combo.addItem(
+                self.tr("Not ready — {reason}").format(reason=reason.label),
+                ("not_ready", reason.code),
+            )
+
+    def retranslate(self, reasons: list[Code]) -> None:
+        """The choices and the state in the interface's language (after a switch), with the
+        reasons' words read again."""
+        self.reasons = reasons
+        self._fill()
+        self.show(self.desk.state.status)
 
     def words(self, status: Status) -> str:
         """The state as the agent reads it, the same in the State box and the status bar."""

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -40,6 +40,8 @@ from callcenter.platform.records import CallbackView
 from callcenter.platform.secrets import SecretStore
 from callcenter.sync.replicator import SyncStatus
 from telephony.events import RegistrationState
+from ui.common import i18n
+from ui.common.i18n import retranslate_menus
 from ui.desk.account import Account
 from ui.desk.call_log import CallLogController
 from ui.desk.call_panel import CallPanel
@@ -57,7 +59,14 @@ from ui.sync.status import sync_words
 
 
 class MainWindow(QMainWindow):
-    """Presents one Desk; every slot runs on the GUI thread."""
+    """Presents one Desk; every slot runs on the GUI thread.
+
+    Signals:
+        language_changed(): the interface was switched to another language (other windows
+            of the desktop follow).
+    """
+
+    language_changed = Signal()
 
     def __init__(
         self,
@@ -84,13 +93,10 @@ class MainWindow(QMainWindow):
         assert ctx.actor is not None, "the desk needs a signed-in agent"
         self.actor = ctx.actor
         self.authenticated = authenticated
-        title = (
-            self.tr("Call center — {name}")
-            if authenticated
-            else self.tr("Call center — {name} (not authenticated)")
-        )
         me = next((p for p in people(ctx) if p.id == self.actor.user_id), None)
-        self.setWindowTitle(title.format(name=me.display_name if me else self.actor.username))
+        self._me = me.display_name if me else self.actor.username
+        self._registered: RegistrationNews | None = None
+        self._synced: SyncStatus | None = None
         self.resize(1366, 768)
 
         if notices is not None:
@@ -129,6 +135,7 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self._build_toolbar()
         self._build_status()
+        self._retranslate_window()
         handlers = self._handlers()
         if config_path is not None:
             handlers["settings"] = self.account.open_settings
@@ -161,10 +168,10 @@ class MainWindow(QMainWindow):
         ctx = self.desk.ctx
         self.callbacks = CallbacksDue(ctx, self.actor.user_id, queues_of(ctx, self.actor.user_id))
         self.requests = MyRequests(ctx, self.actor.user_id)
-        callbacks_dock = QDockWidget(self.tr("Callbacks due"), self)
+        self.callbacks_dock = callbacks_dock = QDockWidget(self)
         callbacks_dock.setObjectName("callbacksDock")
         callbacks_dock.setWidget(self.callbacks)
-        requests_dock = QDockWidget(self.tr("My open requests"), self)
+        self.requests_dock = requests_dock = QDockWidget(self)
         requests_dock.setObjectName("requestsDock")
         requests_dock.setWidget(self.requests)
         for dock in (callbacks_dock, requests_dock):
@@ -176,17 +183,17 @@ class MainWindow(QMainWindow):
 
     def _build_toolbar(self) -> None:
         self.dial_box = QLineEdit()
-        self.dial_box.setPlaceholderText(self.tr("Number to dial"))
         self.dial_box.setMaximumWidth(200)
         self.dial_box.returnPressed.connect(self._dial_typed)
-        dial_button = QPushButton(self.tr("Dial"))
+        self.dial_button = dial_button = QPushButton()
         dial_button.clicked.connect(self._dial_typed)
         self.search_box = SearchBox(self.desk.ctx)
         self.search_box.setMinimumWidth(360)
-        toolbar = QToolBar(self.tr("Agent"))
+        self.toolbar = toolbar = QToolBar()
         toolbar.setObjectName("agentToolbar")
         toolbar.setMovable(False)
-        toolbar.addWidget(QLabel(self.tr(" State ")))
+        self.state_caption = QLabel()
+        toolbar.addWidget(self.state_caption)
         toolbar.addWidget(self.state.combo)
         toolbar.addSeparator()
         toolbar.addWidget(self.dial_box)
@@ -196,21 +203,15 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
     def _build_status(self) -> None:
-        self.reg_label = QLabel(self.tr("SIP: not registered"))
-        self.sync_label = QLabel(self.tr("Shared database: connecting…"))
+        self.reg_label = QLabel()
+        self.sync_label = QLabel()
         self._refused_seen = 0
         for widget in (self.reg_label, self.state.label, self.sync_label):
             self.statusBar().addPermanentWidget(widget)
+        self.unauthenticated = QLabel()
+        self.unauthenticated.setObjectName("unauthenticatedLabel")
         if not self.authenticated:
-            unauthenticated = QLabel(self.tr("Not authenticated"))
-            unauthenticated.setObjectName("unauthenticatedLabel")
-            unauthenticated.setToolTip(
-                self.tr(
-                    "Embedded mode: the shared store is a file on this computer, so nobody "
-                    "signed in with a password; anyone at this computer can act as this person."
-                )
-            )
-            self.statusBar().addPermanentWidget(unauthenticated)
+            self.statusBar().addPermanentWidget(self.unauthenticated)
         self.audio_label = QLabel("")
         self.audio_label.setObjectName("audioProblem")
         self.show_audio(self._audio_problem)
@@ -263,6 +264,7 @@ class MainWindow(QMainWindow):
         self.requests.opened.connect(self.work.open_service_request)
         self.search_box.hit_chosen.connect(self.pages.show_hit)
         self.work.saved.connect(self.refresh)
+        self.account.language_chosen.connect(self.apply_language)
         self.call_log.saved.connect(self.refresh)
 
     # What the window shows -------------------------------------------------------------------
@@ -275,7 +277,63 @@ class MainWindow(QMainWindow):
         else:
             self.calls.on_desk_event(event)
 
+    def apply_language(self, language: str, region: str) -> None:
+        """Switch the interface's language now (Settings ▸ Desk), the call on screen, the log
+        being typed and the record shown staying as they are, only their words changing."""
+        i18n.install(language, region)
+        self.retranslate()
+        self.language_changed.emit()
+
+    def retranslate(self) -> None:
+        """Every part of the window in the interface's language; the dictionary's words
+        (outcomes, reasons, queues) read again in it."""
+        ctx = self.desk.ctx
+        self.statusBar().clearMessage()  # a passing message, said in the other language
+        self._retranslate_window()
+        retranslate_menus(self)
+        self.state.retranslate(not_ready_reasons(ctx))
+        self.call_panel.queue_names = {q.name: q.display_name for q in queues(ctx)}
+        self.call_panel.retranslate()
+        self.log_panel.set_dispositions(dispositions(ctx))
+        self.log_panel.retranslate()
+        self.pages.retranslate()
+        self.callbacks.retranslate()
+        self.requests.retranslate()
+        self.search_box.retranslate()
+
+    def _retranslate_window(self) -> None:
+        title = (
+            self.tr("Call center — {name}")
+            if self.authenticated
+            else self.tr("Call center — {name} (not authenticated)")
+        )
+        self.setWindowTitle(title.format(name=self._me))
+        self.callbacks_dock.setWindowTitle(self.tr("Callbacks due"))
+        self.requests_dock.setWindowTitle(self.tr("My open requests"))
+        self.dial_box.setPlaceholderText(self.tr("Number to dial"))
+        self.dial_button.setText(self.tr("Dial"))
+        self.toolbar.setWindowTitle(self.tr("Agent"))
+        self.state_caption.setText(self.tr(" State "))
+        self.unauthenticated.setText(self.tr("Not authenticated"))
+        self.unauthenticated.setToolTip(
+            self.tr(
+                "Embedded mode: the shared store is a file on this computer, so nobody "
+                "signed in with a password; anyone at this computer can act as this person."
+            )
+        )
+        if self._registered is None:
+            self.reg_label.setText(self.tr("SIP: not registered"))
+        else:
+            self._registration(self._registered)
+        if self._synced is None:
+            self.sync_label.setText(self.tr("Shared database: connecting…"))
+        else:
+            text, tip = sync_words(self._synced)
+            self.sync_label.setText(text)
+            self.sync_label.setToolTip(tip)
+
     def _registration(self, news: RegistrationNews) -> None:
+        self._registered = news
         text = {
             RegistrationState.REGISTERED: self.tr("SIP: registered"),
             RegistrationState.REGISTERING: self.tr("SIP: registering…"),
@@ -288,6 +346,7 @@ class MainWindow(QMainWindow):
 
     def show_sync(self, status: SyncStatus) -> None:
         """Replication state in the status bar; the error in words in its tooltip."""
+        self._synced = status
         text, tip = sync_words(status)
         self.sync_label.setText(text)
         self.sync_label.setToolTip(tip)

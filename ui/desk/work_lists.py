@@ -70,6 +70,10 @@ class CallbacksDue(QWidget):
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
 
+    def retranslate(self) -> None:
+        self.model.retitle()
+        self.refresh()
+
     def refresh(self) -> None:
         rows = due_callbacks(self._ctx, self._user_id, self._queue_ids)
         self.model.set_rows(rows)
@@ -123,6 +127,9 @@ class MyRequests(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.table)
+
+    def retranslate(self) -> None:
+        self.model.retitle()
 
     def refresh(self) -> None:
         self.model.set_rows(open_requests_for(self._ctx, self._user_id))

@@ -330,6 +330,15 @@ class SettingsDialog(QDialog):
             self.tr("Wrap-up time"),
             "wrap_up_seconds",
         )
+        self.language = QComboBox()
+        # Each language in its own words, so whoever reads the other can find theirs.
+        self.language.addItem(self.tr("Follow the system"), "system")
+        self.language.addItem("English", "en")
+        self.language.addItem("简体中文", "zh_CN")
+        self.language.setToolTip(
+            self.tr("The language of the desk's windows; it changes as soon as you save")
+        )
+        self._row(form, self.tr("&Language:"), self.language, self.tr("Language"), "language")
         return page
 
     def _database_tab(self) -> QWidget:
@@ -406,6 +415,7 @@ class SettingsDialog(QDialog):
         region = _text(table, "default_region") or defaults.default_region
         if not select_data(self.region, region.upper()):
             self.region.setEditText(region)
+        select_data(self.language, _text(table, "language") or defaults.language)
         wrap_up = table.get("wrap_up_seconds", defaults.wrap_up_seconds)
         self.wrap_up.setValue(wrap_up if isinstance(wrap_up, int) else defaults.wrap_up_seconds)
         url, password = split_password(_text(_table(table, "database"), "shared_url"))
@@ -474,6 +484,10 @@ class SettingsDialog(QDialog):
         return {
             "default_region": self._region(),
             "wrap_up_seconds": self._wrap_up(),
+            # Following the system is the default: no key says it.
+            "language": None
+            if self.language.currentData() == "system"
+            else self.language.currentData(),
             "sip": {
                 "registrar": self.registrar.text().strip() or None,
                 "username": self.username.text().strip() or None,
