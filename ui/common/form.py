@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from callcenter.platform.errors import ServiceError, ValidationError
 
 ERROR_COLOUR = "#c62828"
-DATETIME_FORMAT = "ddd yyyy-MM-dd HH:mm"
 
 
 class FieldErrors:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 from callcenter.crm.phones import display
 from callcenter.work.sla import SlaState
@@ -36,11 +36,37 @@ def phone(e164: str | None) -> str:
     return display(e164, _reading_region) if e164 else ""
 
 
+def date_format() -> str:
+    """The reader's short date (QLocale's default: 25/11/2026 in en_GB, 2026/11/25 in zh_CN),
+    always with the whole year."""
+    shown = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    return shown if "yyyy" in shown else shown.replace("yy", "yyyy")
+
+
+def time_format() -> str:
+    """The reader's hours and minutes (14:30, or 2:30 PM where that is how it is read)."""
+    return QLocale().timeFormat(QLocale.FormatType.ShortFormat)
+
+
+def datetime_format() -> str:
+    """A date and time editor's display: weekday, date and time as the reader writes them."""
+    return f"ddd {date_format()} {time_format()}"
+
+
+def _qt(local: dt.datetime) -> QDateTime:
+    return QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+
+
 def local_time(value: dt.datetime | None, with_date: bool = True) -> str:
+    """A moment in the agent's own zone, written the reader's way."""
     if value is None:
         return ""
-    local = value.astimezone()
-    return local.strftime("%Y-%m-%d %H:%M" if with_date else "%H:%M")
+    shown = f"{date_format()} {time_format()}" if with_date else time_format()
+    return QLocale().toString(_qt(value.astimezone()), shown)
+
+
+def local_date(value: dt.datetime) -> str:
+    return QLocale().toString(_qt(value.astimezone()), date_format())
 
 
 def ago(value: dt.datetime | None, now: dt.datetime) -> str:
@@ -56,13 +82,15 @@ def ago(value: dt.datetime | None, now: dt.datetime) -> str:
         return QCoreApplication.translate("Formatting", "yesterday")
     if days < 60:
         return QCoreApplication.translate("Formatting", "{count} days ago").format(count=days)
-    return local_time(value).split(" ")[0]
+    return local_date(value)
 
 
 def money(minor: int, currency: str | None) -> str:
     sign = "-" if minor < 0 else ""
     whole, cents = divmod(abs(minor), 100)
-    return f"{sign}{whole:,}.{cents:02d} {currency or ''}".strip()
+    locale = QLocale()
+    amount = f"{sign}{locale.toString(whole)}{locale.decimalPoint()}{cents:02d}"
+    return f"{amount} {currency or ''}".strip()
 
 
 def duration(seconds: float) -> str:

@@ -39,8 +39,8 @@ from callcenter.supervision.changes import (
     undo,
 )
 from ui.common.collation import sorted_names
-from ui.common.form import DATETIME_FORMAT, buddy, button_row, from_qt, to_qt
-from ui.common.formatting import local_time
+from ui.common.form import buddy, button_row, from_qt, to_qt
+from ui.common.formatting import datetime_format, local_time
 from ui.common.models import Column, RecordTableModel
 from ui.common.tables import make_table
 
@@ -100,7 +100,7 @@ class ChangesDialog(QDialog):
             self.person.addItem(person.display_name, person.id)
         now = writer.clock().astimezone()
         self.since = QDateTimeEdit(to_qt(now.replace(hour=0, minute=0, second=0, microsecond=0)))
-        self.since.setDisplayFormat(DATETIME_FORMAT)
+        self.since.setDisplayFormat(datetime_format())
         self.since.setCalendarPopup(True)
         self.show_button = QPushButton(self.tr("&Show"))
         self.show_button.clicked.connect(self.reload)

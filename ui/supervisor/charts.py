@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from callcenter.supervision.boards import AgentRow, IntervalRow
 from ui.common.collation import sorted_names
-from ui.common.formatting import label
+from ui.common.formatting import label, local_time
 
 
 def count_axis(peak: int, ticks: int = 5) -> QValueAxis:
@@ -66,7 +66,7 @@ class SupervisorCharts(QWidget):
         # From the first busy half hour on: a night of empty bars says nothing.
         first = next((i for i, row in enumerate(rows) if row.offered), max(0, len(rows) - 1))
         rows = rows[first:]
-        labels = [row.start.astimezone().strftime("%H:%M") for row in rows]
+        labels = [local_time(row.start, with_date=False) for row in rows]
         offered, answered = QBarSet(self.tr("Offered")), QBarSet(self.tr("Answered"))
         for row in rows:
             offered.append(row.offered)

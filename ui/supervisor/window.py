@@ -44,8 +44,8 @@ from callcenter.work.callbacks import reassign_callback
 from callcenter.work.service_requests import get_service_request, update_service_request
 from callcenter.work.sla import SlaState, sla_state
 from ui.common.collation import sorted_names
-from ui.common.form import DATETIME_FORMAT, button_row, from_qt, to_qt
-from ui.common.formatting import SLA_COLOURS, duration, label, local_time, phone
+from ui.common.form import button_row, from_qt, to_qt
+from ui.common.formatting import SLA_COLOURS, datetime_format, duration, label, local_time, phone
 from ui.common.i18n import translate
 from ui.common.models import Column, RecordTableModel
 from ui.common.tables import make_table, record_key, select_record, selected_record
@@ -306,7 +306,7 @@ class SupervisorWindow(QMainWindow):
         self.interval_from = QDateTimeEdit(to_qt(now.replace(hour=0, minute=0, second=0)))
         self.interval_to = QDateTimeEdit(to_qt(now))
         for edit in (self.interval_from, self.interval_to):
-            edit.setDisplayFormat(DATETIME_FORMAT)
+            edit.setDisplayFormat(datetime_format())
             edit.setCalendarPopup(True)
             edit.setVisible(False)
             edit.dateTimeChanged.connect(self.refresh)

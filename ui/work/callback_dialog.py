@@ -33,7 +33,6 @@ from callcenter.work.callbacks import MAX_ATTEMPTS, NewCallback, record_attempt,
 from db.enums import CallbackOutcome
 from ui.common.collation import sorted_names
 from ui.common.form import (
-    DATETIME_FORMAT,
     FieldErrors,
     buddy,
     button_row,
@@ -43,7 +42,7 @@ from ui.common.form import (
     tab_order,
     to_qt,
 )
-from ui.common.formatting import label, local_time
+from ui.common.formatting import datetime_format, label, local_time
 from ui.common.i18n import translate
 
 WINDOW_MINUTES = (15, 30, 60, 120)
@@ -100,7 +99,7 @@ class WhenPicker(QWidget):
         now = clock()
         self.edit = QDateTimeEdit()
         self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat(DATETIME_FORMAT)
+        self.edit.setDisplayFormat(datetime_format())
         self.edit.setMinimumDateTime(to_qt(now.replace(second=0, microsecond=0)))
         self.edit.setToolTip(self.tr("Date and time in your local time zone"))
         self.quick: dict[str, QPushButton] = {}

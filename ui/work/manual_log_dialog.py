@@ -29,7 +29,6 @@ from callcenter.work.interactions import NewInteraction, log_interaction
 from db.enums import Channel, Direction
 from ui.common.collation import sorted_names
 from ui.common.form import (
-    DATETIME_FORMAT,
     FieldErrors,
     buddy,
     button_row,
@@ -39,7 +38,7 @@ from ui.common.form import (
     tab_order,
     to_qt,
 )
-from ui.common.formatting import label
+from ui.common.formatting import datetime_format, label
 
 DURATION = re.compile(r"^(\d{1,3}):([0-5]\d)$")
 
@@ -83,7 +82,7 @@ class ManualLogDialog(QDialog):
         now = ctx.clock().replace(second=0, microsecond=0)
         self.started = QDateTimeEdit(to_qt(now))
         self.started.setCalendarPopup(True)
-        self.started.setDisplayFormat(DATETIME_FORMAT)
+        self.started.setDisplayFormat(datetime_format())
         self.started.setMaximumDateTime(to_qt(now))
         self.started.setToolTip(self.tr("When the call started, in your local time zone"))
         self.duration = QLineEdit()

@@ -273,14 +273,14 @@ def test_sr_history_shows_when_who_field_from_to(
     rows = table_rows(dialog.history_model)
     assert sorted(rows) == sorted(
         [
-            ["2026-11-25 10:30", "Sue", "Status", "", "Open"],
-            ["2026-11-25 10:35", "Sue", "Assignee", "", "Ann"],
-            ["2026-11-25 10:35", "Sue", "Priority", "Normal", "Urgent"],
+            ["25/11/2026 10:30", "Sue", "Status", "", "Open"],
+            ["25/11/2026 10:35", "Sue", "Assignee", "", "Ann"],
+            ["25/11/2026 10:35", "Sue", "Priority", "Normal", "Urgent"],
         ]
     )
     proxy = dialog.history.model()
     assert proxy.rowCount() == 3
-    assert proxy.data(proxy.index(2, 0)) == "2026-11-25 10:30"  # newest first
+    assert proxy.data(proxy.index(2, 0)) == "25/11/2026 10:30"  # newest first
     assert dialog.history.isVisible()
 
 
@@ -309,7 +309,7 @@ def test_sr_sla_due_is_coloured_by_its_state(
     dialog = show(qtbot, ServiceRequestDialog(agent_ctx, request=sr))
     assert dialog.sla_due.property("sla") == state
     assert text_colour(dialog.sla_due) == colour
-    assert dialog.sla_due.text() == f"2026-11-25 18:30 ({state.capitalize()})"
+    assert dialog.sla_due.text() == f"25/11/2026 18:30 ({state.capitalize()})"
 
 
 def test_sr_stale_version_offers_reload_and_keeps_what_was_typed(
