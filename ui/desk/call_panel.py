@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics
@@ -20,11 +21,30 @@ from PySide6.QtWidgets import (
 )
 
 from callcenter.desk.screenpop import PopKind, ScreenPop
+from ui.common.collation import collator
 from ui.common.formatting import duration, phone
 
 KEYPAD = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#")
 #: How many targets typed or chosen lately the transfer question offers first.
 RECENT_TARGETS = 8
+#: A directory entry's kind: the words up to its first colon, ASCII or full-width ("Queue: ").
+_KIND = re.compile("[^:\uff1a]*[:\uff1a]")
+
+
+def directory_order(names: Iterable[str]) -> list[str]:
+    """The directory's entries kind by kind, the kinds in the order they come (queues, then
+    agents), each kind by name as the reader sorts (the core lists them by code point)."""
+    listed = list(names)
+
+    def kind(name: str) -> str:
+        found = _KIND.match(name)
+        return found.group(0) if found else ""
+
+    kinds: dict[str, int] = {}
+    for name in listed:
+        kinds.setdefault(kind(name), len(kinds))
+    order = collator()
+    return sorted(listed, key=lambda name: (kinds[kind(name)], order.sortKey(name)))
 
 
 class CallPanel(QGroupBox):
@@ -203,7 +223,8 @@ class CallPanel(QGroupBox):
     def _choose_target(self, title: str, question: str) -> str | None:
         """A target from the directory and the numbers used lately, or one typed."""
         self._directory = self._targets()
-        offered = [*self._recent, *(name for name in self._directory if name not in self._recent)]
+        listed = directory_order(self._directory)
+        offered = [*self._recent, *(name for name in listed if name not in self._recent)]
         text, ok = QInputDialog.getItem(self, title, question, offered, 0, True)
         text = text.strip()
         if not ok or not text:

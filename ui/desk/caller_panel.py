@@ -24,8 +24,12 @@ from PySide6.QtWidgets import (
 from callcenter.desk.screenpop import PopKind, ScreenPop
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.records import SearchHit
+from ui.common.collation import sorted_names
 from ui.common.formatting import ago, label, phone
 from ui.desk.search_box import SearchBox
+
+#: Which of the pop's matches an item shows (its place in ``ScreenPop.matches``).
+MATCH_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ChooserPanel(QWidget):
@@ -62,9 +66,13 @@ class ChooserPanel(QWidget):
         """Every text in the interface's language; the list keeps the agent's place."""
         self.open_button.setText(self.tr("&Open record"))
         if self._pop is not None:
-            row = self.matches.currentRow()
+            # The same record, not the same row: the list may sort otherwise in the new language.
+            current = self.matches.currentItem()
+            chosen = current.data(MATCH_ROLE) if current is not None else None
             self.show_pop(self._pop)
-            self.matches.setCurrentRow(row)
+            for row in range(self.matches.count()):
+                if self.matches.item(row).data(MATCH_ROLE) == chosen:
+                    self.matches.setCurrentRow(row)
 
     def show_pop(self, pop: ScreenPop) -> None:
         self._pop = pop
@@ -79,7 +87,8 @@ class ChooserPanel(QWidget):
         )
         self.matches.clear()
         now = self._clock()
-        for m in pop.matches:
+        # By name, as the reader sorts (the store lists them by code point).
+        for index, m in sorted_names(enumerate(pop.matches), key=lambda pair: pair[1].name):
             who = (
                 self.tr("{name} ({company})").format(name=m.name, company=m.company_name)
                 if m.company_name
@@ -105,6 +114,7 @@ class ChooserPanel(QWidget):
                 facts.append(m.external_id)
             item = QListWidgetItem(f"{who}\n    {' · '.join(facts)}")
             item.setData(Qt.ItemDataRole.UserRole, m.customer_id)
+            item.setData(MATCH_ROLE, index)
             self.matches.addItem(item)
         self.matches.setCurrentRow(0)
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from callcenter.platform.directory import Code
+from ui.common.collation import sorted_names
 
 DRAFT_PAUSE_MS = 600
 
@@ -111,7 +112,7 @@ class LogPanel(QGroupBox):
         self.disposition.blockSignals(True)
         self.disposition.clear()
         self.disposition.addItem(self.tr("— choose an outcome —"), None)
-        for code in dispositions:
+        for code in sorted_names(dispositions, key=lambda c: c.label):
             self.disposition.addItem(code.label, code.code)
         self.disposition.setCurrentIndex(max(self.disposition.findData(chosen), 0))
         self.disposition.blockSignals(False)

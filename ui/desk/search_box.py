@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, Q
 from callcenter.crm.search import search
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.records import SearchHit
+from ui.common.collation import collator
 from ui.common.i18n import translate
 
 #: What a hit matched on (the search's words), marked for the "SearchBox" context.
@@ -58,6 +59,10 @@ class SearchBox(QLineEdit):
         """Search now (the typing pause calls this); reads the local store only."""
         self._pause.stop()
         hits = search(self._ctx, self.text()) if self.text().strip() else []
+        # The best matches first; of matches as good, the names as the reader sorts them (the
+        # service breaks ties by code point).
+        order = collator()
+        hits = sorted(hits, key=lambda hit: (-hit.score, order.sortKey(hit.title)))
         self.results.clear()
         for hit in hits:
             matched = translate("SearchBox", MATCHED_ON.get(hit.matched_on, hit.matched_on))

@@ -11,6 +11,7 @@ from callcenter.desk.desk import Desk
 from callcenter.platform.directory import Code
 from callcenter.platform.errors import ValidationError
 from callcenter.platform.messages import words as core_words
+from ui.common.collation import sorted_names
 from ui.common.i18n import translate
 from ui.desk.calls import Say
 from ui.desk.log_panel import LogPanel
@@ -57,7 +58,7 @@ class StateControl(QObject):
         self.combo.clear()
         self.combo.addItem(self.tr("Ready"), ("ready", None))
         self.combo.addItem(self.tr("Not ready"), ("not_ready", None))
-        for reason in self.reasons:
+        for reason in sorted_names(self.reasons, key=lambda r: r.label):
             self.combo.addItem(
                 self.tr("Not ready — {reason}").format(reason=reason.label),
                 ("not_ready", reason.code),
