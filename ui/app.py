@@ -33,6 +33,7 @@ from resources import ICON, STYLESHEET
 from telephony.audio import AudioBridge
 from telephony.phone import Phone
 from ui.common import i18n
+from ui.common.collation import sorted_names
 from ui.common.formatting import set_reading_region
 from ui.desk.headset import Headset
 from ui.desk.phone_bridge import PhoneBridge
@@ -113,7 +114,7 @@ class SupervisorView:
 
 def choose_user(ctx: ServiceContext) -> str | None:
     """Embedded sign-in: pick yourself from the store's agents and supervisors."""
-    names = [p.username for p in people(ctx) if p.role in (Role.AGENT, Role.SUPERVISOR)]
+    names = sorted_names(p.username for p in people(ctx) if p.role in (Role.AGENT, Role.SUPERVISOR))
     if not names:
         return None
     name, ok = QInputDialog.getItem(

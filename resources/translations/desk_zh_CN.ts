@@ -164,7 +164,7 @@
     <name>CallPanel</name>
     <message>
         <source>Call</source>
-        <extracomment>How many targets typed or chosen lately the transfer question offers first.</extracomment>
+        <extracomment>How many targets typed or chosen lately the transfer question offers first. A directory entry&apos;s kind: the words up to its first colon, ASCII or full-width (&quot;Queue: &quot;).</extracomment>
         <translation>通话</translation>
     </message>
     <message>
@@ -305,6 +305,7 @@
     <name>ChooserPanel</name>
     <message>
         <source>&amp;Open record</source>
+        <extracomment>Which of the pop&apos;s matches an item shows (its place in ``ScreenPop.matches``).</extracomment>
         <translation>打开档案(&amp;O)</translation>
     </message>
     <message numerus="yes">
@@ -342,6 +343,10 @@
     <message>
         <source>last contact {when}</source>
         <translation>上次联系 {when}</translation>
+    </message>
+    <message>
+        <source>never contacted</source>
+        <translation>从未联系</translation>
     </message>
     <message>
         <source>{kind} number</source>

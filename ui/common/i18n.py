@@ -37,8 +37,12 @@ def setting() -> str:
 def locale_for(language: str, region: str = "GB") -> QLocale:
     """The QLocale a language setting means; English reads with the desk's region."""
     if language == SYSTEM:
-        return QLocale.system()
-    if language == SOURCE_LANGUAGE:
+        system = QLocale.system()
+        if system.language() != QLocale.Language.C:
+            return system
+        # A session with no locale ("C", as a bare service account has) reads English as
+        # the desk's region writes it, not the C locale's "30 11 2026".
+    if language in (SYSTEM, SOURCE_LANGUAGE):
         return QLocale(QLocale.Language.English, QLocale(f"en_{region}").territory())
     return QLocale(language)
 

@@ -106,7 +106,9 @@ class ChooserPanel(QWidget):
             )
             facts = [
                 place,
-                self.tr("last contact {when}").format(when=ago(m.last_contact_at, now)),
+                self.tr("last contact {when}").format(when=ago(m.last_contact_at, now))
+                if m.last_contact_at is not None
+                else self.tr("never contacted"),
                 requests,
                 self.tr("{kind} number").format(kind=label(m.phone_kind).lower()),
             ]

@@ -16,9 +16,7 @@ from typing import Any
 import phonenumbers
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QCollator,
     QCoreApplication,
-    QLocale,
     Qt,
     QTimer,
     Signal,
@@ -49,6 +47,7 @@ from callcenter.platform.secrets import (
     sip_key,
     split_password,
 )
+from ui.common.collation import sorted_names
 from ui.common.form import (
     FieldErrors,
     buddy,
@@ -82,9 +81,7 @@ def region_choices() -> list[tuple[str, str]]:
     for code in phonenumbers.SUPPORTED_REGIONS:
         name = region_name(code)
         choices.append((code, f"{name} ({code})" if name == english_name(code) else name))
-    order = QCollator(QLocale())
-    order.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    return sorted(choices, key=lambda choice: order.sortKey(choice[1]))
+    return sorted_names(choices, key=lambda choice: choice[1])
 
 
 class PasswordField(QWidget):

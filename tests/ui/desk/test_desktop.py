@@ -169,7 +169,7 @@ def test_shared_number_offers_a_chooser(running: Running, qtbot: QtBot) -> None:
     # What tells them apart: where they live, when they last called, their open requests.
     assert labels[0].startswith("Wang Fang\n") and "Leeds" in labels[0]
     assert "张伟" in labels[1] and "上海" in labels[1]
-    assert all("last contact never · no open requests" in text for text in labels)
+    assert all("never contacted · no open requests" in text for text in labels)
     w.pages.chooser.matches.setCurrentRow(1)
     w.pages.chooser.open_button.click()
     assert w.pages.stack.currentIndex() == PAGE_RECORD
