@@ -6,27 +6,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select, update
+from sqlalchemy import select
 
-from callcenter.crm import customers
-from callcenter.crm.customers import NewCustomer
-from callcenter.platform.config import from_table
 from callcenter.platform.context import Actor, ServiceContext
 from callcenter.platform.secrets import SecretStore
-from callcenter.sync.stores import SHARED, first_sync, open_context
-from db.enums import PhoneKind
-from db.models import DispositionCode, NotReadyReason, Queue, SRCategory, User
+from db.models import User
 from telephony.events import CallDirection, CallEnded, CallState, CallStateChanged, Party
-from tests.callcenter.conftest import incoming_call, seed_people
+from tests.callcenter.conftest import incoming_call
 from tests.helpers.keyring_memory import MemoryKeyring, installed
+from tests.ui.chinese_desk import chinese_desk
 from tests.ui.untranslated import untranslated
-from ui.app import Running, build
-from ui.common import i18n
+from ui.app import Running
 from ui.crm.customer_dialog import CustomerDialog
 from ui.platform.settings_dialog import SettingsDialog
 from ui.supervisor.window import SupervisorWindow
@@ -38,51 +32,11 @@ from ui.work.service_request_dialog import ServiceRequestDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
-#: The dictionary and people in Chinese, as a Chinese center keeps them.
-CHINESE: dict[Any, dict[str, str]] = {
-    User: {"ann": "安娜", "bob": "鲍勃", "sue": "苏珊"},
-    Queue: {"support": "客服"},
-    DispositionCode: {"resolved": "已解决", "complaint": "投诉"},
-    NotReadyReason: {"break": "休息", "lunch": "午餐"},
-    SRCategory: {"billing": "账单", "technical": "技术", "retired": "停用"},
-}
-
-
-def _in_chinese(ctx: ServiceContext) -> None:
-    with ctx.sessions.begin() as s:
-        for model, names in CHINESE.items():
-            keys: dict[Any, Any] = {User: User.username, Queue: Queue.name}
-            key = keys[model] if model in keys else model.code  # noqa: SIM401 - eager default
-            column = "display_name" if model in (User, Queue) else "label"
-            for code, words in names.items():
-                s.execute(update(model).where(key == code).values({column: words}))
-
 
 @pytest.fixture
-def chinese_desk(qtbot: QtBot, tmp_path: Path) -> Iterator[Running]:
-    config = from_table(
-        {"agent_username": "ann", "language": "zh_CN", "default_region": "CN"},
-        tmp_path / "callcenter.toml",
-    )
-    ctx = open_context(config, SHARED)
-    seed_people(ctx)
-    _in_chinese(ctx)
-    customers.create_customer(
-        ctx,
-        NewCustomer(name="张伟", phones=(("138 0013 8000", PhoneKind.MOBILE),), city="上海"),
-    )
-    ctx.dispose()
-    assert first_sync(config).initial_done
-    app = build(config, "ann")
-    qtbot.addWidget(app.window)
-    app.window.show()
-    try:
+def chinese(qtbot: QtBot, tmp_path: Path) -> Iterator[Running]:
+    with chinese_desk(qtbot, tmp_path, "zh_CN") as app:
         yield app
-    finally:
-        app.desk.calls.clear()
-        app.window.calls.current = None
-        app.close()
-        i18n.install("en")
 
 
 def _check(where: str, widget: QWidget, found: dict[str, list[str]]) -> None:
@@ -92,10 +46,10 @@ def _check(where: str, widget: QWidget, found: dict[str, list[str]]) -> None:
 
 
 def test_nothing_on_screen_is_left_in_english(
-    chinese_desk: Running, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    chinese: Running, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
-    w, desk = chinese_desk.window, chinese_desk.desk
+    w, desk = chinese.window, chinese.desk
     found: dict[str, list[str]] = {}
     _check("signed in", w, found)
     desk.state.set_ready()
@@ -134,8 +88,8 @@ def test_nothing_on_screen_is_left_in_english(
     assert not found, "\n".join(f"{where}:\n  " + "\n  ".join(t) for where, t in found.items())
 
 
-def test_the_supervisor_window_in_chinese(chinese_desk: Running, qtbot: QtBot) -> None:
-    desk = chinese_desk.desk.ctx
+def test_the_supervisor_window_in_chinese(chinese: Running, qtbot: QtBot) -> None:
+    desk = chinese.desk.ctx
     with desk.sessions() as s:
         sue = s.scalars(select(User).where(User.username == "sue")).one()
     ctx = ServiceContext(desk.sessions, "CN", Actor(sue.id, sue.username, sue.role))

@@ -10,19 +10,13 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from callcenter.crm import customers
-from callcenter.crm.customers import NewCustomer
 from callcenter.platform import config_writer
-from callcenter.platform.config import from_table
-from callcenter.sync.stores import SHARED, first_sync, open_context
-from db.enums import PhoneKind
 from telephony.events import CallDirection, CallState, CallStateChanged
-from tests.callcenter.conftest import incoming_call, seed_people
+from tests.callcenter.conftest import incoming_call
 from tests.helpers.keyring_memory import MemoryKeyring, installed
-from tests.ui.test_untranslated import _in_chinese
+from tests.ui.chinese_desk import chinese_desk
 from tests.ui.untranslated import untranslated
-from ui.app import Running, build
-from ui.common import i18n
+from ui.app import Running
 from ui.platform.settings_dialog import SettingsDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -34,28 +28,8 @@ def english_desk(
 ) -> Iterator[Running]:
     # Closing mid-call asks whether to leave the log unsaved: yes, at the end of the test.
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
-    path = tmp_path / "callcenter.toml"
-    config_writer.save(path, {"agent_username": "ann", "language": "en", "default_region": "CN"})
-    config = from_table(config_writer.read_table(path), path)
-    ctx = open_context(config, SHARED)
-    seed_people(ctx)
-    _in_chinese(ctx)
-    customers.create_customer(
-        ctx,
-        NewCustomer(name="张伟", phones=(("138 0013 8000", PhoneKind.MOBILE),), city="上海"),
-    )
-    ctx.dispose()
-    assert first_sync(config).initial_done
-    app = build(config, "ann")
-    qtbot.addWidget(app.window)
-    app.window.show()
-    try:
+    with chinese_desk(qtbot, tmp_path, "en") as app:
         yield app
-    finally:
-        app.desk.calls.clear()
-        app.window.calls.current = None
-        app.close()
-        i18n.install("en")
 
 
 def _on_a_call(app: Running, qtbot: QtBot) -> None:
