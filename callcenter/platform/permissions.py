@@ -32,6 +32,11 @@ class Action(StrEnum):
     IMPORT_CUSTOMERS = "import customers"
     EDIT_DICTIONARY = "edit the data dictionary"
     MANAGE_USERS = "manage users"
+    READ_AUDIT = "read the audit trail"
+    MERGE_CUSTOMERS = "merge customers"
+    EXPORT_CUSTOMERS = "export customers"
+    POST_ANNOUNCEMENTS = "post announcements"
+    EDIT_KNOWLEDGE = "edit call scripts and articles"
 
 
 _ALL_ROLES = frozenset(Role)
@@ -50,6 +55,11 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.IMPORT_CUSTOMERS: frozenset({Role.ADMIN}),
     Action.EDIT_DICTIONARY: frozenset({Role.ADMIN}),
     Action.MANAGE_USERS: frozenset({Role.ADMIN}),
+    Action.READ_AUDIT: _SUPERVISORS,
+    Action.MERGE_CUSTOMERS: _SUPERVISORS,
+    Action.EXPORT_CUSTOMERS: _SUPERVISORS,
+    Action.POST_ANNOUNCEMENTS: _SUPERVISORS,
+    Action.EDIT_KNOWLEDGE: frozenset({Role.ADMIN}),
 }
 
 

@@ -13,6 +13,7 @@ from db.models.directory import (
     User,
 )
 from db.models.drafts import NoteDraft
+from db.models.knowledge import Announcement, AnnouncementAck, CallScript, KnowledgeArticle
 from db.models.presence import AgentPresence
 from db.models.replication import (
     AppliedPush,
@@ -32,8 +33,11 @@ from db.models.work import (
 
 __all__ = [
     "AgentPresence",
+    "Announcement",
+    "AnnouncementAck",
     "AppliedPush",
     "AuditEntry",
+    "CallScript",
     "Callback",
     "CallbackAttempt",
     "ChangeCounter",
@@ -43,6 +47,7 @@ __all__ = [
     "Email",
     "Interaction",
     "Invoice",
+    "KnowledgeArticle",
     "NotReadyReason",
     "NoteDraft",
     "Order",

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import BigInteger, ForeignKey, Integer, String
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Integer, String, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base, Replicated
@@ -24,6 +24,8 @@ class Product(Replicated, Base):
     name: Mapped[str] = mapped_column(String(200))
     unit_price_minor: Mapped[int] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3))
+    #: Offered to agents and in campaigns; a product that was sold is retired, never deleted.
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 
 class Order(Replicated, Base):

@@ -9,7 +9,7 @@ from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, Uuid, false, 
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, Replicated
-from db.enums import Role
+from db.enums import Priority, Role
 from db.models._columns import enum_type
 from db.types import UTCDateTime, utcnow
 
@@ -52,6 +52,8 @@ class Queue(Labelled, Replicated, Base):
     protect_wrap_up: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     #: A call's log is saved only with an outcome (a disposition code).
     outcome_required: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    #: Seconds of wrap-up after this queue's calls; empty: the desk's own setting.
+    wrap_up_seconds: Mapped[int | None] = mapped_column(Integer)
 
 
 class QueueMember(Replicated, Base):
@@ -82,6 +84,9 @@ class SRCategory(Labelled, Replicated, Base):
     code: Mapped[str] = mapped_column(String(32), unique=True)
     label: Mapped[str] = mapped_column(String(200))
     sla_hours: Mapped[int] = mapped_column(Integer)
+    #: What a new request of this category starts with (empty: normal, no queue).
+    default_priority: Mapped[Priority | None] = mapped_column(enum_type(Priority, "priority"))
+    default_queue_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("queues.id"))
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 

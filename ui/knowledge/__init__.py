@@ -1,0 +1,1 @@
+"""Announcements, call scripts and knowledge articles on the desk, and their editors."""
