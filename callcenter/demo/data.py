@@ -34,6 +34,7 @@ from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from callcenter.crm.customer_fields import clean_tags, search_text
+from callcenter.demo import knowledge as demo_knowledge
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.errors import ValidationError
 from callcenter.platform.messages import N_
@@ -798,6 +799,17 @@ class _ReferenceWriter:
         ]
         self.insert_missing("products", "sku", rows)
 
+    def knowledge(self, language: str | None) -> None:
+        """The demo's call scripts and articles in its language, into a store with none yet
+        (an administrator's own, or an earlier demo's in another language, stay alone)."""
+        queues = {k: v[0] for k, v in self.ids_by("queues", "name", ["id"]).items()}
+        for table, key, rows in (
+            ("call_scripts", "name", demo_knowledge.scripts(language, queues)),
+            ("knowledge_articles", "title", demo_knowledge.articles(language)),
+        ):
+            if self.session.scalar(select(Base.metadata.tables[table].c.id).limit(1)) is None:
+                self.insert_missing(table, key, [self.row(**values) for values in rows])
+
     def reference(self) -> _Reference:
         users = self.ids_by("users", "username", ["id"])
         queues = self.ids_by("queues", "name", ["id", "dialled_number"])
@@ -1367,6 +1379,7 @@ def generate(
             session, random.Random(f"{seed}:reference"), anchor, written(language)
         )
         ref = reference.write()
+        reference.knowledge(language)
         first = _next_index(session)
         sr_numbers = set(session.scalars(select(ServiceRequest.number))) if customers else set()
     counts = dict.fromkeys(TABLE_ORDER, 0) | reference.inserted
