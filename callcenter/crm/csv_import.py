@@ -4,7 +4,8 @@ A bad row is reported with the physical line where its record starts and skipped
 are written in chunks, one transaction each, so a failure midway keeps every chunk already
 counted. Rows are matched on ``external_id``: importing the same file again changes nothing,
 and an edited file updates the fields that changed and adds numbers and e-mails that are new.
-The columns are described in ``docs/csv-import.md``.
+The columns are described in ``docs/csv-import.md``. A dry run reads, checks and writes every
+chunk as the import does, then rolls it back, so its per-row report is the import's own.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from callcenter.crm.customer_fields import (
 from callcenter.crm.phones import ParsedNumber
 from callcenter.platform import audit
 from callcenter.platform.context import ServiceContext
+from callcenter.platform.csv_cells import FORMULA_STARTS
 from callcenter.platform.errors import ServiceError, ValidationError
 from callcenter.platform.messages import N_
 from callcenter.platform.permissions import Action, require
@@ -57,6 +59,8 @@ OPTIONAL_COLUMNS = (
     "source",
     "notes",
 )
+#: columns the product's own export writes for people to read; an import passes over them
+EXPORT_ONLY_COLUMNS = ("primary_phone", "primary_email")
 #: database column each profile column of the file sets
 PROFILE_COLUMNS = {
     "name": "name",
@@ -103,6 +107,8 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 HEAD_BYTES = 4096
 
 Progress = Callable[[int, int], None]
+#: asked after each committed chunk; True stops the import there
+Cancel = Callable[[], bool]
 
 
 class CsvFileError(ServiceError):
@@ -123,6 +129,30 @@ class RowError:
 
 
 @dataclass(frozen=True)
+class RowOutcome:
+    """What became of one row: ``created``, ``updated``, ``unchanged`` or ``rejected`` (with
+    the field at fault and why)."""
+
+    line: int
+    result: str
+    field: str = ""
+    reason: str = ""
+
+
+RowListener = Callable[[RowOutcome], None]
+
+
+@dataclass(frozen=True)
+class HeaderColumn:
+    """A column of the file's header as written, the name it is read as, and its use:
+    ``required``, ``optional``, ``export`` (written by our export, passed over) or ``unknown``."""
+
+    written: str
+    name: str
+    use: str
+
+
+@dataclass(frozen=True)
 class ImportReport:
     """What happened to the file's rows, with every rejected row's reason."""
 
@@ -134,6 +164,10 @@ class ImportReport:
     rejected: int
     errors: tuple[RowError, ...]
     warnings: tuple[str, ...]
+    #: the import stopped when asked, after the last committed chunk
+    cancelled: bool = False
+    #: nothing was written: the counts say what an import would do
+    dry_run: bool = False
 
 
 @dataclass
@@ -148,13 +182,20 @@ class _Tally:
     rejected: int = 0
     errors: list[RowError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    cancelled: bool = False
+    dry_run: bool = False
+    on_row: RowListener | None = None
 
     def reject(self, line: int, error: ValidationError) -> None:
         self.rejected += 1
         self.errors.append(RowError(line, error.field, error.message))
+        if self.on_row:
+            self.on_row(RowOutcome(line, "rejected", error.field, error.message))
 
-    def count(self, outcome: str) -> None:
+    def count(self, line: int, outcome: str) -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
+        if self.on_row:
+            self.on_row(RowOutcome(line, outcome))
 
     def report(self) -> ImportReport:
         return ImportReport(
@@ -166,6 +207,8 @@ class _Tally:
             rejected=self.rejected,
             errors=tuple(self.errors),
             warnings=tuple(self.warnings),
+            cancelled=self.cancelled,
+            dry_run=self.dry_run,
         )
 
 
@@ -244,6 +287,14 @@ def _column_name(text: str) -> str:
     return "_".join(text.strip().lower().replace("-", " ").split())
 
 
+def _use(name: str) -> str:
+    if name in REQUIRED_COLUMNS:
+        return "required"
+    if name in OPTIONAL_COLUMNS:
+        return "optional"
+    return "export" if name in EXPORT_ONLY_COLUMNS else "unknown"
+
+
 def _header(path: Path, cells: list[str], report: _Tally) -> list[str]:
     names = [_column_name(c) for c in cells]
     duplicates = sorted({n for n in names if n and names.count(n) > 1})
@@ -252,11 +303,16 @@ def _header(path: Path, cells: list[str], report: _Tally) -> list[str]:
     missing = [c for c in REQUIRED_COLUMNS if c not in names]
     if missing:
         raise CsvFileError(f"{path}: the header has no {' or '.join(missing)} column")
-    known = set(REQUIRED_COLUMNS) | set(OPTIONAL_COLUMNS)
     for original, name in zip(cells, names, strict=True):
-        if name not in known:
+        if _use(name) == "unknown":
             report.warnings.append(f"unknown column {original.strip()!r} ignored")
     return names
+
+
+def _as_written(value: str) -> str:
+    """A cell as it was before an export of ours put a ``'`` in front of its formula-like
+    start (``csv_cells``), so what the product writes reads back as it was stored."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value
 
 
 # --- validating ---------------------------------------------------------------------------
@@ -442,7 +498,7 @@ def _check_record(
             values=len(values),
             columns=len(names),
         )
-    return dict(zip(names, values, strict=True))
+    return {name: _as_written(value) for name, value in zip(names, values, strict=True)}
 
 
 # --- writing ------------------------------------------------------------------------------
@@ -517,7 +573,7 @@ class _ChunkWriter:
             if isinstance(outcome, ValidationError):
                 report.reject(row.line, outcome)
             else:
-                report.count(outcome)
+                report.count(row.line, outcome)
 
     def row(self, row: _Row) -> str | ValidationError:
         """Queue or apply one row; returns "created", "updated", "unchanged" or the error."""
@@ -611,29 +667,62 @@ class _ChunkWriter:
 # --- the import ---------------------------------------------------------------------------
 
 
+def _open(path: Path) -> BinaryIO:
+    try:
+        return path.open("rb")
+    except OSError as exc:
+        raise CsvFileError(f"{path}: cannot be read: {exc.strerror}") from exc
+
+
+def _lines(path: Path, handle: BinaryIO) -> _Lines:
+    """The file's lines, once its head shows it is neither UTF-16 nor binary."""
+    head = handle.read(HEAD_BYTES)
+    _refuse_other_encodings(path, head)
+    handle.seek(0)
+    return _Lines(handle, cr_only=_cr_only(head))
+
+
+def _header_cells(
+    path: Path, records: Iterator[tuple[int, int, list[str]]], lines: _Lines
+) -> list[str]:
+    """The first record that is not blank, which names the columns."""
+    for line, last_line, values in records:
+        if not any(v.strip() for v in values):
+            continue
+        if any(n in lines.bad for n in range(line, last_line + 1)):
+            raise CsvFileError(
+                f"{path}: the header on line {line} is not UTF-8; save the file as CSV UTF-8"
+            )
+        return values
+    raise CsvFileError(f"{path}: the file is empty")
+
+
 class _Importer:
     """Reads, validates and writes one file, keeping the report as it goes."""
 
-    def __init__(self, ctx: ServiceContext, path: Path, progress: Progress | None) -> None:
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        path: Path,
+        progress: Progress | None,
+        *,
+        dry_run: bool = False,
+        cancel: Cancel | None = None,
+        on_row: RowListener | None = None,
+    ) -> None:
         self.ctx = ctx
         self.path = path
         self.progress = progress
-        self.report = _Tally(file=str(path))
+        self.cancel = cancel
+        self.report = _Tally(file=str(path), dry_run=dry_run, on_row=on_row)
         self.seen: dict[str, int] = {}
         self.pending: list[_Row] = []
         self.names: list[str] = []
 
     def run(self) -> ImportReport:
-        try:
-            handle = self.path.open("rb")
-        except OSError as exc:
-            raise CsvFileError(f"{self.path}: cannot be read: {exc.strerror}") from exc
-        with handle:
-            head = handle.read(HEAD_BYTES)
-            _refuse_other_encodings(self.path, head)
-            handle.seek(0)
+        with _open(self.path) as handle:
+            lines = _lines(self.path, handle)
             total = self.path.stat().st_size
-            lines = _Lines(handle, cr_only=_cr_only(head))
             records = _records(lines, self.report)
             self.names = self.header(records, lines)
             for line, last_line, values in records:
@@ -642,23 +731,18 @@ class _Importer:
                     self.flush()
                     if self.progress:
                         self.progress(lines.bytes_read, total)
+                    if self.cancel and self.cancel():
+                        self.report.cancelled = True
+                        break
             self.flush()
-            if self.progress:
+            if self.progress and not self.report.cancelled:
                 self.progress(total, total)
-        self.audit()
+        if not self.report.dry_run:
+            self.audit()
         return self.report.report()
 
     def header(self, records: Iterator[tuple[int, int, list[str]]], lines: _Lines) -> list[str]:
-        for line, last_line, values in records:
-            if not any(v.strip() for v in values):
-                continue
-            if any(n in lines.bad for n in range(line, last_line + 1)):
-                raise CsvFileError(
-                    f"{self.path}: the header on line {line} is not UTF-8; save the file as "
-                    "CSV UTF-8"
-                )
-            return _header(self.path, values, self.report)
-        raise CsvFileError(f"{self.path}: the file is empty")
+        return _header(self.path, _header_cells(self.path, records, lines), self.report)
 
     def take(self, line: int, last_line: int, values: list[str], lines: _Lines) -> None:
         if not any(v.strip() for v in values):
@@ -684,8 +768,10 @@ class _Importer:
         if not self.pending:
             return
         try:
-            with self.ctx.sessions.begin() as session:
+            with self.ctx.sessions() as session, session.begin() as transaction:
                 _ChunkWriter(self.ctx, session.connection(), self.pending).write(self.report)
+                if self.report.dry_run:
+                    transaction.rollback()
         except SQLAlchemyError as exc:
             done = self.report.created + self.report.updated + self.report.unchanged
             raise ImportAbortedError(
@@ -696,7 +782,10 @@ class _Importer:
         self.pending = []
 
     def audit(self) -> None:
-        summary = {k: getattr(self.report, k) for k in ("file", "created", "updated", "rejected")}
+        fields = ("file", "created", "updated", "rejected")
+        summary: dict[str, object] = {k: getattr(self.report, k) for k in fields}
+        if self.report.cancelled:
+            summary["cancelled"] = True
         with self.ctx.sessions.begin() as session:
             audit.record(session, self.ctx, "import", "customers", None, after=summary)
 
@@ -742,9 +831,34 @@ def _not_csv(exc: csv.Error, line: int, last_line: int) -> ValidationError:
     return ValidationError("row", N_("is not valid CSV: {exc}"), exc=exc)
 
 
+def read_header(path: str | Path) -> tuple[HeaderColumn, ...]:
+    """The file's columns and what the import reads each as, refusing the file for the
+    reasons an import would (unreadable, UTF-16 or binary, empty, a bad header)."""
+    path = Path(path)
+    report = _Tally(file=str(path))
+    with _open(path) as handle:
+        lines = _lines(path, handle)
+        cells = _header_cells(path, _records(lines, report), lines)
+    names = _header(path, cells, report)
+    return tuple(HeaderColumn(c.strip(), n, _use(n)) for c, n in zip(cells, names, strict=True))
+
+
 def import_customers(
-    ctx: ServiceContext, path: str | Path, progress: Progress | None = None
+    ctx: ServiceContext,
+    path: str | Path,
+    progress: Progress | None = None,
+    *,
+    dry_run: bool = False,
+    cancel: Cancel | None = None,
+    on_row: RowListener | None = None,
 ) -> ImportReport:
-    """Import a customers CSV file; ``progress(bytes_done, bytes_total)`` follows each chunk."""
+    """Import a customers CSV file; ``progress(bytes_done, bytes_total)`` follows each chunk.
+
+    ``dry_run`` writes each chunk and rolls it back, so the report is what an import would
+    do; ``cancel()`` is asked after each committed chunk and True stops there (the report says
+    ``cancelled``); ``on_row`` hears each row's outcome as it is known (rejections while
+    reading come before the chunk's writes, so not in line order).
+    """
     require(ctx, Action.IMPORT_CUSTOMERS)
-    return _Importer(ctx, Path(path), progress).run()
+    importer = _Importer(ctx, Path(path), progress, dry_run=dry_run, cancel=cancel, on_row=on_row)
+    return importer.run()
