@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from callcenter.cli import main
 from callcenter.crm import csv_import
 from callcenter.crm.customer_export import (
     COLUMNS,
@@ -183,3 +184,26 @@ def test_an_export_fills_an_empty_store(stored: ServiceContext, tmp_path: Path) 
     finally:
         engine.dispose()
     assert again.read_bytes() == path.read_bytes()
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> list[str]:
+    config = ["--config", str(tmp_path / "callcenter.toml")]
+    assert main([*config, "db", "upgrade"]) == 0
+    return config
+
+
+def test_the_command_line_exports_with_filters(
+    cli: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*cli, "import", "customers", str(GOOD)]) == 0
+    path = tmp_path / "gold.csv"
+    capsys.readouterr()
+    assert main([*cli, "export", "customers", str(path), "--value-tier", "gold"]) == 0
+    assert f"1 customers written to {path}" in capsys.readouterr().out
+    assert [r["external_id"] for r in read(path)] == ["C-001"]
+    since = ["--updated-since", "2999-01-01", "--region", "gb"]
+    assert main([*cli, "export", "customers", str(path), *since]) == 0
+    assert read(path) == []
+    assert main([*cli, "export", "customers", str(tmp_path / "no" / "such.csv")]) == 2
+    assert "cannot be written" in capsys.readouterr().err
