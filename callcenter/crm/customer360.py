@@ -233,12 +233,40 @@ _SHIPMENTS = _recent(
 _CALLBACKS = _recent(CallbackView, _callbacks, _callbacks.c.due_from, _PENDING_CALLBACK)
 
 
+_LINK = select(_customers.c.deleted, _customers.c.merged_into_id).where(
+    _customers.c.id == _CUSTOMER
+)
+#: Merge links followed from a tombstone (merges flatten chains; this only stops a loop).
+_MAX_HOPS = 32
+
+
+def _survivor(conn: Connection, customer_id: uuid.UUID) -> uuid.UUID | None:
+    """The live record a merged-away id became part of, or None (unknown, removed, a loop).
+    Read only when the id is not live, so the ordinary pop runs no more statements."""
+    current = customer_id
+    for _hop in range(_MAX_HOPS):
+        row = conn.execute(_LINK, {"customer_id": current}).first()
+        if row is None:
+            return None
+        if not row.deleted:
+            return current if current != customer_id else None
+        if row.merged_into_id is None:
+            return None
+        current = row.merged_into_id
+    return None
+
+
 def read_customer_360(conn: Connection, customer_id: uuid.UUID, now: dt.datetime) -> Customer360:
-    """The record read on ``conn`` (the caller holds the transaction); NotFoundError for an
-    unknown or deleted customer."""
+    """The record read on ``conn`` (the caller holds the transaction); a merged-away id reads
+    as the record it became part of; NotFoundError for an unknown or removed customer."""
     head = conn.execute(_PROFILE, {"customer_id": customer_id, "now": now}).first()
     if head is None:
-        raise NotFoundError(N_("customer {customer_id} does not exist"), customer_id=customer_id)
+        survivor = _survivor(conn, customer_id)
+        if survivor is None:
+            raise NotFoundError(
+                N_("customer {customer_id} does not exist"), customer_id=customer_id
+            )
+        return read_customer_360(conn, survivor, now)
     of_customer = {"customer_id": customer_id}
 
     def rows(statement: Select[Any], present: object) -> Any:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from sqlalchemy import Connection, String, Uuid, bindparam, func, or_, select
+from sqlalchemy import Connection, String, Uuid, bindparam, case, func, or_, select
 
 from callcenter.crm.customer360 import OPEN_SR_STATUSES
 from callcenter.crm.phones import parse
@@ -20,6 +20,13 @@ _contacts = Contact.__table__
 _phones = PhoneNumber.__table__
 _interactions = Interaction.__table__
 _requests = ServiceRequest.__table__
+#: The record holding the number; ``_customers`` is the one shown: the holder itself, or for
+#: a merged-away holder (a number a desk added offline) the record it became part of.
+_holders = _customers.alias("holder")
+_SHOWN = case(
+    (_holders.c.deleted, func.coalesce(_holders.c.merged_into_id, _holders.c.id)),
+    else_=_holders.c.id,
+)
 # Built once: the pop runs it on every ring, and building a select costs more than running it.
 _MATCHES = (
     select(
@@ -33,9 +40,9 @@ _MATCHES = (
         _phones.c.kind,
     )
     .select_from(
-        _phones.join(_customers, _customers.c.id == _phones.c.customer_id).outerjoin(
-            _contacts, _contacts.c.id == _phones.c.contact_id
-        )
+        _phones.join(_holders, _holders.c.id == _phones.c.customer_id)
+        .join(_customers, _customers.c.id == _SHOWN)
+        .outerjoin(_contacts, _contacts.c.id == _phones.c.contact_id)
     )
     .where(
         _phones.c.e164 == bindparam("e164", type_=String()),
