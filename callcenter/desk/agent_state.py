@@ -164,14 +164,16 @@ class AgentStateMachine:
             )
         )
 
-    def call_ended(self, answered: bool) -> None:
-        """Unanswered: back to where the agent was. Answered: wrap-up (or straight on)."""
+    def call_ended(self, answered: bool, wrap_up_seconds: int | None = None) -> None:
+        """Unanswered: back to where the agent was. Answered: wrap-up (or straight on), for
+        ``wrap_up_seconds`` when the call's queue sets its own, else the desk's."""
         state = self._status.state
         if state == AgentState.RINGING and not answered:
             self._missed()
             return
         self._require("end a call", AgentState.ON_CALL, AgentState.RINGING)
-        if self.wrap_up_seconds == 0:
+        seconds = self.wrap_up_seconds if wrap_up_seconds is None else wrap_up_seconds
+        if seconds == 0:
             self._apply_after_call()
             return
         now = self._clock()
@@ -179,7 +181,7 @@ class AgentStateMachine:
             Status(
                 AgentState.WRAP_UP,
                 now,
-                wrap_up_until=now + dt.timedelta(seconds=self.wrap_up_seconds),
+                wrap_up_until=now + dt.timedelta(seconds=seconds),
                 after_call=self._status.after_call,
                 after_call_reason=self._status.after_call_reason,
             )

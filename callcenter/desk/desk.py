@@ -360,11 +360,14 @@ class Desk:
             session.customer_id = session.pop.record.profile.id
         self._emit(CallOffered(event.call_id, session.pop))
 
-    def _outcome_required(self, queue_id: uuid.UUID | None) -> bool:
+    def _queue_by_id(self, queue_id: uuid.UUID | None) -> QueueInfo | None:
         if queue_id is None:
-            return True
+            return None
         known = [q for q in self._queues.values() if q is not None and q.id == queue_id]
-        queue = next(iter(known or [q for q in queues(self.ctx) if q.id == queue_id]), None)
+        return next(iter(known or [q for q in queues(self.ctx) if q.id == queue_id]), None)
+
+    def _outcome_required(self, queue_id: uuid.UUID | None) -> bool:
+        queue = self._queue_by_id(queue_id)
         return queue.outcome_required if queue is not None else True
 
     def _queue(self, name: str | None) -> QueueInfo | None:
@@ -429,7 +432,8 @@ class Desk:
             answered=event.answered,
         )
         if self.state.status.state in (AgentState.RINGING, AgentState.ON_CALL):
-            self.state.call_ended(event.answered)
+            queue = self._queue_by_id(session.queue_id)
+            self.state.call_ended(event.answered, queue.wrap_up_seconds if queue else None)
         needs_log = event.answered or session.direction == Direction.OUTBOUND
         if not needs_log:
             self._log_missed(session)

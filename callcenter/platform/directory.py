@@ -12,7 +12,7 @@ from callcenter.platform.context import Actor, ServiceContext
 from callcenter.platform.errors import NotFoundError
 from callcenter.platform.language import words
 from callcenter.platform.messages import N_
-from db.enums import Role
+from db.enums import Priority, Role
 from db.models import DispositionCode, NotReadyReason, Queue, QueueMember, SRCategory, User
 
 
@@ -27,6 +27,9 @@ class CategoryCode:
     code: str
     label: str
     sla_hours: int
+    #: What a new request of the category starts with.
+    default_priority: Priority | None = None
+    default_queue_id: uuid.UUID | None = None
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,8 @@ class QueueInfo:
     protect_wrap_up: bool = False
     #: A call's log needs an outcome to be saved.
     outcome_required: bool = True
+    #: Wrap-up after this queue's calls; None: the desk's own setting.
+    wrap_up_seconds: int | None = None
 
 
 @dataclass(frozen=True)
@@ -76,7 +81,16 @@ def categories(ctx: ServiceContext) -> list[CategoryCode]:
             .where(SRCategory.active.is_(True), SRCategory.deleted.is_(False))
             .order_by(SRCategory.label)
         )
-        return [CategoryCode(r.code, words(r.label, r.labels), r.sla_hours) for r in rows]
+        return [
+            CategoryCode(
+                r.code,
+                words(r.label, r.labels),
+                r.sla_hours,
+                r.default_priority,
+                r.default_queue_id,
+            )
+            for r in rows
+        ]
 
 
 def queues(ctx: ServiceContext) -> list[QueueInfo]:
@@ -90,6 +104,7 @@ def queues(ctx: ServiceContext) -> list[QueueInfo]:
                 r.dialled_number,
                 r.protect_wrap_up,
                 r.outcome_required,
+                r.wrap_up_seconds,
             )
             for r in rows
         ]

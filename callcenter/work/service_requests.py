@@ -77,7 +77,8 @@ class NewServiceRequest:
     category_code: str
     customer_id: uuid.UUID | None = None
     description: str = ""
-    priority: Priority = Priority.NORMAL
+    #: None: the category's default priority, else normal.
+    priority: Priority | None = None
     assignee_id: uuid.UUID | None = None
     queue_id: uuid.UUID | None = None
 
@@ -116,14 +117,15 @@ def _history(
 
 
 def create_service_request(ctx: ServiceContext, new: NewServiceRequest) -> ServiceRequestView:
-    """Open a request; its SLA due time comes from the category's SLA hours."""
+    """Open a request; its SLA due time comes from the category's SLA hours, and a request
+    given no priority, or neither a person nor a queue, takes the category's defaults."""
     require(ctx, Action.EDIT_SERVICE_REQUESTS)
     subject = " ".join(new.subject.split())
     if not subject:
         raise ValidationError("subject", N_("is required"))
     if len(subject) > 200:
         raise ValidationError("subject", N_("is longer than 200 characters"))
-    priority = clean_choice(Priority, new.priority, "priority")
+    given = None if new.priority is None else clean_choice(Priority, new.priority, "priority")
     for attempt in range(3):
         try:
             with ctx.sessions.begin() as session:
@@ -131,6 +133,10 @@ def create_service_request(ctx: ServiceContext, new: NewServiceRequest) -> Servi
                 _check_exists(session, Customer, new.customer_id, "customer_id")
                 _check_exists(session, User, new.assignee_id, "assignee_id")
                 _check_exists(session, Queue, new.queue_id, "queue_id")
+                priority = given or category.default_priority or Priority.NORMAL
+                queue_id = new.queue_id
+                if queue_id is None and new.assignee_id is None:
+                    queue_id = category.default_queue_id
                 now = ctx.clock()
                 sr = ServiceRequest(
                     id=uuid.uuid4(),
@@ -142,7 +148,7 @@ def create_service_request(ctx: ServiceContext, new: NewServiceRequest) -> Servi
                     subject=subject,
                     description=new.description,
                     assignee_id=new.assignee_id,
-                    queue_id=new.queue_id,
+                    queue_id=queue_id,
                     opened_at=now,
                     sla_due_at=now + dt.timedelta(hours=category.sla_hours),
                     opened_by=ctx.actor_id,

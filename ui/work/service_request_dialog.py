@@ -322,7 +322,8 @@ class ServiceRequestDialog(QDialog):
         self.sla_due.setText(self.tr("from the category"))
         self.status.addItem(label(SRStatus.OPEN), SRStatus.OPEN)
         self.status.setEnabled(False)
-        select_data(self.priority, Priority.NORMAL)
+        self.category.currentIndexChanged.connect(self._category_defaults)
+        self._category_defaults()
         select_data(self.assignee, self._ctx.actor_id)
         for widget in (self.resolution, self.satisfaction):
             widget.setEnabled(False)
@@ -412,6 +413,12 @@ class ServiceRequestDialog(QDialog):
 
     def _update_save(self) -> None:
         self.save_button.setEnabled(bool(self.subject.text().strip()))
+
+    def _category_defaults(self) -> None:
+        """A new request starts with its category's priority (set in the dictionary)."""
+        chosen = next((c for c in self._categories if c.code == self.category.currentData()), None)
+        default = chosen.default_priority if chosen is not None else None
+        select_data(self.priority, default or Priority.NORMAL)
 
     def _save(self) -> None:
         if self._view is None:
