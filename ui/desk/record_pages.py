@@ -55,6 +55,8 @@ class RecordPages(QObject):
         self.unknown.without_customer.connect(self._without_customer)
         #: The record pane says "No customer": the call is logged without one.
         self._no_customer = False
+        #: The last call's pop (its queue and number choose and fill the call script).
+        self.pop: ScreenPop | None = None
 
     def retranslate(self) -> None:
         """Every page in the interface's language (after a switch), showing what it showed."""
@@ -69,6 +71,7 @@ class RecordPages(QObject):
         self.unknown.retranslate()
 
     def show_pop(self, pop: ScreenPop) -> None:
+        self.pop = pop
         self._no_customer = False
         self.record_view.back_button.setVisible(False)
         if pop.kind == PopKind.CUSTOMER and pop.record is not None:

@@ -1,4 +1,5 @@
-"""The search box: results under it as the agent types (names, numbers, e-mails, SRs)."""
+"""The search box: results under it as the agent types (names, numbers, e-mails, SRs), and
+the knowledge articles that hold the words typed, under the customers."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from callcenter.crm.search import search
+from callcenter.knowledge.articles import ArticleHit, search_articles
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.records import SearchHit
 from ui.common.collation import collator
 from ui.common.i18n import translate
+from ui.knowledge.article_results import hit_text
 
 #: What a hit matched on (the search's words), marked for the "SearchBox" context.
 MATCHED_ON = {
@@ -28,13 +31,17 @@ class SearchBox(QLineEdit):
 
     Signals (GUI thread):
         hit_chosen(object): the SearchHit the agent picked (Enter or click).
+        article_chosen(object): the ArticleView of the article hit the agent picked.
     """
 
     hit_chosen = Signal(object)
+    article_chosen = Signal(object)
 
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        #: The articles the last search found, listed after the customers.
+        self.article_hits: list[ArticleHit] = []
         self.retranslate()
         self.setClearButtonEnabled(True)
         self.popup = QFrame(self, Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint)
@@ -56,9 +63,12 @@ class SearchBox(QLineEdit):
         self.setPlaceholderText(self.tr("Search name, number, e-mail, SR…  (Ctrl+F)"))
 
     def run_search(self) -> list[SearchHit]:
-        """Search now (the typing pause calls this); reads the local store only."""
+        """Search now (the typing pause calls this); reads the local store only. Returns the
+        customers' and requests' hits; the articles' are in ``article_hits``."""
         self._pause.stop()
-        hits = search(self._ctx, self.text()) if self.text().strip() else []
+        typed = self.text().strip()
+        hits = search(self._ctx, typed) if typed else []
+        self.article_hits = search_articles(self._ctx, typed) if typed else []
         # The best matches first; of matches as good, the names as the reader sorts them (the
         # service breaks ties by code point).
         order = collator()
@@ -69,7 +79,11 @@ class SearchBox(QLineEdit):
             item = QListWidgetItem(f"{hit.title}   —   {hit.detail}   ({matched})")
             item.setData(Qt.ItemDataRole.UserRole, hit)
             self.results.addItem(item)
-        if hits:
+        for article in self.article_hits:
+            item = QListWidgetItem(hit_text(article))
+            item.setData(Qt.ItemDataRole.UserRole, article)
+            self.results.addItem(item)
+        if self.results.count():
             self.results.setCurrentRow(0)
             self._show_popup()
         else:
@@ -93,7 +107,11 @@ class SearchBox(QLineEdit):
         if item is None:
             return
         self.popup.hide()
-        self.hit_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
+        chosen = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(chosen, ArticleHit):
+            self.article_chosen.emit(chosen.article)
+        else:
+            self.hit_chosen.emit(chosen)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's API
         if watched is self and event.type() == QEvent.Type.KeyPress:

@@ -29,14 +29,17 @@ from PySide6.QtWidgets import (
 
 from callcenter.desk.desk import Desk, DeskEvent, RegistrationNews, StateNews
 from callcenter.desk.transfer_targets import transfer_targets
+from callcenter.knowledge.articles import ArticleView
+from callcenter.knowledge.scripts import script_for
 from callcenter.platform.directory import (
     dispositions,
     not_ready_reasons,
     people,
+    queue_named,
     queues,
     queues_of,
 )
-from callcenter.platform.records import CallbackView
+from callcenter.platform.records import CallbackView, Customer360, ServiceRequestView
 from callcenter.platform.secrets import SecretStore
 from callcenter.sync.replicator import SyncStatus
 from telephony.events import RegistrationState
@@ -54,6 +57,9 @@ from ui.desk.search_box import SearchBox
 from ui.desk.state_control import StateControl
 from ui.desk.work_dialogs import WorkDialogs
 from ui.desk.work_lists import CallbacksDue, MyRequests
+from ui.knowledge.announcements import AnnouncementBanner
+from ui.knowledge.article_results import ArticleReader
+from ui.knowledge.script_panel import ScriptPanel
 from ui.platform.desktop_notices import DesktopNotices
 from ui.sync.status import sync_words
 
@@ -97,6 +103,10 @@ class MainWindow(QMainWindow):
         self._me = me.display_name if me else self.actor.username
         self._registered: RegistrationNews | None = None
         self._synced: SyncStatus | None = None
+        #: The category of the request last opened during the call: its script is the call's.
+        self._script_category: str | None = None
+        #: Whose record fills the script: the pop's, or the one the agent settled on.
+        self._script_customer: Customer360 | None = None
         self.resize(1366, 768)
 
         if notices is not None:
@@ -162,7 +172,14 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.pages.stack)
         splitter.setSizes([430, 936])
         splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        self.announcements = AnnouncementBanner(self.desk.ctx)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.announcements)
+        column.addWidget(splitter, 1)
+        self.setCentralWidget(central)
 
     def _build_docks(self) -> None:
         ctx = self.desk.ctx
@@ -180,6 +197,15 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, requests_dock)
         self.splitDockWidget(callbacks_dock, requests_dock, Qt.Orientation.Horizontal)
         self.resizeDocks([callbacks_dock], [190], Qt.Orientation.Vertical)
+        # The call script beside the record; shown once a call has a script.
+        self.script_panel = ScriptPanel()
+        self.script_dock = script_dock = QDockWidget(self)
+        script_dock.setObjectName("scriptDock")
+        script_dock.setWidget(self.script_panel)
+        script_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, script_dock)
+        self.resizeDocks([script_dock], [280], Qt.Orientation.Horizontal)
+        script_dock.hide()
 
     def _build_toolbar(self) -> None:
         self.dial_box = QLineEdit()
@@ -257,12 +283,19 @@ class MainWindow(QMainWindow):
         record = self.pages.record_view
         record.dial_requested.connect(self.calls.dial_number)
         record.edit_requested.connect(self.work.edit_customer)
+        # The script follows a request's category before its dialog opens (and waits).
+        for opened in (record.service_request_opened, self.requests.opened):
+            opened.connect(self._script_for_request)
         record.service_request_opened.connect(self.work.open_service_request)
         record.callback_opened.connect(self.work.record_callback_outcome)
         self.callbacks.dial.connect(self.calls.dial_callback)
         self.callbacks.fell_due.connect(self._callback_due)
         self.requests.opened.connect(self.work.open_service_request)
         self.search_box.hit_chosen.connect(self.pages.show_hit)
+        self.search_box.article_chosen.connect(self.read_article)
+        # After the pop is painted (its latency is measured to there), the call's script.
+        self.calls.pop_painted.connect(lambda _call, _ms: self._script_for_call())
+        self.pages.customer_chosen.connect(self._script_for_customer)
         self.work.saved.connect(self.refresh)
         self.account.language_chosen.connect(self.apply_language)
         self.call_log.saved.connect(self.refresh)
@@ -300,6 +333,8 @@ class MainWindow(QMainWindow):
         self.callbacks.retranslate()
         self.requests.retranslate()
         self.search_box.retranslate()
+        self.announcements.retranslate()
+        self.script_panel.retranslate()
 
     def _retranslate_window(self) -> None:
         title = (
@@ -310,6 +345,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title.format(name=self._me))
         self.callbacks_dock.setWindowTitle(self.tr("Callbacks due"))
         self.requests_dock.setWindowTitle(self.tr("My open requests"))
+        self.script_dock.setWindowTitle(self.tr("Call script"))
         self.dial_box.setPlaceholderText(self.tr("Number to dial"))
         self.dial_button.setText(self.tr("Dial"))
         self.toolbar.setWindowTitle(self.tr("Agent"))
@@ -346,6 +382,8 @@ class MainWindow(QMainWindow):
 
     def show_sync(self, status: SyncStatus) -> None:
         """Replication state in the status bar; the error in words in its tooltip."""
+        if self._synced is None or status.last_success_at != self._synced.last_success_at:
+            self.announcements.refresh()  # a sync may have brought one
         self._synced = status
         text, tip = sync_words(status)
         self.sync_label.setText(text)
@@ -386,6 +424,50 @@ class MainWindow(QMainWindow):
         self.pages.reload()
         self.callbacks.refresh()
         self.requests.refresh()
+        self.announcements.refresh()
+
+    def _script_for_call(self) -> None:
+        """A new call: its queue's script for the pop's customer, no request's category yet."""
+        pop = self.pages.pop
+        self._script_category = None
+        self._script_customer = pop.record if pop else None
+        self.show_script()
+
+    def _script_for_customer(self, _customer_id: object) -> None:
+        """The agent settled who is calling: the same script, filled for them, ticks kept."""
+        self._script_customer = self.pages.record_view.record
+        self.show_script(keep_ticks=True)
+
+    def _script_for_request(self, request: ServiceRequestView | None) -> None:
+        """A request opened during a call: the script for its category, if there is one."""
+        if not self.calls.live() or request is None:
+            return
+        if request.category_code != self._script_category:
+            self._script_category = request.category_code
+            self.show_script()
+
+    def show_script(self, *, keep_ticks: bool = False) -> None:
+        """The most specific script for the call's queue and the request's category, filled
+        from the record on screen; the panel hidden when none applies."""
+        ctx, pop = self.desk.ctx, self.pages.pop
+        queue = queue_named(ctx, pop.caller.queue or pop.caller.dialled_number) if pop else None
+        filled = script_for(
+            ctx,
+            queue_id=queue.id if queue else None,
+            category_code=self._script_category,
+            customer=self._script_customer,
+            agent_name=self._me,
+            number=pop.caller.number_raw if pop else None,
+        )
+        self.script_panel.show_script(filled, keep_ticks=keep_ticks)
+        self.script_dock.setVisible(filled is not None)
+
+    def read_article(self, article: ArticleView) -> ArticleReader:
+        """An article found from the search box, in a reader beside the window."""
+        reader = ArticleReader(article, self)
+        reader.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        reader.show()
+        return reader
 
     def _callback_due(self, callback: CallbackView) -> None:
         self.notify(

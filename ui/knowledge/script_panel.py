@@ -50,8 +50,18 @@ class ScriptPanel(QWidget):
         layout.addWidget(scroll, 1)
         self.retranslate()
 
-    def show_script(self, script: FilledScript | None) -> None:
-        """Show ``script``'s steps, all unticked (None: no script applies to this call)."""
+    def show_script(self, script: FilledScript | None, *, keep_ticks: bool = False) -> None:
+        """Show ``script``'s steps, unticked (None: no script applies to this call);
+        ``keep_ticks``: the same script filled again (the caller's record chosen meanwhile)
+        keeps the steps the agent ticked."""
+        same = (
+            keep_ticks
+            and script is not None
+            and self.script is not None
+            and script.script_id == self.script.script_id
+            and len(script.steps) == len(self.steps)
+        )
+        ticks = self.ticks() if same else []
         self.script = script
         for box in self.steps:
             self._steps_layout.removeWidget(box)
@@ -62,6 +72,7 @@ class ScriptPanel(QWidget):
             box.setProperty("sensitive", step.sensitive)
             if step.sensitive:
                 paint(box, SENSITIVE_COLOUR)
+            box.setChecked(bool(ticks) and ticks[index])
             box.toggled.connect(lambda on, i=index: self.ticked.emit(i, on))
             self._steps_layout.insertWidget(index, box)
             self.steps.append(box)
