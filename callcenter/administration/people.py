@@ -48,3 +48,15 @@ def set_queue_membership(
             after={"queue": queue.name, "person": user.username},
         )
         return True
+
+
+def members_of(ctx: ServiceContext, queue_id: uuid.UUID) -> list[uuid.UUID]:
+    """The people in a queue (its live memberships)."""
+    with ctx.sessions() as session:
+        return list(
+            session.scalars(
+                select(QueueMember.user_id).where(
+                    QueueMember.queue_id == queue_id, QueueMember.deleted.is_(False)
+                )
+            )
+        )
