@@ -5,7 +5,9 @@ Each person signs in with their own LOGIN role, a member of ``cc_agent``, ``cc_s
 The rules are three things:
 
 - **Grants** say which tables a group may read, insert into or update. Nobody gets DELETE on a
-  replicated table (deletes are tombstones) and nobody gets TRUNCATE.
+  replicated table (deletes are tombstones) and nobody gets TRUNCATE. Everyone reads every
+  replicated table but the audit log, which agents only add their own entries to and
+  supervisors and admins read (``SUPERVISOR_READS``).
 - **Guard triggers** check the rows: an agent logs interactions as themselves, changes only the
   requests and callbacks that are theirs, their queues' or nobody's, and never reassigns; the
   history tables and the audit log are append-only. Triggers rather than row-level security,
@@ -61,7 +63,15 @@ REPLICATED = (
     "callback_attempts",
     "interactions",
     "sync_conflicts",
+    "announcements",
+    "announcement_acks",
+    "call_scripts",
+    "knowledge_articles",
 )
+#: Replicated tables only supervisors and admins read. Agents add their own entries (the push
+#: copies a desk's new rows in with COPY, which needs INSERT alone) but read nobody's, so an
+#: agent desk's pull skips them and its push never locks their rows.
+SUPERVISOR_READS = ("audit_log",)
 #: Read by everyone besides the replicated tables: the schema's revision (the command line
 #: checks it), the store's role, and the push's record of applied entries.
 ALSO_READ = ("alembic_version", "store_meta", "replication_applied", "agent_presence")
@@ -76,11 +86,15 @@ AGENT_WRITES = (
     "callbacks",
     "sync_conflicts",
     # Append-only: UPDATE is granted only because the push locks the rows an entry names with
-    # SELECT ... FOR UPDATE, which needs it; the append-only trigger refuses every update.
+    # SELECT ... FOR UPDATE, which needs it; the append-only trigger refuses every update. On
+    # ``SUPERVISOR_READS`` agents get INSERT only, supervisors the SELECT and UPDATE.
     "sr_history",
     "callback_attempts",
     "audit_log",
+    "announcement_acks",
 )
+#: Announcements to the desks: supervisors and admins post and withdraw them.
+SUPERVISOR_WRITES = ("announcements",)
 #: The data dictionary, people and routing, and what customers bought: admins only.
 ADMIN_WRITES = (
     "teams",
@@ -96,8 +110,10 @@ ADMIN_WRITES = (
     "invoices",
     "payments",
     "shipments",
+    "call_scripts",
+    "knowledge_articles",
 )
-APPEND_ONLY = ("sr_history", "callback_attempts", "audit_log")
+APPEND_ONLY = ("sr_history", "callback_attempts", "audit_log", "announcement_acks")
 #: Tables whose work an agent may change only when it is theirs: (table, person, queue).
 ASSIGNED_WORK = (
     ("service_requests", "assignee_id", "queue_id"),
@@ -118,6 +134,8 @@ AUTHORED = (
     ("sr_history", ("actor_id",)),
     ("callback_attempts", ("agent_id",)),
     ("audit_log", ()),
+    ("announcements", ("posted_by",)),
+    ("announcement_acks", ("user_id",)),
 )
 #: Customer tables an agent's single statement may change only a few rows of at a time: one
 #: ``UPDATE customers SET deleted = true`` must not tombstone every customer on every desk.
@@ -418,6 +436,20 @@ def _qualified(schema: str, names: list[str]) -> str:
     return ", ".join(f"{schema}.{name}" for name in names)
 
 
+def _supervisor_reads(s: str, tables: list[str]) -> list[str]:
+    """Agents insert into these and nothing else; supervisors read them (and may lock their
+    rows, as the push does). The REVOKE takes back what a store from before revision 0018
+    granted every agent."""
+    if not tables:
+        return []
+    names = _qualified(s, tables)
+    return [
+        f"REVOKE SELECT, UPDATE ON {names} FROM {AGENT}",
+        f"GRANT INSERT ON {names} TO {AGENT}",
+        f"GRANT SELECT, UPDATE ON {names} TO {SUPERVISOR}",
+    ]
+
+
 def install(connection: Connection) -> None:
     """Create the groups (if missing) and this database's grants, guards and policies."""
     if connection.dialect.name != "postgresql":
@@ -429,6 +461,9 @@ def install(connection: Connection) -> None:
     def present(names: tuple[str, ...]) -> list[str]:
         return [name for name in names if name in exists]
 
+    everyone_reads = tuple(n for n in (*REPLICATED, *ALSO_READ) if n not in SUPERVISOR_READS)
+    agent_writes = tuple(n for n in AGENT_WRITES if n not in SUPERVISOR_READS)
+
     statements = [
         _create_groups(),
         "DO $$ BEGIN EXECUTE format('GRANT CONNECT ON DATABASE %I TO "
@@ -438,11 +473,19 @@ def install(connection: Connection) -> None:
         # (rather than making the trigger SECURITY DEFINER, which a CREATE OR REPLACE of it in
         # changefeed_ddl would silently undo). It lets a person burn numbers, nothing more.
         f"GRANT USAGE ON SEQUENCE {s}.{SEQUENCE} TO {AGENT}",
-        f"GRANT SELECT ON {_qualified(s, present((*REPLICATED, *ALSO_READ)))} TO {AGENT}",
-        f"GRANT INSERT, UPDATE ON {_qualified(s, present(AGENT_WRITES))} TO {AGENT}",
+        f"GRANT SELECT ON {_qualified(s, present(everyone_reads))} TO {AGENT}",
+        f"GRANT INSERT, UPDATE ON {_qualified(s, present(agent_writes))} TO {AGENT}",
+        *_supervisor_reads(s, present(SUPERVISOR_READS)),
         f"GRANT INSERT ON {s}.replication_applied TO {AGENT}",
         f"GRANT INSERT, UPDATE, DELETE ON {s}.{PRESENCE} TO {AGENT}",
-        f"GRANT INSERT, UPDATE ON {_qualified(s, present(ADMIN_WRITES))} TO {ADMIN}",
+        *(
+            f"GRANT INSERT, UPDATE ON {_qualified(s, tables)} TO {group}"
+            for tables, group in (
+                (present(SUPERVISOR_WRITES), SUPERVISOR),
+                (present(ADMIN_WRITES), ADMIN),
+            )
+            if tables
+        ),
         *_functions(s),
     ]
     statements += _guard_functions(s)

@@ -18,6 +18,10 @@ A first sync from PostgreSQL copies each table the desk has never filled in one 
 of pages (:mod:`db.replication.bulk`), the table and its position in one transaction; pages
 remain for a scoped desk, a SQLite shared store, a table the desk already wrote to and every
 later window.
+
+A table the signed-in role may not read (an agent and the audit log) is skipped: the shared
+store's grants are asked once per window (:mod:`db.replication.access`), so an agent desk
+never receives other people's audit entries and keeps its own in its local store.
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ from db import search_ddl
 from db.base import Base
 from db.changefeed_ddl import replicated_tables
 from db.models import SyncState
-from db.replication import bulk, rows
+from db.replication import access, bulk, rows
 from db.replication.push import Guard
 from db.replication.scope import REFERRING_TABLES, Scope, customer_filters
 from db.store import session_factory
@@ -113,6 +117,8 @@ class _Window:
     running: tuple[int, ...] = ()
     #: Running at the last window's snapshot: in this one if they have ended.
     pending: tuple[int, ...] = ()
+    #: Tables the signed-in role may not read: not counted, not read.
+    hidden: frozenset[str] = frozenset()
 
 
 def within(table: Table, conn: Connection, window: _Window) -> Any:
@@ -134,6 +140,8 @@ def _count(shared: Engine, window: _Window) -> int:
     total = 0
     with shared.connect() as conn:
         for table in tables():
+            if table.name in window.hidden:
+                continue
             query = select(func.count()).select_from(table).where(within(table, conn, window))
             clause = window.scope(table, conn) if window.scope is not None else None
             if clause is not None:
@@ -178,11 +186,12 @@ def _open_window(
     with session_factory(local).begin() as session:
         st = state(session, desk)
         fresh = st.window_hi is None
-        if fresh:
-            with guard(), shared.connect() as conn:
+        with guard(), shared.connect() as conn:
+            if fresh:
                 st.window_hi, running = high_water(conn)
-            st.window_xip = _text(running)
-            st.table_index, st.last_seq = 0, -1
+                st.window_xip = _text(running)
+                st.table_index, st.last_seq = 0, -1
+            hidden = access.unreadable(conn, replicated_tables())
         assert st.window_hi is not None
         window = _Window(
             st.window_lo,
@@ -191,6 +200,7 @@ def _open_window(
             scope,
             _ids(st.window_xip),
             _ids(st.pending_xids),
+            hidden,
         )
         if fresh and not st.initial_done and st.initial_total is None:
             with guard():
@@ -259,6 +269,9 @@ def _read_window(
             if should_stop():
                 return False, read, skipped
             table = all_tables[index]
+            if table.name in window.hidden:
+                index, after = index + 1, -1
+                continue
             if at.initial and after == -1 and window.scope is None:
                 loaded = _load(
                     local,

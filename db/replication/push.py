@@ -11,6 +11,9 @@ A desk's local transaction is applied whole or refused whole: when the shared st
 (a role may not make that change, a constraint fails), every entry of that transaction is kept
 as refused, the rows it touched are put back on the desk as the shared store has them
 (:mod:`db.replication.restore`), and the transactions after it go on.
+
+A table the signed-in role may add to but not read (an agent and the audit log) is neither
+locked nor merged: its entries can only be new rows, copied in; anything else is refused.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from sqlalchemy.exc import DataError, IntegrityError, ProgrammingError
 from db.base import Base
 from db.changefeed_ddl import STAMP_COLUMNS
 from db.models import AppliedPush, OutboxEntry, SyncConflict
-from db.replication import codec, outbox, restore
+from db.replication import access, codec, outbox, restore
 from db.store import session_factory
 from db.types import utcnow
 
@@ -75,6 +78,8 @@ class _Batch:
         self.conn, self.desk, self.now = conn, desk, now
         self.rows: dict[tuple[str, uuid.UUID], _Row] = {}
         self.conflicts: list[dict[str, Any]] = []
+        #: Tables the role may not read: nothing of theirs is locked, their entries only insert.
+        self.hidden: frozenset[str] = frozenset()
 
     def claim(self, entries: Sequence[OutboxEntry]) -> set[uuid.UUID]:
         """Record the entries as applied; returns the ones not applied before.
@@ -94,12 +99,15 @@ class _Batch:
             self.conn.execute(insert(AppliedPush), rows)
         return {e.entry_id for e in fresh}
 
-    def load(self, entries: Sequence[OutboxEntry]) -> None:
+    def load(self, entries: Sequence[OutboxEntry], readable: access.Readable) -> None:
         wanted: dict[str, set[uuid.UUID]] = {}
         for e in entries:
             wanted.setdefault(e.table_name, set()).add(e.row_id)
+        self.hidden = readable.hidden(self.conn, wanted)
         for name, ids in wanted.items():
             table = _table(name)
+            if name in self.hidden:
+                continue
             id_list = list(ids)
             for start in range(0, len(id_list), 500):
                 chunk = id_list[start : start + 500]
@@ -114,6 +122,11 @@ class _Batch:
         row = self.rows.get(key)
         if row is None:
             if entry.op != outbox.INSERT:
+                if entry.table_name in self.hidden:
+                    raise RefusedError(
+                        f"{entry.table_name} {entry.row_id}: this sign-in may add rows to "
+                        f"{entry.table_name} but not read or change them"
+                    )
                 raise RefusedError(f"{entry.table_name} {entry.row_id} is not in the shared store")
             changes["version"] = 1
             self.rows[key] = _Row(changes, new=True)
@@ -190,13 +203,15 @@ class _Batch:
                 copy.write_row([codec.encode(row.get(c)) for c in columns])
 
 
-def _apply(shared: Engine, desk: str, entries: Sequence[OutboxEntry]) -> tuple[int, int]:
+def _apply(
+    shared: Engine, desk: str, entries: Sequence[OutboxEntry], readable: access.Readable
+) -> tuple[int, int]:
     """Apply entries in one shared transaction; returns (applied, conflicts)."""
     with shared.begin() as conn:
         batch = _Batch(conn, desk, utcnow())
         fresh = batch.claim(entries)
         todo = [e for e in entries if e.entry_id in fresh]
-        batch.load(todo)
+        batch.load(todo, readable)
         for entry in todo:
             batch.apply(entry)
         batch.write()
@@ -217,6 +232,7 @@ def push(
     ``guard`` wraps every shared transaction (the replicator's deadline goes there).
     """
     sessions = session_factory(local)
+    readable = access.Readable()
     sent = applied = conflicts = refused = 0
     while not should_stop():
         with sessions() as session:
@@ -225,14 +241,16 @@ def push(
             break
         try:
             with guard():
-                done, found = _apply(shared, desk, entries)
+                done, found = _apply(shared, desk, entries, readable)
             applied, conflicts = applied + done, conflicts + found
             pushed = entries
         except REFUSALS as error:
             if not _refusal(error):
                 raise
             # One refused transaction must not hold up the rest: apply them one at a time.
-            pushed, done, found, bad = _by_transaction(local, shared, desk, entries, guard)
+            pushed, done, found, bad = _by_transaction(
+                local, shared, desk, entries, guard, readable=readable
+            )
             applied, conflicts, refused = applied + done, conflicts + found, refused + bad
         with sessions.begin() as session:
             outbox.remove(session, [e.seq for e in pushed])
@@ -253,14 +271,20 @@ def _refusal(error: Exception) -> bool:
 
 
 def _by_transaction(
-    local: Engine, shared: Engine, desk: str, entries: Sequence[OutboxEntry], guard: Guard
+    local: Engine,
+    shared: Engine,
+    desk: str,
+    entries: Sequence[OutboxEntry],
+    guard: Guard,
+    *,
+    readable: access.Readable,
 ) -> tuple[list[OutboxEntry], int, int, int]:
     pushed: list[OutboxEntry] = []
     applied = conflicts = refused = 0
     for group in outbox.transactions(list(entries)):
         try:
             with guard():
-                done, found = _apply(shared, desk, group)
+                done, found = _apply(shared, desk, group, readable)
         except REFUSALS as error:
             if not _refusal(error):
                 raise

@@ -4,6 +4,8 @@ Without this a desk kept a refused value for good: the pull skips rows with a lo
 waiting, and the refused write waited for ever. The shared version replaces the desk's; a row
 the refused transaction created, which the shared store never had, goes. A row that another
 waiting transaction also changed stays as it is: that push stamps it and the pull brings it.
+A table the signed-in role may not read (an agent's audit log) only ever had new rows from the
+desk, so a refused one is simply removed.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from sqlalchemy import Engine
 
 from db.base import Base
 from db.models import OutboxEntry
-from db.replication import rows
+from db.replication import access, rows
 
 
 def restore(local: Engine, shared: Engine, entries: Sequence[OutboxEntry]) -> int:
@@ -26,10 +28,11 @@ def restore(local: Engine, shared: Engine, entries: Sequence[OutboxEntry]) -> in
         wanted.setdefault(entry.table_name, set()).add(entry.row_id)
     changed = 0
     with shared.connect() as source:
+        hidden = access.unreadable(source, wanted)
         for name, ids in wanted.items():
             table = Base.metadata.tables[name]
             query = rows.select_stored(table, source).where(table.c.id.in_(list(ids)))
-            found = rows.fetch(source, query)
+            found = [] if name in hidden else rows.fetch(source, query)
             with rows.replica_writes(local) as conn:
                 raw: Any = conn.connection.dbapi_connection
                 changed += len(found) - rows.upsert(raw, table, found)
