@@ -67,7 +67,8 @@ class AnnouncementBanner(QFrame):
         self.setObjectName("announcementBanner")
         self.setStyleSheet(BANNER_STYLE)
         self.pending: list[AnnouncementView] = []
-        self._rows: list[tuple[AnnouncementView, QLabel, QPushButton]] = []
+        #: One line per pending announcement: it, its words, its Acknowledge button.
+        self.rows: list[tuple[AnnouncementView, QLabel, QPushButton]] = []
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(8, 4, 8, 4)
         self.error = QLabel()
@@ -85,9 +86,9 @@ class AnnouncementBanner(QFrame):
         if [a.id for a in pending] == [a.id for a in self.pending]:
             return
         self.pending = pending
-        for _a, label, _button in self._rows:
+        for _a, label, _button in self.rows:
             label.parentWidget().deleteLater()
-        self._rows = []
+        self.rows = []
         for announcement in pending:
             row = QWidget()
             line = QHBoxLayout(row)
@@ -99,7 +100,7 @@ class AnnouncementBanner(QFrame):
             line.addWidget(label, 1)
             line.addWidget(button)
             self._layout.addWidget(row)
-            self._rows.append((announcement, label, button))
+            self.rows.append((announcement, label, button))
         self.retranslate()
         self.setVisible(bool(pending))
 
@@ -115,7 +116,7 @@ class AnnouncementBanner(QFrame):
         self.acknowledged.emit(announcement_id)
 
     def retranslate(self) -> None:
-        for announcement, label, button in self._rows:
+        for announcement, label, button in self.rows:
             label.setText(self._words(announcement))
             button.setText(self.tr("Acknowledge"))
 

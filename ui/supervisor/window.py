@@ -49,6 +49,7 @@ from ui.common.formatting import SLA_COLOURS, datetime_format, duration, label, 
 from ui.common.i18n import translate
 from ui.common.models import Column, RecordTableModel
 from ui.common.tables import make_table, record_key, select_record, selected_record
+from ui.knowledge.announcements import PostAnnouncementDialog, ReceiptsDialog
 from ui.supervisor.changes_dialog import ChangesDialog
 from ui.supervisor.charts import SupervisorCharts
 
@@ -284,10 +285,29 @@ class SupervisorWindow(QMainWindow):
         self.refresh()
 
     def _build_menu(self) -> None:
-        """Supervise ▸ Changes by person…"""
+        """Supervise ▸ Changes by person…, Post announcement…, Announcements and receipts…"""
         menu = self.menuBar().addMenu(self.tr("&Supervise"))
         self.changes_action = menu.addAction(self.tr("Changes by &person…"))
         self.changes_action.triggered.connect(self.open_changes)
+        menu.addSeparator()
+        self.announce_action = menu.addAction(self.tr("Post &announcement…"))
+        self.announce_action.triggered.connect(self.post_announcement)
+        self.receipts_action = menu.addAction(self.tr("Announcements and &receipts…"))
+        self.receipts_action.triggered.connect(self.open_receipts)
+
+    def post_announcement(self) -> PostAnnouncementDialog:
+        """To every desk or one queue, written on this desk and replicated like any edit."""
+        dialog = PostAnnouncementDialog(self.writer, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def open_receipts(self) -> ReceiptsDialog:
+        """Who acknowledged an announcement and who not yet; withdrawing one."""
+        dialog = ReceiptsDialog(self.writer, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def open_changes(self) -> ChangesDialog:
         """What one person changed since a time, read from the shared store's change log; the

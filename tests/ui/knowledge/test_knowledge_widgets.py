@@ -65,7 +65,7 @@ def test_banner_acknowledges_and_disappears(
     qtbot.addWidget(banner)
     banner.show()
     assert banner.isVisible()
-    ((_a, label, button),) = banner._rows
+    ((_a, label, button),) = banner.rows
     assert "Fire drill at 3" in label.text()
     assert "&lt;the&gt;" in label.text()
     with qtbot.waitSignal(banner.acknowledged) as done:
@@ -77,7 +77,7 @@ def test_banner_acknowledges_and_disappears(
     post_announcement(supervisor_ctx, "Lunch moved", "")
     banner.refresh()
     assert banner.isVisible()
-    assert len(banner._rows) == 1
+    assert len(banner.rows) == 1
 
 
 def test_post_dialog_and_receipts(
