@@ -122,29 +122,39 @@ def _add(found: _Found, ids: Iterable[uuid.UUID], reason: DuplicateReason) -> No
         found.setdefault((a, b), {}).setdefault(reason.reason, reason)
 
 
-def _live_customer(column: ColumnElement[Any]) -> ColumnElement[bool]:
-    return column.in_(select(_customers.c.id).where(_customers.c.deleted.is_(False)))
-
-
 def _shared_key(
     conn: Connection, table: Any, key: ColumnElement[Any], only: uuid.UUID | None
 ) -> list[tuple[str, uuid.UUID]]:
     """(key, customer) for every key (a number, an address) two or more live customers hold:
-    among all keys held by at most MAX_GROUP customers, or those ``only`` holds."""
-    holders = (
-        select(key.label("key"), table.c.customer_id.label("customer_id"))
-        .where(table.c.deleted.is_(False), key.is_not(None), _live_customer(table.c.customer_id))
-        .distinct()
-        .subquery()
-    )
+    among all keys held by at most MAX_GROUP customers, or those ``only`` holds.
+
+    The candidates are grouped on the key's index alone (a covering scan: 0.2 s for 100,000
+    numbers where filtering tombstones in the same pass visits every row at random, 1-2 s);
+    the few candidates' holders are then read and tombstones left out."""
     if only is None:
-        keys = (
-            select(holders.c.key).group_by(holders.c.key).having(func.count().between(2, MAX_GROUP))
-        )
+        candidates = select(key).where(key.is_not(None)).group_by(key).having(func.count() > 1)
     else:
-        keys = select(key).where(table.c.customer_id == only, table.c.deleted.is_(False))
-    rows = conn.execute(select(holders.c.key, holders.c.customer_id).where(holders.c.key.in_(keys)))
-    return [(row[0], row[1]) for row in rows]
+        candidates = select(key).where(table.c.customer_id == only, table.c.deleted.is_(False))
+    keys = [k for k in conn.execute(candidates).scalars() if k is not None]
+    holders: dict[str, set[uuid.UUID]] = {}
+    for start in range(0, len(keys), 500):
+        rows = conn.execute(
+            select(key, table.c.customer_id)
+            .join(_customers, _customers.c.id == table.c.customer_id)
+            .where(
+                key.in_(keys[start : start + 500]),
+                table.c.deleted.is_(False),
+                _customers.c.deleted.is_(False),
+            )
+        )
+        for value, customer_id in rows:
+            holders.setdefault(value, set()).add(customer_id)
+    return [
+        (value, customer_id)
+        for value, ids in holders.items()
+        if len(ids) >= 2 and (only is not None or len(ids) <= MAX_GROUP)
+        for customer_id in ids
+    ]
 
 
 def _by_key(pairs: list[tuple[str, uuid.UUID]]) -> dict[str, set[uuid.UUID]]:
