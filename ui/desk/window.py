@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -284,7 +284,11 @@ class MainWindow(QMainWindow):
         record.dial_requested.connect(self.calls.dial_number)
         record.edit_requested.connect(self.work.edit_customer)
         # The script follows a request's category before its dialog opens (and waits).
-        for opened in (record.service_request_opened, self.requests.opened):
+        for opened in (
+            record.service_request_opened,
+            self.requests.opened,
+            self.pages.request_found,
+        ):
             opened.connect(self._script_for_request)
         record.service_request_opened.connect(self.work.open_service_request)
         record.callback_opened.connect(self.work.record_callback_outcome)
@@ -293,8 +297,11 @@ class MainWindow(QMainWindow):
         self.requests.opened.connect(self.work.open_service_request)
         self.search_box.hit_chosen.connect(self.pages.show_hit)
         self.search_box.article_chosen.connect(self.read_article)
-        # After the pop is painted (its latency is measured to there), the call's script.
-        self.calls.pop_painted.connect(lambda _call, _ms: self._script_for_call())
+        # The call's script on the loop's next turn after the pop is painted: the pop's
+        # latency is measured to the paint, and the ring starts right after it.
+        self.calls.pop_painted.connect(
+            lambda _call, _ms: QTimer.singleShot(0, self._script_for_call)
+        )
         self.pages.customer_chosen.connect(self._script_for_customer)
         self.work.saved.connect(self.refresh)
         self.account.language_chosen.connect(self.apply_language)

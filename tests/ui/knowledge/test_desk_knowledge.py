@@ -19,6 +19,7 @@ from callcenter.knowledge.scripts import ScriptStep, save_script
 from callcenter.platform.config import from_table
 from callcenter.platform.context import ServiceContext
 from callcenter.sync.stores import SHARED, first_sync, open_context
+from callcenter.work.service_requests import NewServiceRequest, create_service_request
 from db.enums import PhoneKind
 from tests.callcenter.conftest import as_actor, incoming_call, seed_people
 from ui.app import Running, build
@@ -48,6 +49,13 @@ def running(qtbot: QtBot, tmp_path: Path) -> Iterator[Running]:
         queue_id=people.queue_id,
     )
     save_article(ctx, "Refunds", "A refund reaches the card in 5 working days.", "billing")
+    save_script(
+        ctx,
+        "Support billing",
+        [ScriptStep("Open the invoices tab for {name}.")],
+        queue_id=people.queue_id,
+        category_code="billing",
+    )
     post_announcement(as_actor(ctx, people.supervisor), "Fire drill at 3", "East stairs")
     ctx.dispose()
     assert first_sync(config).initial_done
@@ -66,7 +74,7 @@ def test_script_beside_the_pop(running: Running, qtbot: QtBot) -> None:
     assert not w.script_dock.isVisible()
     with qtbot.waitSignal(w.calls.pop_painted):
         running.desk.handle(incoming_call("c1", "02079460958", e164="+442079460958"))
-    assert w.script_dock.isVisible()
+    qtbot.waitUntil(w.script_dock.isVisible, timeout=2000)
     panel = w.script_panel
     assert panel.title.text() == "Support"
     assert [box.text() for box in panel.steps] == [
@@ -75,6 +83,26 @@ def test_script_beside_the_pop(running: Running, qtbot: QtBot) -> None:
     ]
     panel.steps[0].setChecked(True)
     assert panel.ticks() == [True, False]
+
+
+def test_a_request_opened_during_the_call_brings_its_categorys_script(
+    running: Running, qtbot: QtBot
+) -> None:
+    w = running.window
+    with qtbot.waitSignal(w.calls.pop_painted):
+        running.desk.handle(incoming_call("c1", "02079460958", e164="+442079460958"))
+    qtbot.waitUntil(w.script_dock.isVisible, timeout=2000)
+    record = w.pages.record_view.record
+    assert record is not None
+    request = create_service_request(
+        running.desk.ctx,
+        NewServiceRequest("Double charge", "billing", customer_id=record.profile.id),
+    )
+    w.requests.opened.emit(request)
+    assert w.script_panel.title.text() == "Support billing"
+    assert [box.text() for box in w.script_panel.steps] == [
+        "Open the invoices tab for Ann Customer."
+    ]
 
 
 def test_banner_on_the_agent_window(running: Running, qtbot: QtBot) -> None:
