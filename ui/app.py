@@ -7,11 +7,13 @@ import logging
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 
+from callcenter.crm.merge import rehome
 from callcenter.desk.agent_state import AgentStateMachine
 from callcenter.desk.desk import Desk
 from callcenter.platform.config import Config
@@ -205,6 +207,8 @@ def build(
         config, base, sync.publish, lambda: desk.presence, secrets=secrets
     )
     desk.subscribe(lambda _event: replicator.wake())  # a state change is news for supervisors
+    # Rows an offline desk wrote for a customer merged away meanwhile follow it to the survivor.
+    replicator.after_pull = partial(rehome, desk.ctx)
     # Everything made so far (modules, models, widgets) lives as long as the desk: leave it out
     # of the collector's full passes, which otherwise walk it all again in the middle of a pop.
     gc.freeze()

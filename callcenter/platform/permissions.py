@@ -80,6 +80,11 @@ def require(ctx: ServiceContext, action: Action) -> None:
         )
 
 
+def allowed(ctx: ServiceContext, action: Action) -> bool:
+    """Whether the acting person's role allows ``action`` (what a menu offers them)."""
+    return ctx.actor is None or ctx.actor.role in ALLOWED[action]
+
+
 def is_supervisor(ctx: ServiceContext) -> bool:
     return ctx.actor is None or ctx.actor.role in _SUPERVISORS
 

@@ -26,6 +26,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
+from callcenter.platform.errors import ServiceError
 from callcenter.presence.heartbeat import Presence, sign_out
 from callcenter.presence.heartbeat import write as write_presence
 from db import migrate
@@ -163,6 +164,9 @@ class Replicator:
         self.held_back_s = held_back_s
         #: Set while the change-notice connection is up (tests and ``sync status`` read it).
         self.listening = threading.Event()
+        #: Called on this thread after a pull that brought rows: work that follows others'
+        #: changes on this desk (a merge's late rows moved to the survivor, callcenter.crm.merge).
+        self.after_pull: Callable[[], object] | None = None
 
     @property
     def shared(self) -> Engine:
@@ -232,6 +236,8 @@ class Replicator:
                 guard=guard,
             )
             self._held_back()
+            if result.rows and self.after_pull is not None:
+                self._after_pull(self.after_pull)
         except (DBAPIError, OperationalError, DeadlineExceededError, OSError) as error:
             self.failures += 1
             mark(self.local, online=False, error=describe(error, self.timeout_s), success=False)
@@ -239,6 +245,13 @@ class Replicator:
         self.failures = 0
         mark(self.local, online=True, error=None, success=result.complete)
         return result.complete
+
+    def _after_pull(self, follow: Callable[[], object]) -> None:
+        """Run the follow-up; a refusal is logged and tried again after the next pull."""
+        try:
+            follow()
+        except ServiceError as refused:
+            log.warning("after the pull: %s", refused)
 
     def _held_back(self) -> None:
         """Note whose shared transactions have kept their own rows back for ``held_back_s``: the
