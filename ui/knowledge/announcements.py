@@ -7,7 +7,7 @@ import datetime as dt
 import uuid
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -78,6 +78,7 @@ class AnnouncementBanner(QFrame):
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
+        self.setVisible(False)
         self.refresh()
 
     def refresh(self) -> None:
@@ -94,6 +95,7 @@ class AnnouncementBanner(QFrame):
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
             label = QLabel()
+            label.setTextFormat(Qt.TextFormat.RichText)
             label.setWordWrap(True)
             button = QPushButton()
             button.clicked.connect(lambda _c=False, a=announcement.id: self.acknowledge(a))

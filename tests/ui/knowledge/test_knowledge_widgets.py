@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from callcenter.knowledge.announcements import (
@@ -60,10 +61,13 @@ def test_panel_shows_the_filled_steps_to_tick(
 def test_banner_acknowledges_and_disappears(
     qtbot: QtBot, agent_ctx: ServiceContext, supervisor_ctx: ServiceContext
 ) -> None:
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    banner = AnnouncementBanner(agent_ctx, holder)
+    holder.show()
+    assert not banner.isVisible()  # nothing pending: no empty strip
     posted = post_announcement(supervisor_ctx, "Fire drill at 3", "Leave by <the> east stairs")
-    banner = AnnouncementBanner(agent_ctx)
-    qtbot.addWidget(banner)
-    banner.show()
+    banner.refresh()
     assert banner.isVisible()
     ((_a, label, button),) = banner.rows
     assert "Fire drill at 3" in label.text()
