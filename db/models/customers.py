@@ -39,7 +39,7 @@ class Customer(Replicated, Base):
     notes: Mapped[str] = mapped_column(Text, default="", server_default="")
     search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     #: Set on the record a merge removed (a tombstone): the customer it became part of.
-    merged_into_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("customers.id"))
+    merged_into_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("customers.id"), index=True)
 
     contacts: Mapped[list[Contact]] = relationship(lazy="raise", back_populates="customer")
     phone_numbers: Mapped[list[PhoneNumber]] = relationship(lazy="raise", back_populates="customer")

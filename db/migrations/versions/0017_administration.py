@@ -120,15 +120,17 @@ def _widen() -> None:
                 "CONSTRAINT fk_customers_merged_into_id_customers REFERENCES customers (id)"
             )
         )
-        return
-    op.add_column("customers", sa.Column("merged_into_id", sa.Uuid(), nullable=True))
-    op.create_foreign_key(
-        "fk_customers_merged_into_id_customers",
-        "customers",
-        "customers",
-        ["merged_into_id"],
-        ["id"],
-    )
+    else:
+        op.add_column("customers", sa.Column("merged_into_id", sa.Uuid(), nullable=True))
+        op.create_foreign_key(
+            "fk_customers_merged_into_id_customers",
+            "customers",
+            "customers",
+            ["merged_into_id"],
+            ["id"],
+        )
+    # A desk looks for tombstones after every pull that brought rows (callcenter.crm.merge).
+    op.create_index("ix_customers_merged_into_id", "customers", ["merged_into_id"])
 
 
 def upgrade() -> None:
@@ -157,6 +159,7 @@ def downgrade() -> None:
     for table in reversed(NEW_TABLES):
         op.drop_table(table)
     # In place, as it was added.
+    op.drop_index("ix_customers_merged_into_id", "customers")
     if bind.dialect.name == "postgresql":
         op.drop_constraint("fk_customers_merged_into_id_customers", "customers")
     op.execute(sa.text("ALTER TABLE customers DROP COLUMN merged_into_id"))
