@@ -9,7 +9,9 @@ there are no roles and only the row is managed.
 Role statements take no bind parameters, so a name must be a plain lower-case identifier
 (checked here) and is still quoted; the password is hashed (SCRAM) on this side, so the
 cleartext never reaches the server's statement log. Creating roles needs a connection whose
-role has CREATEROLE (the schema owner), which a person's own role does not have.
+role has CREATEROLE (the schema owner), which a person's own role does not have: an admin at
+their desk goes through ``callcenter.administration.people`` and the database's functions
+(``db/people_ddl.py``) instead, which share the checks and the row work below.
 """
 
 from __future__ import annotations
@@ -28,19 +30,18 @@ from sqlalchemy.orm import Session
 
 from callcenter.platform.errors import NotFoundError, PermissionDeniedError, ValidationError
 from callcenter.platform.messages import N_
-from db import roles_ddl
+from db import people_ddl, roles_ddl
 from db.enums import Role
 from db.models import AuditEntry, User
 from db.store import session_factory
 from db.types import utcnow
 
-#: PostgreSQL identifier rules, narrowed: lower case (an unquoted name folds to it), ASCII.
-NAME = re.compile(r"[a-z_][a-z0-9_]*")
-NAME_MAX = 63  # NAMEDATALEN - 1
+#: PostgreSQL identifier rules, narrowed (the database's functions check the same).
+NAME = re.compile(people_ddl.NAME_PATTERN)
+NAME_MAX = people_ddl.NAME_MAX
 #: Names PostgreSQL reserves for roles, or that this product uses for its groups.
-RESERVED = frozenset(
-    {"public", "none", "current_user", "current_role", "session_user", *roles_ddl.GROUPS}
-)
+RESERVED = people_ddl.RESERVED
+DISPLAY_MAX = 200
 GROUP = {
     Role.AGENT: roles_ddl.AGENT,
     Role.SUPERVISOR: roles_ddl.SUPERVISOR,
@@ -85,7 +86,8 @@ def validate_name(name: str) -> str:
     return name
 
 
-def _role(role: str | Role) -> Role:
+def parse_role(role: str | Role) -> Role:
+    """The role named ``role``, or ValidationError listing the choices."""
     try:
         return Role(role)
     except ValueError:
@@ -95,7 +97,86 @@ def _role(role: str | Role) -> Role:
         ) from None
 
 
-def _postgres(session: Session) -> bool:
+def check_new(name: str, role: str | Role, display_name: str | None) -> tuple[str, Role, str]:
+    """A new person's name, role and display name (spaces folded), or ValidationError."""
+    name, role = validate_name(name), parse_role(role)
+    shown = " ".join((display_name or name).split())
+    if len(shown) > DISPLAY_MAX:
+        raise ValidationError("display_name", N_("is longer than 200 characters"))
+    return name, role, shown
+
+
+def check_password(password: str | None) -> str:
+    if password is None or len(password) < PASSWORD_MIN:
+        raise ValidationError(
+            "password", N_("needs at least {password_min} characters"), password_min=PASSWORD_MIN
+        )
+    return password
+
+
+def refuse_taken(session: Session, name: str) -> None:
+    """ValidationError when a user (or, on PostgreSQL, a database role) has the name."""
+    if session.scalar(select(User.id).where(User.username == name)) is not None:
+        raise ValidationError("name", N_("a user named {name!r} already exists"), name=name)
+    if is_postgres(session) and _role_exists(session, name)[0]:
+        raise ValidationError(
+            "name", N_("a database role named {name!r} already exists"), name=name
+        )
+
+
+def refuse_last_admin(session: Session, user: User, operator: uuid.UUID | None) -> None:
+    """An admin may not disable or demote themselves while nobody else is an active admin."""
+    if operator is None or user.id != operator or user.role != Role.ADMIN:
+        return
+    others = select(User.id).where(
+        User.role == Role.ADMIN,
+        User.active.is_(True),
+        User.deleted.is_(False),
+        User.id != operator,
+    )
+    if session.scalar(others.limit(1)) is None:
+        raise PermissionDeniedError(
+            N_("you are the last active admin: make someone else an admin first")
+        )
+
+
+def add_user(
+    session: Session, name: str, role: Role, shown: str, operator: uuid.UUID | None
+) -> User:
+    """The users row of a new person, and its audit entry naming ``operator``."""
+    user = User(id=uuid.uuid4(), username=name, display_name=shown, role=role, active=True)
+    user.updated_by = operator
+    session.add(user)
+    session.flush()
+    _audit(
+        session,
+        "create user",
+        user,
+        None,
+        {"username": name, "role": role.value},
+        operator=operator,
+    )
+    return user
+
+
+def change_role(session: Session, user: User, role: Role, operator: uuid.UUID | None) -> None:
+    """The row half of a role change (``set_role`` also moves the database role)."""
+    before = user.role.value
+    user.role, user.updated_at, user.updated_by = role, utcnow(), operator
+    session.flush()
+    _audit(session, "set role", user, {"role": before}, {"role": role.value}, operator=operator)
+
+
+def change_active(session: Session, user: User, active: bool, operator: uuid.UUID | None) -> None:
+    """Mark the row active or not, audited as enabling or disabling the person."""
+    before = user.active
+    user.active, user.updated_at, user.updated_by = active, utcnow(), operator
+    session.flush()
+    action = "enable user" if active else "disable user"
+    _audit(session, action, user, {"active": before}, {"active": active}, operator=operator)
+
+
+def is_postgres(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
@@ -126,15 +207,22 @@ def _role_exists(session: Session, name: str) -> tuple[bool, bool]:
 
 def _operator(session: Session) -> uuid.UUID | None:
     """The person running the command, if they are one (the audit entry names them)."""
-    if not _postgres(session):
+    if not is_postgres(session):
         return None
     return session.scalar(
         select(User.id).where(User.username == func.session_user(), User.active.is_(True))
     )
 
 
-def _audit(session: Session, action: str, user: User, before: Any, after: Any) -> None:
-    operator = _operator(session)
+def _audit(
+    session: Session,
+    action: str,
+    user: User,
+    before: Any,
+    after: Any,
+    *,
+    operator: uuid.UUID | None,
+) -> None:
     session.add(
         AuditEntry(
             at=utcnow(),
@@ -151,12 +239,13 @@ def _audit(session: Session, action: str, user: User, before: Any, after: Any) -
 
 def _account(session: Session, user: User) -> Account:
     can_sign_in = user.active
-    if _postgres(session):
+    if is_postgres(session):
         can_sign_in = _role_exists(session, user.username)[1]
     return Account(user.id, user.username, user.display_name, user.role, user.active, can_sign_in)
 
 
-def _find(session: Session, name: str) -> User:
+def find_user(session: Session, name: str) -> User:
+    """The person named ``name`` (not a removed one), or NotFoundError."""
     user = session.scalar(select(User).where(User.username == name, User.deleted.is_(False)))
     if user is None:
         raise NotFoundError(N_("there is no user named {name!r}"), name=name)
@@ -174,40 +263,24 @@ def create_user(
 
     ``password`` is required on PostgreSQL and ignored on SQLite (no sign-in there).
     """
-    name, role = validate_name(name), _role(role)
-    shown = " ".join((display_name or name).split())
-    if len(shown) > 200:
-        raise ValidationError("display_name", N_("is longer than 200 characters"))
+    name, role, shown = check_new(name, role, display_name)
     with session_factory(engine).begin() as session:
-        if session.scalar(select(User.id).where(User.username == name)) is not None:
-            raise ValidationError("name", N_("a user named {name!r} already exists"), name=name)
-        if _postgres(session):
-            if password is None or len(password) < PASSWORD_MIN:
-                raise ValidationError(
-                    "password",
-                    N_("needs at least {password_min} characters"),
-                    password_min=PASSWORD_MIN,
-                )
-            if _role_exists(session, name)[0]:
-                raise ValidationError(
-                    "name", N_("a database role named {name!r} already exists"), name=name
-                )
+        refuse_taken(session, name)
+        if is_postgres(session):
+            password = check_password(password)
             _run(
                 session,
                 sql.SQL("CREATE ROLE {} LOGIN INHERIT PASSWORD {} IN ROLE {}").format(
                     sql.Identifier(name),
-                    sql.Literal(_verifier(session, name, password)),
+                    sql.Literal(verifier(session, name, password)),
                     sql.Identifier(GROUP[role]),
                 ),
             )
-        user = User(id=uuid.uuid4(), username=name, display_name=shown, role=role, active=True)
-        session.add(user)
-        session.flush()
-        _audit(session, "create user", user, None, {"username": name, "role": role.value})
+        user = add_user(session, name, role, shown, _operator(session))
         return _account(session, user)
 
 
-def _verifier(session: Session, name: str, password: str) -> str:
+def verifier(session: Session, name: str, password: str) -> str:
     """The password as the server stores it, hashed here by libpq (the server's algorithm)."""
     dbapi = session.connection().connection.dbapi_connection
     assert isinstance(dbapi, psycopg.Connection)
@@ -216,11 +289,10 @@ def _verifier(session: Session, name: str, password: str) -> str:
 
 def set_role(engine: Engine, name: str, role: str | Role) -> Account:
     """Move a person to another role: their group membership and their users row."""
-    name, role = validate_name(name), _role(role)
+    name, role = validate_name(name), parse_role(role)
     with session_factory(engine).begin() as session:
-        user = _find(session, name)
-        before = user.role.value
-        if _postgres(session):
+        user = find_user(session, name)
+        if is_postgres(session):
             if not _role_exists(session, name)[0]:
                 raise NotFoundError(
                     N_(
@@ -240,10 +312,7 @@ def set_role(engine: Engine, name: str, role: str | Role) -> Account:
                         sql.Identifier(group), sql.Identifier(name)
                     ),
                 )
-        user.role = role
-        user.updated_at = utcnow()
-        session.flush()
-        _audit(session, "set role", user, {"role": before}, {"role": role.value})
+        change_role(session, user, role, _operator(session))
         return _account(session, user)
 
 
@@ -266,14 +335,11 @@ def disable_user(engine: Engine, name: str) -> Disabled:
     """
     name = validate_name(name)
     with session_factory(engine).begin() as session:
-        user = _find(session, name)
-        postgres = _postgres(session)
+        user = find_user(session, name)
+        postgres = is_postgres(session)
         if postgres and _role_exists(session, name)[0]:
             _run(session, sql.SQL("ALTER ROLE {} NOLOGIN").format(sql.Identifier(name)))
-        user.active = False
-        user.updated_at = utcnow()
-        session.flush()
-        _audit(session, "disable user", user, {"active": True}, {"active": False})
+        change_active(session, user, False, _operator(session))
         account = _account(session, user)
     if not postgres:
         return Disabled(account, 0)
