@@ -135,7 +135,7 @@ class AnnouncementBanner(QFrame):
             whom=whom,
         )
         body = escape(announcement.body).replace("\n", "<br>")
-        return f"<b>📢 {escape(announcement.title)}</b> — {body} <i>({escape(by)})</i>"
+        return f"<b>{escape(announcement.title)}</b> — {body} <i>({escape(by)})</i>"
 
 
 class PostAnnouncementDialog(QDialog):

@@ -10,13 +10,11 @@ from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QPushButton, QVBo
 from callcenter.knowledge.articles import ArticleHit, ArticleView
 from ui.common.form import button_row
 
-ARTICLE_MARK = "📖"
-
 
 def hit_text(hit: ArticleHit) -> str:
     """One line of the search box's list: the article's title and what matched in it."""
     kind = QCoreApplication.translate("ArticleResults", "Article")
-    return f"{ARTICLE_MARK} {kind}: {hit.article.title}   —   {hit.snippet}"
+    return f"{kind}: {hit.article.title}   —   {hit.snippet}"
 
 
 class ArticleReader(QDialog):

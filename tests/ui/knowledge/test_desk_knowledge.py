@@ -77,7 +77,7 @@ def test_script_beside_the_pop(running: Running, qtbot: QtBot) -> None:
     qtbot.waitUntil(w.script_dock.isVisible, timeout=2000)
     panel = w.script_panel
     assert panel.title.text() == "Support"
-    assert [box.text() for box in panel.steps] == [
+    assert [words.text() for words in panel.texts] == [
         "Hello Ann Customer in Leeds, I am Ann.",
         f"{SENSITIVE_MARK} Check the DOB.",
     ]
@@ -100,7 +100,7 @@ def test_a_request_opened_during_the_call_brings_its_categorys_script(
     )
     w.requests.opened.emit(request)
     assert w.script_panel.title.text() == "Support billing"
-    assert [box.text() for box in w.script_panel.steps] == [
+    assert [words.text() for words in w.script_panel.texts] == [
         "Open the invoices tab for Ann Customer."
     ]
 

@@ -12,7 +12,13 @@ from callcenter.knowledge.announcements import (
     post_announcement,
 )
 from callcenter.knowledge.articles import articles, save_article, search_articles
-from callcenter.knowledge.scripts import ScriptStep, save_script, script_for, scripts
+from callcenter.knowledge.scripts import (
+    FilledScript,
+    ScriptStep,
+    save_script,
+    script_for,
+    scripts,
+)
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.records import CustomerProfile
 from tests.callcenter.conftest import People
@@ -44,7 +50,7 @@ def test_panel_shows_the_filled_steps_to_tick(
     panel.show_script(filled)
     panel.show()
     assert panel.title.text() == "Support"
-    assert [box.text() for box in panel.steps] == [
+    assert [words.text() for words in panel.texts] == [
         "Hello 王小明, I am Ann.",
         f"{SENSITIVE_MARK} Check the date of birth.",
     ]
@@ -53,6 +59,8 @@ def test_panel_shows_the_filled_steps_to_tick(
         qtbot.mouseClick(panel.steps[1], Qt.MouseButton.LeftButton)
     assert ticked.args == [1, True]
     assert panel.ticks() == [False, True]
+    qtbot.mouseClick(panel.texts[0], Qt.MouseButton.LeftButton)  # the words tick it too
+    assert panel.ticks() == [True, True]
     panel.show_script(None)
     assert panel.steps == []
     assert panel.title.text() == "No call script for this call"
@@ -160,3 +168,24 @@ def test_article_editor(qtbot: QtBot, admin_ctx: ServiceContext) -> None:
     editor.active.setChecked(False)
     editor.save()
     assert search_articles(admin_ctx, "router") == []
+
+
+def test_the_same_script_filled_again_keeps_the_ticks(
+    qtbot: QtBot, admin_ctx: ServiceContext, customer: CustomerProfile
+) -> None:
+    save_script(admin_ctx, "Any", [ScriptStep("Hello {name}"), ScriptStep("Anything else?")])
+
+    def filled(who: CustomerProfile | None) -> FilledScript | None:
+        return script_for(
+            admin_ctx, queue_id=None, category_code=None, customer=who, agent_name="Ann"
+        )
+
+    panel = ScriptPanel()
+    qtbot.addWidget(panel)
+    panel.show_script(filled(None))
+    panel.steps[1].setChecked(True)
+    panel.show_script(filled(customer), keep_ticks=True)
+    assert panel.texts[0].text() == "Hello 王小明"
+    assert panel.ticks() == [False, True]
+    panel.show_script(filled(customer))
+    assert panel.ticks() == [False, False]
