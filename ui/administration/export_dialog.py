@@ -35,7 +35,7 @@ from callcenter.platform.context import ServiceContext
 from callcenter.platform.errors import ServiceError
 from callcenter.platform.permissions import Action, require
 from db.enums import LifecycleStage, ValueTier
-from ui.common.form import button_row, from_qt, to_qt
+from ui.common.form import buddy, button_row, from_qt, to_qt
 from ui.common.formatting import datetime_format, label
 
 PROGRESS_STEPS = 1000
@@ -118,7 +118,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("&Lifecycle stage:"), self.lifecycle_stage)
         form.addRow(self.tr("&Industry:"), self.industry)
         form.addRow(self.since_on, self.since)
-        form.addRow(self.tr("&File:"), file_row)
+        form.addRow(buddy(self.tr("&File:"), self.file), file_row)
         return form
 
     def _finish_layout(self, form: QFormLayout) -> None:

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from callcenter.cli import main
-from callcenter.crm import csv_import
+from callcenter.crm import csv_import, customer_export
 from callcenter.crm.customer_export import (
     COLUMNS,
     ExportCancelledError,
@@ -207,3 +207,17 @@ def test_the_command_line_exports_with_filters(
     assert read(path) == []
     assert main([*cli, "export", "customers", str(tmp_path / "no" / "such.csv")]) == 2
     assert "cannot be written" in capsys.readouterr().err
+
+
+def test_batches_follow_each_other_on_the_streaming_cursor(
+    stored: ServiceContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Numbers and addresses are read per batch while the customers' cursor stays open."""
+    monkeypatch.setattr(customer_export, "BATCH", 3)
+    seen: list[tuple[int, int]] = []
+    path = tmp_path / "customers.csv"
+    export_customers(stored, path, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(3, 4), (4, 4)]
+    rows = read(path)
+    assert [r["external_id"] for r in rows] == ["C-001", "C-002", "C-003", "H-1"]
+    assert rows[3]["emails"] == "first@example.com;second@example.com"
