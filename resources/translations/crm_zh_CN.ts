@@ -2,6 +2,22 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Columns</name>
+    <message>
+        <source>Why</source>
+        <extracomment>How many rows of a table move, in words (plural forms), by table.</extracomment>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>One record</source>
+        <translation>一条记录</translation>
+    </message>
+    <message>
+        <source>The other</source>
+        <translation>另一条</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDialog</name>
     <message>
         <source>&amp;Name</source>
@@ -214,6 +230,72 @@
     <message>
         <source>Removed {item}.</source>
         <translation>已删除 {item}。</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Likely duplicates</source>
+        <translation>疑似重复客户</translation>
+    </message>
+    <message>
+        <source>&amp;Merge…</source>
+        <translation>合并(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Looking for likely duplicates…</source>
+        <translation>正在查找疑似重复客户…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n likely pair(s)</source>
+        <translation>
+            <numerusform>%n 对疑似重复</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No likely pairs.</source>
+        <translation>没有疑似重复。</translation>
+    </message>
+    <message>
+        <source>Merge “%1” into “%2”? “%1” is kept only as a pointer to “%2”.</source>
+        <translation>将“%1”合并到“%2”？“%1”只保留为指向“%2”的标记。</translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n already there)</source>
+        <translation>
+            <numerusform>（%n 项已存在）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Moves to the record that stays:</source>
+        <translation>移到保留的记录：</translation>
+    </message>
+    <message>
+        <source>Merge customers</source>
+        <translation>合并客户</translation>
+    </message>
+    <message>
+        <source>Nothing was merged.</source>
+        <translation>未合并任何记录。</translation>
+    </message>
+    <message>
+        <source>Merged; every desk gets it at its next sync.</source>
+        <translation>已合并；各坐席在下次同步时获得。</translation>
+    </message>
+</context>
+<context>
+    <name>_SideBox</name>
+    <message>
+        <source>Keep this record</source>
+        <translation>保留这条记录</translation>
     </message>
 </context>
 </TS>

@@ -425,11 +425,11 @@
     </message>
     <message>
         <source>Name</source>
-        <translation>姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation>职务</translation>
+        <translation>标题</translation>
     </message>
     <message>
         <source>Numbers</source>
@@ -566,6 +566,7 @@
     <name>MainWindow</name>
     <message>
         <source>Call center — {name}</source>
+        <extracomment>The category of the request last opened during the call: its script is the call&apos;s. Whose record fills the script: the pop&apos;s, or the one the agent settled on.</extracomment>
         <translation>呼叫中心 — {name}</translation>
     </message>
     <message>
@@ -607,6 +608,10 @@
     <message>
         <source>Not authenticated</source>
         <translation>未认证</translation>
+    </message>
+    <message>
+        <source>Call script</source>
+        <translation>通话话术</translation>
     </message>
     <message>
         <source>Embedded mode: the shared store is a file on this computer, so nobody signed in with a password; anyone at this computer can act as this person.</source>
@@ -739,7 +744,7 @@ Close anyway?</source>
     </message>
     <message>
         <source>No customer</source>
-        <extracomment>The record pane says &quot;No customer&quot;: the call is logged without one.</extracomment>
+        <extracomment>The record pane says &quot;No customer&quot;: the call is logged without one. The last call&apos;s pop (its queue and number choose and fill the call script).</extracomment>
         <translation>无客户</translation>
     </message>
 </context>
@@ -801,6 +806,7 @@ Tabs not yet filled with the record on screen. Back to the list of records that 
     <name>SearchBox</name>
     <message>
         <source>SR number</source>
+        <extracomment>What a hit matched on (the search&apos;s words), marked for the &quot;SearchBox&quot; context.</extracomment>
         <translation>请求编号</translation>
     </message>
     <message>
@@ -817,6 +823,7 @@ Tabs not yet filled with the record on screen. Back to the list of records that 
     </message>
     <message>
         <source>Search name, number, e-mail, SR…  (Ctrl+F)</source>
+        <extracomment>The articles the last search found, listed after the customers.</extracomment>
         <translation>搜索姓名、号码、电子邮件、请求编号…  (Ctrl+F)</translation>
     </message>
 </context>
