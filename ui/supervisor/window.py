@@ -50,6 +50,7 @@ from ui.common.i18n import translate
 from ui.common.models import Column, RecordTableModel
 from ui.common.tables import make_table, record_key, select_record, selected_record
 from ui.knowledge.announcements import PostAnnouncementDialog, ReceiptsDialog
+from ui.supervisor.back_office import BackOffice
 from ui.supervisor.changes_dialog import ChangesDialog
 from ui.supervisor.charts import SupervisorCharts
 
@@ -285,7 +286,8 @@ class SupervisorWindow(QMainWindow):
         self.refresh()
 
     def _build_menu(self) -> None:
-        """Supervise ▸ Changes by person…, Post announcement…, Announcements and receipts…"""
+        """Supervise ▸ Changes by person…, Post announcement…, Announcements and receipts…,
+        and the back office (``back_office.py``): its Supervise entries, and Admin for admins."""
         menu = self.menuBar().addMenu(self.tr("&Supervise"))
         self.changes_action = menu.addAction(self.tr("Changes by &person…"))
         self.changes_action.triggered.connect(self.open_changes)
@@ -294,6 +296,7 @@ class SupervisorWindow(QMainWindow):
         self.announce_action.triggered.connect(self.post_announcement)
         self.receipts_action = menu.addAction(self.tr("Announcements and &receipts…"))
         self.receipts_action.triggered.connect(self.open_receipts)
+        self.back_office = BackOffice(self, menu, self.ctx, self.writer)
 
     def post_announcement(self) -> PostAnnouncementDialog:
         """To every desk or one queue, written on this desk and replicated like any edit."""
