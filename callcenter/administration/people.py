@@ -230,7 +230,7 @@ def _call(session: Session, statement: str, **params: object) -> Result[Any]:
         reason = error.diag.message_primary
         refused = N_("the shared store refused: {reason}")
         if isinstance(error, psycopg.errors.InsufficientPrivilege):
-            raise PermissionDeniedError(refused, reason=reason) from None
+            raise PermissionDeniedError(refused, reason=reason) from error
         if isinstance(error, psycopg.errors.NoDataFound):
             raise NotFoundError(refused, reason=reason) from None
         if isinstance(error, _FIELD_ERRORS):

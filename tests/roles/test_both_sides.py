@@ -27,10 +27,15 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError
 
+from callcenter.administration.audit_trail import audit_entries
 from callcenter.administration.dictionary import save_disposition
-from callcenter.administration.people import set_queue_membership
+from callcenter.administration.people import create_person, set_queue_membership
 from callcenter.crm import contact_points, customers
 from callcenter.crm.csv_import import import_customers
+from callcenter.crm.customer_export import export_customers
+from callcenter.crm.merge import merge_customers
+from callcenter.knowledge.announcements import post_announcement
+from callcenter.knowledge.scripts import save_script
 from callcenter.platform import admin
 from callcenter.platform.context import Actor, ServiceContext
 from callcenter.platform.errors import PermissionDeniedError, ServiceError
@@ -87,6 +92,7 @@ class Stage:
     callbacks: dict[str, uuid.UUID]
     calls: dict[str, uuid.UUID]
     csv: Path
+    newcomer: str
 
 
 class HiddenError(Exception):
@@ -191,6 +197,15 @@ def _open_request(ctx: ServiceContext, st: Stage) -> object:
         subject="Refund", category_code="billing", customer_id=st.customer, assignee_id=st.bob
     )
     return service_requests.create_service_request(ctx, new)
+
+
+def _merge(ctx: ServiceContext, st: Stage) -> object:
+    twin = customers.create_customer(ctx, customers.NewCustomer(name="Ada Lovelace"))
+    return merge_customers(ctx, st.customer, twin.id)
+
+
+def _read_audit(ctx: ServiceContext, st: Stage) -> object:
+    return audit_entries(ctx, limit=10)
 
 
 RULES = (
@@ -318,6 +333,37 @@ RULES = (
         lambda c, s: save_disposition(c, f"code_{next(_serial)}", "Refund promised"),
     ),
     Rule(
+        "add a person",
+        Action.MANAGE_USERS,
+        lambda c, s: create_person(c, s.newcomer, Role.AGENT, PASSWORD),
+    ),
+    Rule("merge two customers", Action.MERGE_CUSTOMERS, _merge),
+    Rule("read the audit trail", Action.READ_AUDIT, _read_audit),
+    Rule(
+        "export the customers",
+        Action.EXPORT_CUSTOMERS,
+        lambda c, s: export_customers(c, s.csv.with_suffix(f".{next(_serial)}.out.csv")),
+        database_note=(
+            "an export writes to a file the rows the person's desk already reads; the "
+            "database sees only the reads"
+        ),
+    ),
+    Rule(
+        "post an announcement",
+        Action.POST_ANNOUNCEMENTS,
+        lambda c, s: post_announcement(c, "Fire drill at 3", "", queue_id=s.other_queue),
+    ),
+    Rule(
+        "write a call script",
+        Action.EDIT_KNOWLEDGE,
+        lambda c, s: save_script(
+            c,
+            f"Greeting {next(_serial)}",
+            [{"text": "Hello {name}", "sensitive": False}],
+            queue_id=s.my_queue,
+        ),
+    ),
+    Rule(
         "put a person in a queue",
         Action.MANAGE_USERS,
         lambda c, s: set_queue_membership(c, s.bob, s.other_queue, True),
@@ -335,7 +381,10 @@ def _outcome(rule: Rule, ctx: ServiceContext, st: Stage) -> str:
     """allowed, or who refused: service, database, hidden (a read showed less), unavailable."""
     try:
         rule.run(ctx, st)
-    except PermissionDeniedError:
+    except PermissionDeniedError as error:
+        # A service that calls a database function words the database's refusal itself.
+        if isinstance(error.__cause__, psycopg.errors.InsufficientPrivilege):
+            return "database"
         return "service"
     except DBAPIError as error:
         if isinstance(error.orig, psycopg.errors.InsufficientPrivilege):
@@ -350,9 +399,10 @@ def _outcome(rule: Rule, ctx: ServiceContext, st: Stage) -> str:
     return "allowed"
 
 
-def _stage(owner: Engine, me: uuid.UUID, bob: uuid.UUID, folder: Path) -> Stage:
+def _stage(store: Store, me: uuid.UUID) -> Stage:
     """Rows made by the store's owner: a customer, two queues (``me`` in one) and a request,
     a callback and a call of each kind of whose."""
+    owner, bob, folder = store.owner, store.bob, store.folder
     n = next(_serial)
     now = utcnow()
     customer = Customer(
@@ -449,6 +499,7 @@ def _stage(owner: Engine, me: uuid.UUID, bob: uuid.UUID, folder: Path) -> Stage:
         callbacks={k: v.id for k, v in cbs.items()},
         calls={k: v.id for k, v in calls.items()},
         csv=csv,
+        newcomer=store.name(f"newcomer_{n}"),
     )
 
 
@@ -459,6 +510,8 @@ class Store:
     people: dict[Role, tuple[Actor, Engine]]
     bob: uuid.UUID
     folder: Path
+    #: A name for a person a rule creates (on PostgreSQL a role the cluster drops after).
+    name: Callable[[str], str] = str
 
 
 LABELS = {Role.AGENT: "ann", Role.SUPERVISOR: "sue", Role.ADMIN: "ada"}
@@ -489,7 +542,9 @@ def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
                 cluster.connect(account.username),
             )
         bob = admin.create_user(cluster.owner, cluster.name("bob"), Role.AGENT, PASSWORD, "Bob")
-        yield Store(cluster.owner, people, bob.id, tmp_path_factory.mktemp("postgres"))
+        yield Store(
+            cluster.owner, people, bob.id, tmp_path_factory.mktemp("postgres"), cluster.name
+        )
 
 
 def _ids(rule: Rule) -> str:
@@ -500,7 +555,7 @@ def _ids(rule: Rule) -> str:
 @pytest.mark.parametrize("rule", RULES, ids=_ids)
 def test_the_services_refuse_who_may_not(embedded: Store, rule: Rule, role: Role) -> None:
     actor, engine = embedded.people[role]
-    st = _stage(embedded.owner, actor.user_id, embedded.bob, embedded.folder)
+    st = _stage(embedded, actor.user_id)
     ctx = ServiceContext.for_engine(engine, "GB", actor)
     may = "unavailable" if rule.postgres_only else "allowed"
     assert _outcome(rule, ctx, st) == (may if role in rule.who else "service")
@@ -511,7 +566,7 @@ def test_the_services_refuse_who_may_not(embedded: Store, rule: Rule, role: Role
 @pytest.mark.parametrize("rule", RULES, ids=_ids)
 def test_the_database_refuses_who_may_not(postgres: Store, rule: Rule, role: Role) -> None:
     actor, engine = postgres.people[role]
-    st = _stage(postgres.owner, actor.user_id, postgres.bob, postgres.folder)
+    st = _stage(postgres, actor.user_id)
     # The desk believes its person may do anything: only the database stands in the way.
     lying = ServiceContext.for_engine(
         engine, "GB", Actor(actor.user_id, actor.username, Role.ADMIN)
@@ -524,5 +579,5 @@ def test_the_database_refuses_who_may_not(postgres: Store, rule: Rule, role: Rol
     assert _outcome(rule, lying, st) == expected
     # Honestly run, the service gives the same answer before the database is asked.
     honest = ServiceContext.for_engine(engine, "GB", actor)
-    st = _stage(postgres.owner, actor.user_id, postgres.bob, postgres.folder)
+    st = _stage(postgres, actor.user_id)
     assert _outcome(rule, honest, st) == ("allowed" if role in rule.who else "service")
