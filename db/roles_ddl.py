@@ -95,6 +95,18 @@ AGENT_WRITES = (
 )
 #: Announcements to the desks: supervisors and admins post and withdraw them.
 SUPERVISOR_WRITES = ("announcements",)
+#: What customers bought: a supervisor's merge moves it to the surviving customer (UPDATE,
+#: ``cc_guard_purchases``: the customer it belongs to and nothing else); admins change it all.
+PURCHASES = ("orders", "invoices", "payments", "shipments")
+#: The columns a supervisor's move of a purchase may change besides ``customer_id``.
+MOVE_BOOKKEEPING = (
+    "customer_id",
+    "version",
+    "updated_at",
+    "updated_by",
+    "change_seq",
+    "change_xid",
+)
 #: The data dictionary, people and routing, and what customers bought: admins only.
 ADMIN_WRITES = (
     "teams",
@@ -148,6 +160,7 @@ MASS_UPDATE_LIMIT = 20
 GUARD_TRIGGERS = (
     *((f"cc_author_{table}", table, "INSERT OR UPDATE") for table, _columns in AUTHORED),
     ("cc_guard_customers", "customers", "UPDATE"),
+    *(("cc_guard_purchases", table, "UPDATE") for table in PURCHASES),
     ("cc_guard_interactions", "interactions", "INSERT OR UPDATE"),
     ("cc_guard_service_requests", "service_requests", "UPDATE"),
     ("cc_guard_callbacks", "callbacks", "UPDATE"),
@@ -260,12 +273,25 @@ def _guard_functions(s: str) -> list[str]:
     ]
     own_presence = _deny("'each person changes only their own presence'")
     append_only = _deny("format('%s is append-only: rows are never changed', TG_TABLE_NAME)")
+    skip = "'{" + ",".join(MOVE_BOOKKEEPING) + "}'::text[]"
+    moves_only = (
+        "format('a supervisor only moves %s %s to another customer', TG_TABLE_NAME, OLD.id)"
+    )
     return [
         _trigger_function(
             s,
             "cc_guard_customers",
             f"""    IF rank < 2 AND NEW.deleted AND NOT OLD.deleted THEN
         {_deny("format('only a supervisor removes a customer (%s)', OLD.id)")}
+    END IF;
+    RETURN NEW;""",
+        ),
+        _trigger_function(
+            s,
+            "cc_guard_purchases",
+            f"""    IF rank = 2
+       AND to_jsonb(NEW) - {skip} IS DISTINCT FROM to_jsonb(OLD) - {skip} THEN
+        {_deny(moves_only)}
     END IF;
     RETURN NEW;""",
         ),
@@ -478,6 +504,11 @@ def install(connection: Connection) -> None:
         *_supervisor_reads(s, present(SUPERVISOR_READS)),
         f"GRANT INSERT ON {s}.replication_applied TO {AGENT}",
         f"GRANT INSERT, UPDATE, DELETE ON {s}.{PRESENCE} TO {AGENT}",
+        *(
+            [f"GRANT UPDATE ON {_qualified(s, present(PURCHASES))} TO {SUPERVISOR}"]
+            if present(PURCHASES)
+            else []
+        ),
         *(
             f"GRANT INSERT, UPDATE ON {_qualified(s, tables)} TO {group}"
             for tables, group in (

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import uuid
 
-import pytest
-
 from tests.roles.conftest import Cluster, Person, World, allowed, refused
 
 MERGE = "UPDATE customers SET deleted = true, merged_into_id = :into WHERE id = :id"
@@ -26,12 +24,6 @@ def test_an_agent_cannot_merge_a_customer_away(people: dict[str, Person], world:
     assert allowed(people["sue"].engine, MERGE, id=world.customer, into=survivor) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="db/roles_ddl.py grants UPDATE on orders, invoices, payments and shipments to "
-    "admins only, so a supervisor's merge of a customer who bought something is refused whole "
-    "by the push; it needs a supervisor's right to move those rows (customer_id) to a survivor",
-)
 def test_a_supervisor_moves_what_a_merged_customer_bought(
     cluster: Cluster, people: dict[str, Person], world: World
 ) -> None:
@@ -48,3 +40,13 @@ def test_a_supervisor_moves_what_a_merged_customer_bought(
     )
     move = "UPDATE orders SET customer_id = :into WHERE id = :id"
     assert allowed(people["sue"].engine, move, id=order, into=survivor) == 1
+    for change in (
+        "UPDATE orders SET total_minor = 1 WHERE id = :id",
+        "UPDATE orders SET customer_id = :into, status = 'cancelled' WHERE id = :id",
+    ):
+        refused(people["sue"].engine, change, id=order, into=world.customer)
+    refused(people["ann"].engine, move, id=order, into=world.customer)
+    assert (
+        allowed(people["ada"].engine, "UPDATE orders SET total_minor = 1 WHERE id = :id", id=order)
+        == 1
+    )
