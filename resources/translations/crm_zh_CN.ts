@@ -5,7 +5,6 @@
     <name>Columns</name>
     <message>
         <source>Why</source>
-        <extracomment>How many rows of a table move, in words (plural forms), by table.</extracomment>
         <translation>原因</translation>
     </message>
     <message>
@@ -235,6 +234,30 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
+        <source>same number %1</source>
+        <translation>号码相同 %1</translation>
+    </message>
+    <message>
+        <source>same e-mail %1</source>
+        <translation>电子邮件相同 %1</translation>
+    </message>
+    <message>
+        <source>same name and company %1</source>
+        <translation>姓名和公司相同 %1</translation>
+    </message>
+    <message>
+        <source>same name, no company, city %1</source>
+        <translation>姓名相同、无公司、城市 %1</translation>
+    </message>
+    <message>
+        <source>similar name and same company %1</source>
+        <translation>姓名相近且公司相同 %1</translation>
+    </message>
+    <message>
+        <source>similar name, no company, city %1</source>
+        <translation>姓名相近、无公司、城市 %1</translation>
+    </message>
+    <message>
         <source>Likely duplicates</source>
         <translation>疑似重复客户</translation>
     </message>
@@ -263,6 +286,66 @@
     <message>
         <source>No likely pairs.</source>
         <translation>没有疑似重复。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) and contact(s)</source>
+        <translation>
+            <numerusform>%n 次通话和联系</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service request(s)</source>
+        <translation>
+            <numerusform>%n 个服务请求</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n callback(s)</source>
+        <translation>
+            <numerusform>%n 个回拨</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n 个订单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invoice(s)</source>
+        <translation>
+            <numerusform>%n 张发票</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s)</source>
+        <translation>
+            <numerusform>%n 笔付款</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shipment(s)</source>
+        <translation>
+            <numerusform>%n 个发货</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact person(s)</source>
+        <translation>
+            <numerusform>%n 位联系人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s)</source>
+        <translation>
+            <numerusform>%n 个号码</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n e-mail address(es)</source>
+        <translation>
+            <numerusform>%n 个电子邮件地址</numerusform>
+        </translation>
     </message>
     <message>
         <source>Merge “%1” into “%2”? “%1” is kept only as a pointer to “%2”.</source>

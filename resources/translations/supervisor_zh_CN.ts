@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>BackOffice</name>
+    <message>
+        <source>Likely &amp;duplicates…</source>
+        <translation>疑似重复客户(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Audit &amp;trail…</source>
+        <translation>审计记录(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport customers…</source>
+        <translation>导出客户(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Admin</source>
+        <translation>管理(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Data &amp;dictionary…</source>
+        <translation>数据字典(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;People…</source>
+        <translation>人员(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import customers…</source>
+        <translation>导入客户(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Call &amp;scripts…</source>
+        <translation>通话话术(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Knowledge &amp;articles…</source>
+        <translation>知识库文章(&amp;A)…</translation>
+    </message>
+</context>
+<context>
     <name>ChangesDialog</name>
     <message>
         <source>added</source>
@@ -116,7 +155,7 @@
     </message>
     <message>
         <source>Offered</source>
-        <translation>呼入量</translation>
+        <translation>提供</translation>
     </message>
     <message>
         <source>Answered</source>
@@ -319,6 +358,14 @@
     <message>
         <source>Changes by &amp;person…</source>
         <translation>按人员查看更改(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Post &amp;announcement…</source>
+        <translation>发布公告(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Announcements and &amp;receipts…</source>
+        <translation>公告及已读情况(&amp;R)…</translation>
     </message>
     <message>
         <source>Loading…</source>

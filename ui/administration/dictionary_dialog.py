@@ -75,6 +75,7 @@ DESK_DEFAULT = -1
 
 
 def _tr(text: str) -> str:
+    """A text marked with QT_TRANSLATE_NOOP above, in the reader's language."""
     return QCoreApplication.translate(CONTEXT, text)
 
 
@@ -104,8 +105,10 @@ def _whole(title: str, low: int, high: int, suffix: str = "") -> FieldEditor:
 def _wrap_up(title: str) -> FieldEditor:
     spin = QSpinBox()
     spin.setRange(DESK_DEFAULT, 3600)
-    spin.setSpecialValueText(_tr("the desk's own setting"))
-    spin.setSuffix(_tr(" s"))
+    spin.setSpecialValueText(
+        QCoreApplication.translate("DictionaryDialog", "the desk's own setting")
+    )
+    spin.setSuffix(QCoreApplication.translate("DictionaryDialog", " s"))
 
     def read() -> int | None:
         return None if spin.value() == DESK_DEFAULT else spin.value()
@@ -134,7 +137,7 @@ def _price(title: str) -> FieldEditor:
 
 def _choice(title: str, choices: list[tuple[str, Any]]) -> FieldEditor:
     combo = QComboBox()
-    combo.addItem(_tr("none"), None)
+    combo.addItem(QCoreApplication.translate("DictionaryDialog", "none"), None)
     for words, value in choices:
         combo.addItem(words, value)
     return FieldEditor(title, combo, lambda v: select_data(combo, v), combo.currentData)
@@ -143,30 +146,56 @@ def _choice(title: str, choices: list[tuple[str, Any]]) -> FieldEditor:
 def _fields(kind: str, ctx: ServiceContext) -> dict[str, FieldEditor]:
     """The kind's own fields as editors (the code, label, Chinese and active come first)."""
     if kind == "disposition":
-        return {"requires_notes": _flag(_tr("Notes required"))}
+        return {
+            "requires_notes": _flag(
+                QCoreApplication.translate("DictionaryDialog", "Notes required")
+            )
+        }
     if kind == "category":
         return {
-            "sla_hours": _whole(_tr("SLA"), 1, 8760, _tr(" h")),
+            "sla_hours": _whole(
+                QCoreApplication.translate("DictionaryDialog", "SLA"),
+                1,
+                8760,
+                QCoreApplication.translate("DictionaryDialog", " h"),
+            ),
             "default_priority": _choice(
-                _tr("Default priority"), [(label(p), p.value) for p in Priority]
+                QCoreApplication.translate("DictionaryDialog", "Default priority"),
+                [(label(p), p.value) for p in Priority],
             ),
             "default_queue_id": _choice(
-                _tr("Default queue"), [(q.display_name, q.id) for q in queues(ctx)]
+                QCoreApplication.translate("DictionaryDialog", "Default queue"),
+                [(q.display_name, q.id) for q in queues(ctx)],
             ),
         }
     if kind == "queue":
         return {
-            "dialled_number": _text(_tr("Dialled number"), 32),
-            "service_level_seconds": _whole(_tr("Answered within"), 1, 3600, _tr(" s")),
-            "service_level_target_percent": _whole(_tr("Service-level target"), 1, 100, " %"),
-            "wrap_up_seconds": _wrap_up(_tr("Wrap-up")),
-            "protect_wrap_up": _flag(_tr("Turn calls away during wrap-up")),
-            "outcome_required": _flag(_tr("A log needs an outcome")),
+            "dialled_number": _text(
+                QCoreApplication.translate("DictionaryDialog", "Dialled number"), 32
+            ),
+            "service_level_seconds": _whole(
+                QCoreApplication.translate("DictionaryDialog", "Answered within"),
+                1,
+                3600,
+                QCoreApplication.translate("DictionaryDialog", " s"),
+            ),
+            "service_level_target_percent": _whole(
+                QCoreApplication.translate("DictionaryDialog", "Service-level target"), 1, 100, " %"
+            ),
+            "wrap_up_seconds": _wrap_up(QCoreApplication.translate("DictionaryDialog", "Wrap-up")),
+            "protect_wrap_up": _flag(
+                QCoreApplication.translate("DictionaryDialog", "Turn calls away during wrap-up")
+            ),
+            "outcome_required": _flag(
+                QCoreApplication.translate("DictionaryDialog", "A log needs an outcome")
+            ),
         }
     if kind == "product":
         return {
-            "unit_price_minor": _price(_tr("Unit price")),
-            "currency": _text(_tr("Currency"), 3),
+            "unit_price_minor": _price(
+                QCoreApplication.translate("DictionaryDialog", "Unit price")
+            ),
+            "currency": _text(QCoreApplication.translate("DictionaryDialog", "Currency"), 3),
         }
     return {}
 
@@ -195,7 +224,11 @@ def _columns(kind: str) -> tuple[Column[Entry], ...]:
             Column(
                 QT_TRANSLATE_NOOP("Columns", "Offered"),
                 lambda e: e.active,
-                lambda v: _tr("yes") if v else _tr("retired"),
+                lambda v: (
+                    QCoreApplication.translate("DictionaryDialog", "yes")
+                    if v
+                    else QCoreApplication.translate("DictionaryDialog", "retired")
+                ),
             ),
         )
     return first
@@ -218,7 +251,7 @@ class KindPage(QWidget):
         self.label.setMaxLength(MAX_LABEL)
         self.chinese = QLineEdit()
         self.chinese.setMaxLength(MAX_LABEL)
-        self.active = QCheckBox(_tr("Offered to agents"))
+        self.active = QCheckBox(QCoreApplication.translate("DictionaryDialog", "Offered to agents"))
         self.editors = _fields(kind, ctx)
         code_title, label_title = KEY_TITLES.get(kind, DEFAULT_TITLES)
         form = QFormLayout()
@@ -226,7 +259,12 @@ class KindPage(QWidget):
         form.addRow(_tr(label_title), self.errors.wrap(self.label, _tr(label_title), "label"))
         if KINDS[kind].labelled:
             form.addRow(
-                _tr("In 简体中文"), self.errors.wrap(self.chinese, _tr("In 简体中文"), "labels")
+                QCoreApplication.translate("DictionaryDialog", "In 简体中文"),
+                self.errors.wrap(
+                    self.chinese,
+                    QCoreApplication.translate("DictionaryDialog", "In 简体中文"),
+                    "labels",
+                ),
             )
         for name, editor in self.editors.items():
             form.addRow(editor.title, self.errors.wrap(editor.widget, editor.title, name))
@@ -234,12 +272,16 @@ class KindPage(QWidget):
             form.addRow("", self.errors.wrap(self.active, self.active.text(), "active"))
         self.members = QListWidget() if kind == "queue" else None
         if self.members is not None:
-            self.members.setToolTip(_tr("Ticked people take this queue's calls and work"))
+            self.members.setToolTip(
+                QCoreApplication.translate(
+                    "DictionaryDialog", "Ticked people take this queue's calls and work"
+                )
+            )
             self.members.itemChanged.connect(self._member_changed)
-            form.addRow(_tr("Members"), self.members)
-        self.new_button = QPushButton(_tr("&New"))
+            form.addRow(QCoreApplication.translate("DictionaryDialog", "Members"), self.members)
+        self.new_button = QPushButton(QCoreApplication.translate("DictionaryDialog", "&New"))
         self.new_button.clicked.connect(self.clear)
-        self.save_button = QPushButton(_tr("&Save"))
+        self.save_button = QPushButton(QCoreApplication.translate("DictionaryDialog", "&Save"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         side = QVBoxLayout()

@@ -44,27 +44,20 @@ from ui.common.tables import make_table, selected_record
 
 _CONTEXT = "DuplicatesDialog"
 _REASONS = {
-    Reason.SAME_NUMBER: QT_TRANSLATE_NOOP(_CONTEXT, "same number %1"),
-    Reason.SAME_EMAIL: QT_TRANSLATE_NOOP(_CONTEXT, "same e-mail %1"),
-    Reason.SAME_NAME_AND_COMPANY: QT_TRANSLATE_NOOP(_CONTEXT, "same name and company %1"),
-    Reason.SAME_NAME_AND_CITY: QT_TRANSLATE_NOOP(_CONTEXT, "same name, no company, city %1"),
+    Reason.SAME_NUMBER: QT_TRANSLATE_NOOP("DuplicatesDialog", "same number %1"),
+    Reason.SAME_EMAIL: QT_TRANSLATE_NOOP("DuplicatesDialog", "same e-mail %1"),
+    Reason.SAME_NAME_AND_COMPANY: QT_TRANSLATE_NOOP("DuplicatesDialog", "same name and company %1"),
+    Reason.SAME_NAME_AND_CITY: QT_TRANSLATE_NOOP(
+        "DuplicatesDialog", "same name, no company, city %1"
+    ),
 }
 _SIMILAR = {
-    Reason.SAME_NAME_AND_COMPANY: QT_TRANSLATE_NOOP(_CONTEXT, "similar name and same company %1"),
-    Reason.SAME_NAME_AND_CITY: QT_TRANSLATE_NOOP(_CONTEXT, "similar name, no company, city %1"),
-}
-#: How many rows of a table move, in words (plural forms), by table.
-_ROWS = {
-    "interactions": QT_TRANSLATE_NOOP(_CONTEXT, "%n call(s) and contact(s)"),
-    "service_requests": QT_TRANSLATE_NOOP(_CONTEXT, "%n service request(s)"),
-    "callbacks": QT_TRANSLATE_NOOP(_CONTEXT, "%n callback(s)"),
-    "orders": QT_TRANSLATE_NOOP(_CONTEXT, "%n order(s)"),
-    "invoices": QT_TRANSLATE_NOOP(_CONTEXT, "%n invoice(s)"),
-    "payments": QT_TRANSLATE_NOOP(_CONTEXT, "%n payment(s)"),
-    "shipments": QT_TRANSLATE_NOOP(_CONTEXT, "%n shipment(s)"),
-    "contacts": QT_TRANSLATE_NOOP(_CONTEXT, "%n contact person(s)"),
-    "phone_numbers": QT_TRANSLATE_NOOP(_CONTEXT, "%n number(s)"),
-    "emails": QT_TRANSLATE_NOOP(_CONTEXT, "%n e-mail address(es)"),
+    Reason.SAME_NAME_AND_COMPANY: QT_TRANSLATE_NOOP(
+        "DuplicatesDialog", "similar name and same company %1"
+    ),
+    Reason.SAME_NAME_AND_CITY: QT_TRANSLATE_NOOP(
+        "DuplicatesDialog", "similar name, no company, city %1"
+    ),
 }
 
 
@@ -272,6 +265,22 @@ class DuplicatesDialog(QDialog):
         first, second = self._sides
         return plan(first, second) if self.left.keep.isChecked() else plan(second, first)
 
+    def rows_moved(self, table: str, count: int) -> str:
+        """How many rows of a table move, in words (each with its plural forms)."""
+        words = {
+            "interactions": lambda: self.tr("%n call(s) and contact(s)", "", count),
+            "service_requests": lambda: self.tr("%n service request(s)", "", count),
+            "callbacks": lambda: self.tr("%n callback(s)", "", count),
+            "orders": lambda: self.tr("%n order(s)", "", count),
+            "invoices": lambda: self.tr("%n invoice(s)", "", count),
+            "payments": lambda: self.tr("%n payment(s)", "", count),
+            "shipments": lambda: self.tr("%n shipment(s)", "", count),
+            "contacts": lambda: self.tr("%n contact person(s)", "", count),
+            "phone_numbers": lambda: self.tr("%n number(s)", "", count),
+            "emails": lambda: self.tr("%n e-mail address(es)", "", count),
+        }.get(table)
+        return words() if words is not None else f"{table}: {count}"
+
     def confirmation(self, merge: MergePlan) -> str:
         """The question the supervisor answers: which record goes, what moves where."""
         text = (
@@ -281,7 +290,7 @@ class DuplicatesDialog(QDialog):
         )
         moved = [
             "• "
-            + QCoreApplication.translate(_CONTEXT, _ROWS.get(m.table, m.table), None, m.rows)
+            + self.rows_moved(m.table, m.rows)
             + (self.tr(" (%n already there)", "", m.united) if m.united else "")
             for m in merge.moved
         ]
