@@ -121,6 +121,201 @@
     </message>
 </context>
 <context>
+    <name>AuditWords</name>
+    <message>
+        <source>acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>added a contact</source>
+        <translation>添加了联系人</translation>
+    </message>
+    <message>
+        <source>added an e-mail address</source>
+        <translation>添加了电子邮件地址</translation>
+    </message>
+    <message>
+        <source>added a number</source>
+        <translation>添加了号码</translation>
+    </message>
+    <message>
+        <source>tried a callback</source>
+        <translation>尝试了回拨</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <source>created a person</source>
+        <translation>创建了人员</translation>
+    </message>
+    <message>
+        <source>disabled a person</source>
+        <translation>停用了人员</translation>
+    </message>
+    <message>
+        <source>discarded a refused change</source>
+        <translation>放弃了被拒绝的修改</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <source>changed a contact</source>
+        <translation>修改了联系人</translation>
+    </message>
+    <message>
+        <source>enabled a person</source>
+        <translation>启用了人员</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message>
+        <source>exported the audit trail</source>
+        <translation>导出了审计记录</translation>
+    </message>
+    <message>
+        <source>joined a queue</source>
+        <translation>加入了队列</translation>
+    </message>
+    <message>
+        <source>left a queue</source>
+        <translation>离开了队列</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <source>posted</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>reassigned</source>
+        <translation>已重新分配</translation>
+    </message>
+    <message>
+        <source>moved to the merged record</source>
+        <translation>已移到合并后的记录</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>removed a contact</source>
+        <translation>删除了联系人</translation>
+    </message>
+    <message>
+        <source>reset a password</source>
+        <translation>重置了密码</translation>
+    </message>
+    <message>
+        <source>retried a refused change</source>
+        <translation>重试了被拒绝的修改</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>已安排</translation>
+    </message>
+    <message>
+        <source>changed a role</source>
+        <translation>修改了角色</translation>
+    </message>
+    <message>
+        <source>signed in</source>
+        <translation>已登录</translation>
+    </message>
+    <message>
+        <source>changed state</source>
+        <translation>切换了状态</translation>
+    </message>
+    <message>
+        <source>undid changes</source>
+        <translation>撤销了修改</translation>
+    </message>
+    <message>
+        <source>withdrew</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>announcement</source>
+        <translation>公告</translation>
+    </message>
+    <message>
+        <source>audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>call script</source>
+        <translation>通话话术</translation>
+    </message>
+    <message>
+        <source>callback</source>
+        <translation>回拨</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>disposition</source>
+        <translation>通话结果</translation>
+    </message>
+    <message>
+        <source>call or contact</source>
+        <translation>通话或联系</translation>
+    </message>
+    <message>
+        <source>knowledge article</source>
+        <translation>知识库文章</translation>
+    </message>
+    <message>
+        <source>not-ready reason</source>
+        <translation>未就绪原因</translation>
+    </message>
+    <message>
+        <source>refused change</source>
+        <translation>被拒绝的修改</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>service request</source>
+        <translation>服务请求</translation>
+    </message>
+    <message>
+        <source>request category</source>
+        <translation>请求类别</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>人员</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>Time</source>
@@ -141,6 +336,22 @@
     <message>
         <source>Record</source>
         <translation>记录</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
     </message>
     <message>
         <source>简体中文</source>
@@ -188,6 +399,7 @@
     </message>
     <message>
         <source>Name</source>
+        <extracomment>The same titles as table columns.</extracomment>
         <translation>名称</translation>
     </message>
     <message>
@@ -231,9 +443,9 @@
         <translation>产品(&amp;P)</translation>
     </message>
     <message>
-        <source>Name (the X-Queue header&apos;s value)</source>
+        <source>Name (the queue&apos;s SIP header value)</source>
         <extracomment>What the code and label are called on each tab.</extracomment>
-        <translation>名称（X-Queue 头的值）</translation>
+        <translation>名称（SIP 队列头的值）</translation>
     </message>
     <message>
         <source>Display name</source>
@@ -373,7 +585,7 @@
     </message>
     <message>
         <source>any; a country takes its subdivisions (CN: CN-BJ)</source>
-        <translation>任意；国家包括其下属地区（CN：CN-BJ）</translation>
+        <translation>任意；国家包括其下属地区</translation>
     </message>
     <message>
         <source>any</source>
@@ -489,7 +701,7 @@
     </message>
     <message>
         <source>a CSV file in UTF-8 (docs/csv-import.md)</source>
-        <translation>UTF-8 编码的 CSV 文件（见 docs/csv-import.md）</translation>
+        <translation>UTF-8 编码的 CSV 文件</translation>
     </message>
     <message>
         <source>&amp;Choose…</source>

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from callcenter.platform.context import Actor, ServiceContext
 from callcenter.platform.secrets import SecretStore
+from db.enums import Role
 from db.models import User
 from telephony.events import CallDirection, CallEnded, CallState, CallStateChanged, Party
 from tests.callcenter.conftest import incoming_call
@@ -30,6 +31,9 @@ from ui.work.manual_log_dialog import ManualLogDialog
 from ui.work.refused_dialog import RefusedDialog
 from ui.work.service_request_dialog import ServiceRequestDialog
 
+#: The people's user names (database role names: Latin letters by rule), shown by People.
+USERNAMES = frozenset({"ann", "bob", "sue", "ada"})
+
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
@@ -39,8 +43,10 @@ def chinese(qtbot: QtBot, tmp_path: Path) -> Iterator[Running]:
         yield app
 
 
-def _check(where: str, widget: QWidget, found: dict[str, list[str]]) -> None:
-    english = untranslated(widget)
+def _check(
+    where: str, widget: QWidget, found: dict[str, list[str]], data: frozenset[str] = frozenset()
+) -> None:
+    english = untranslated(widget, data)
     if english:
         found[where] = english
 
@@ -105,4 +111,36 @@ def test_the_supervisor_window_in_chinese(chinese: Running, qtbot: QtBot) -> Non
     changes = window.open_changes()
     _check("changes by person", changes, found)
     changes.close()
+    assert not found, "\n".join(f"{where}:\n  " + "\n  ".join(t) for where, t in found.items())
+
+
+def test_the_back_office_in_chinese(chinese: Running, qtbot: QtBot) -> None:
+    """Every Supervise and Admin window an admin opens, each tab of each, in 简体中文."""
+    desk = chinese.desk.ctx
+    with desk.sessions.begin() as s:
+        ada = User(username="ada", display_name="艾达", role=Role.ADMIN)
+        s.add(ada)
+        s.flush()
+        ctx = ServiceContext(desk.sessions, "CN", Actor(ada.id, ada.username, ada.role))
+    window = SupervisorWindow(ctx, ctx)
+    qtbot.addWidget(window)
+    window.show()
+    found: dict[str, list[str]] = {}
+    _check("supervisor window with the Admin menu", window, found)
+    for name, open_window in window.back_office.open.items():
+        dialog = open_window()
+        qtbot.wait(50)
+        _check(name, dialog, found, USERNAMES)
+        tabs = getattr(dialog, "tabs", None)
+        for tab in range(tabs.count() if tabs is not None else 0):
+            tabs.setCurrentIndex(tab)
+            _check(f"{name}, tab {tab}", dialog, found, USERNAMES)
+        dialog.close()
+    for name, open_window in (
+        ("post an announcement", window.post_announcement),
+        ("announcement receipts", window.open_receipts),
+    ):
+        dialog = open_window()
+        _check(name, dialog, found)
+        dialog.close()
     assert not found, "\n".join(f"{where}:\n  " + "\n  ".join(t) for where, t in found.items())

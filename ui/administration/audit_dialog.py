@@ -41,9 +41,10 @@ from callcenter.administration.audit_trail import (
     export_audit_csv,
 )
 from callcenter.platform.context import ServiceContext
+from ui.administration.audit_words import audit_word
 from ui.common.collation import sorted_names
 from ui.common.form import buddy, button_row, from_qt, select_data, to_qt
-from ui.common.formatting import datetime_format, label, local_time
+from ui.common.formatting import datetime_format, local_time
 from ui.common.models import Column, RecordTableModel
 from ui.common.tables import make_table, selected_record
 
@@ -59,8 +60,8 @@ def _columns() -> tuple[Column[AuditRecord], ...]:
     return (
         Column(QT_TRANSLATE_NOOP("Columns", "Time"), lambda r: r.at, local_time),
         Column(QT_TRANSLATE_NOOP("Columns", "Person"), _person),
-        Column(QT_TRANSLATE_NOOP("Columns", "Action"), lambda r: r.action, label),
-        Column(QT_TRANSLATE_NOOP("Columns", "Record kind"), lambda r: r.entity, label),
+        Column(QT_TRANSLATE_NOOP("Columns", "Action"), lambda r: r.action, audit_word),
+        Column(QT_TRANSLATE_NOOP("Columns", "Record kind"), lambda r: r.entity, audit_word),
         Column(QT_TRANSLATE_NOOP("Columns", "Record"), lambda r: r.record or _short(r.entity_id)),
     )
 
@@ -282,8 +283,8 @@ class AuditDialog(QDialog):
         people = sorted_names(choices.people, key=lambda p: p.name)
         for combo, items in (
             (self.person, [(p.name, p.id) for p in people]),
-            (self.kind, [(label(e), e) for e in choices.entities]),
-            (self.action, [(label(a), a) for a in choices.actions]),
+            (self.kind, [(audit_word(e), e) for e in choices.entities]),
+            (self.action, [(audit_word(a), a) for a in choices.actions]),
         ):
             chosen = combo.currentData()
             combo.blockSignals(True)
@@ -292,7 +293,7 @@ class AuditDialog(QDialog):
             for text, data in items:
                 combo.addItem(text, data)
             if chosen is not None and not select_data(combo, chosen):
-                combo.addItem(label(str(chosen)), chosen)  # chosen, though no longer listed
+                combo.addItem(audit_word(str(chosen)), chosen)  # chosen, though no longer listed
                 combo.setCurrentIndex(combo.count() - 1)
             combo.blockSignals(False)
 
@@ -307,12 +308,12 @@ class AuditDialog(QDialog):
             self.before.clear()
             self.after.clear()
             return
-        what = " ".join(filter(None, (label(record.entity), record.record)))
+        what = " ".join(filter(None, (audit_word(record.entity), record.record)))
         self.summary.setText(
             self.tr("{time}: {person}, {action}, {what} (id {id})").format(
                 time=local_time(record.at),
                 person=_person(record),
-                action=label(record.action),
+                action=audit_word(record.action),
                 what=what,
                 id=record.entity_id or "—",
             )

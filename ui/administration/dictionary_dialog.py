@@ -58,7 +58,7 @@ TABS = {
 #: What the code and label are called on each tab.
 KEY_TITLES = {
     "queue": (
-        QT_TRANSLATE_NOOP("DictionaryDialog", "Name (the X-Queue header's value)"),
+        QT_TRANSLATE_NOOP("DictionaryDialog", "Name (the queue's SIP header value)"),
         QT_TRANSLATE_NOOP("DictionaryDialog", "Display name"),
     ),
     "product": (
@@ -69,6 +69,18 @@ KEY_TITLES = {
 DEFAULT_TITLES = (
     QT_TRANSLATE_NOOP("DictionaryDialog", "Code"),
     QT_TRANSLATE_NOOP("DictionaryDialog", "Label"),
+)
+#: The same titles as table columns.
+COLUMN_TITLES = {
+    "queue": (
+        QT_TRANSLATE_NOOP("Columns", "Name"),
+        QT_TRANSLATE_NOOP("Columns", "Display name"),
+    ),
+    "product": (QT_TRANSLATE_NOOP("Columns", "SKU"), QT_TRANSLATE_NOOP("Columns", "Name")),
+}
+DEFAULT_COLUMN_TITLES = (
+    QT_TRANSLATE_NOOP("Columns", "Code"),
+    QT_TRANSLATE_NOOP("Columns", "Label"),
 )
 #: The wrap-up spin box's value for "the desk's own setting".
 DESK_DEFAULT = -1
@@ -201,7 +213,7 @@ def _fields(kind: str, ctx: ServiceContext) -> dict[str, FieldEditor]:
 
 
 def _columns(kind: str) -> tuple[Column[Entry], ...]:
-    code, words = KEY_TITLES.get(kind, DEFAULT_TITLES)
+    code, words = COLUMN_TITLES.get(kind, DEFAULT_COLUMN_TITLES)
     first: tuple[Column[Entry], ...] = (
         Column(code, lambda e: e.code),
         Column(words, lambda e: e.label),

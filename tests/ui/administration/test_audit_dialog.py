@@ -59,27 +59,27 @@ def test_the_trail_is_filtered_by_person_record_action_and_time(
 ) -> None:
     dialog = _open(qtbot, supervisor_ctx)
     assert [row[1:3] for row in table_rows(dialog.model)] == [
-        ["Ann", "Sign in"],
-        ["Bob", "Edit"],
-        ["Ann", "Create"],
+        ["Ann", "signed in"],
+        ["Bob", "changed"],
+        ["Ann", "created"],
     ]
     assert select_data(dialog.person, people.agent.user_id)
-    assert [row[1] for row in _reload(qtbot, dialog)] == ["Sign in", "Create"]
+    assert [row[1] for row in _reload(qtbot, dialog)] == ["signed in", "created"]
     dialog.person.setCurrentIndex(0)
     assert select_data(dialog.kind, "customer")
     dialog.record.setText("G-1")
     assert _reload(qtbot, dialog) == [
-        ["Bob", "Edit", "Customer", "Grace Hopper"],
-        ["Ann", "Create", "Customer", "Grace Hopper"],
+        ["Bob", "changed", "customer", "Grace Hopper"],
+        ["Ann", "created", "customer", "Grace Hopper"],
     ]
     assert select_data(dialog.action, "edit")
-    assert [row[1] for row in _reload(qtbot, dialog)] == ["Edit"]
+    assert [row[1] for row in _reload(qtbot, dialog)] == ["changed"]
     dialog.kind.setCurrentIndex(0)
     dialog.action.setCurrentIndex(0)
     dialog.record.clear()
     dialog.use_to.setChecked(True)
     dialog.end.setDateTime(dialog.end.dateTime().addSecs(-2 * 3600 - 60))
-    assert [row[1] for row in _reload(qtbot, dialog)] == ["Create"], "before Bob's edit"
+    assert [row[1] for row in _reload(qtbot, dialog)] == ["created"], "before Bob's edit"
     dialog.use_from.setChecked(False)
     dialog.use_to.setChecked(False)
     dialog.record.setText("NO-SUCH")
@@ -110,7 +110,7 @@ def test_load_more_reads_the_next_page(
     with qtbot.waitSignal(dialog.loaded, timeout=TIMEOUT) as loaded:
         dialog.more_button.click()
     assert loaded.args == [3]
-    assert [row[2] for row in table_rows(dialog.model)] == ["Sign in", "Edit", "Create"]
+    assert [row[2] for row in table_rows(dialog.model)] == ["signed in", "changed", "created"]
     assert not dialog.more_button.isEnabled()
 
 
@@ -136,7 +136,8 @@ def test_export_writes_the_filtered_trail_as_csv(
     assert rows[0][7] == "notes: Prefers e-mail"
     assert "trail.csv" in dialog.status.text()
     assert select_data(dialog.person, people.supervisor.user_id)
-    assert [row[1] for row in _reload(qtbot, dialog)] == ["Export audit"], "the export is audited"
+    audited = [row[1] for row in _reload(qtbot, dialog)]
+    assert audited == ["exported the audit trail"], "the export is audited"
 
 
 @pytest.mark.usefixtures("history")
