@@ -380,5 +380,33 @@
         <source>Keep this record</source>
         <translation>保留这条记录</translation>
     </message>
+    <message>
+        <source>Company: {value}</source>
+        <translation>公司：{value}</translation>
+    </message>
+    <message>
+        <source>City: {value}</source>
+        <translation>城市：{value}</translation>
+    </message>
+    <message>
+        <source>Numbers: {value}</source>
+        <translation>号码：{value}</translation>
+    </message>
+    <message>
+        <source>E-mails: {value}</source>
+        <translation>电子邮件：{value}</translation>
+    </message>
+    <message>
+        <source>Calls: {count}</source>
+        <translation>通话：{count}</translation>
+    </message>
+    <message>
+        <source>Requests: {count}</source>
+        <translation>服务请求：{count}</translation>
+    </message>
+    <message>
+        <source>Orders: {count}</source>
+        <translation>订单：{count}</translation>
+    </message>
 </context>
 </TS>

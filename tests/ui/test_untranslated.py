@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from callcenter.crm import customers
 from callcenter.platform.context import Actor, ServiceContext
 from callcenter.platform.secrets import SecretStore
-from db.enums import Role
+from db.enums import PhoneKind, Role
 from db.models import User
 from telephony.events import CallDirection, CallEnded, CallState, CallStateChanged, Party
 from tests.callcenter.conftest import incoming_call
@@ -122,6 +123,10 @@ def test_the_back_office_in_chinese(chinese: Running, qtbot: QtBot) -> None:
         s.add(ada)
         s.flush()
         ctx = ServiceContext(desk.sessions, "CN", Actor(ada.id, ada.username, ada.role))
+    # A second 张伟 on the same number: the likely duplicates show a pair, compared.
+    customers.create_customer(
+        ctx, customers.NewCustomer(name="张伟", phones=(("138 0013 8000", PhoneKind.MOBILE),))
+    )
     window = SupervisorWindow(ctx, ctx)
     qtbot.addWidget(window)
     window.show()
@@ -130,6 +135,10 @@ def test_the_back_office_in_chinese(chinese: Running, qtbot: QtBot) -> None:
     for name, open_window in window.back_office.open.items():
         dialog = open_window()
         qtbot.wait(50)
+        if name == "duplicates":
+            qtbot.waitUntil(lambda d=dialog: d.model.rowCount() > 0, timeout=10_000)
+            dialog.table.selectRow(0)
+            qtbot.waitUntil(dialog.merge_button.isEnabled, timeout=10_000)
         _check(name, dialog, found, USERNAMES)
         tabs = getattr(dialog, "tabs", None)
         for tab in range(tabs.count() if tabs is not None else 0):

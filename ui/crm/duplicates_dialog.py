@@ -39,6 +39,7 @@ from callcenter.crm.merge import (
 )
 from callcenter.platform.context import ServiceContext
 from ui.common.form import button_row
+from ui.common.formatting import phone
 from ui.common.models import Column, RecordTableModel
 from ui.common.tables import make_table, selected_record
 
@@ -68,7 +69,10 @@ def _tr(text: str) -> str:
 def reason_text(reason: DuplicateReason) -> str:
     """One reason in words, with what is the same."""
     words = _SIMILAR.get(reason.reason) if reason.similar else None
-    return _tr(words or _REASONS[reason.reason]).replace("%1", reason.value or "—")
+    value = reason.value or "—"
+    if reason.reason == Reason.SAME_NUMBER and reason.value:
+        value = phone(reason.value)
+    return _tr(words or _REASONS[reason.reason]).replace("%1", value)
 
 
 def _who(side: Any) -> str:
@@ -115,15 +119,19 @@ class _SideBox(QGroupBox):
             self.setTitle("")
             self.details.setText("")
             return
-        self.setTitle(side.name)
+        # A title's "&" marks a mnemonic: a company's own ("Granite Retail & Co.") is doubled.
+        self.setTitle(side.name.replace("&", "&&"))
+        none = "—"
         lines = [
-            f"{self.tr('Company:')} {side.company_name or '—'}",
-            f"{self.tr('City:')} {side.city or '—'}",
-            f"{self.tr('Numbers:')} {', '.join(side.phones) or '—'}",
-            f"{self.tr('E-mails:')} {', '.join(side.emails) or '—'}",
-            f"{self.tr('Calls:')} {side.count('interactions')}",
-            f"{self.tr('Requests:')} {side.count('service_requests')}",
-            f"{self.tr('Orders:')} {side.count('orders')}",
+            self.tr("Company: {value}").format(value=side.company_name or none),
+            self.tr("City: {value}").format(value=side.city or none),
+            self.tr("Numbers: {value}").format(
+                value=", ".join(phone(p) for p in side.phones) or none
+            ),
+            self.tr("E-mails: {value}").format(value=", ".join(side.emails) or none),
+            self.tr("Calls: {count}").format(count=side.count("interactions")),
+            self.tr("Requests: {count}").format(count=side.count("service_requests")),
+            self.tr("Orders: {count}").format(count=side.count("orders")),
         ]
         self.details.setText("\n".join(lines))
 

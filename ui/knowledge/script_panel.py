@@ -94,6 +94,9 @@ class ScriptPanel(QWidget):
         ticks = self.ticks() if same else []
         self.script = script
         for row in self._rows:
+            # Hidden now: deleteLater waits for the event loop, and a row out of the layout
+            # would be painted over the new ones until then.
+            row.hide()
             self._steps_layout.removeWidget(row)
             row.deleteLater()
         self.steps, self.texts, self._rows = [], [], []

@@ -51,7 +51,7 @@ def test_the_pair_is_listed_with_why_and_merged_after_the_confirmation(
     dialog = _compared(qtbot, DuplicatesDialog(supervisor_ctx, supervisor_ctx))
     ((why, *_names),) = table_rows(dialog.model)
     assert why == "similar name, no company, city 北京"
-    assert "Numbers: +442079460958" in (dialog.left.details.text() + dialog.right.details.text())
+    assert "Numbers: +44 20 7946 0958" in (dialog.left.details.text() + dialog.right.details.text())
     # The record with more history is offered as the one to keep.
     kept = dialog.left if dialog.left.title() == "姚 浩然" else dialog.right
     assert kept.keep.isChecked()
