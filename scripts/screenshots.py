@@ -7,7 +7,9 @@ or offscreen: QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py 
 
 Runs the demo (its own folder, demo data, the loopback softphone), places real simulated
 SIP calls and saves idle, ringing with pop, on call with the log, unknown caller, shared
-number chooser, callbacks due and the SR editor at 1366x768 (and the pop at 1920x1080).
+number chooser, callbacks due and the SR editor at 1366x768 (and the pop at 1920x1080), then
+the back office as the demo's admin sees it (dictionary, people, audit trail, likely
+duplicates, call scripts) and an announcement on the agent's window.
 
 Each set is made in its own process (a process has one SIP endpoint): English into
 ``docs/screenshots`` (the interface in the system's language, as the demo starts by default),
@@ -194,6 +196,65 @@ def record_screens(window: MainWindow, out: Path, in_chinese: bool) -> None:
     done_requests(window, out, in_chinese)
 
 
+ANNOUNCEMENT = {
+    "en": ("Fire drill at 15:00", "Leave by the east stairs; the queues pause for ten minutes."),
+    "zh_CN": ("15:00 消防演习", "请从东侧楼梯撤离；各队列暂停十分钟。"),
+}
+
+
+def back_office(window: MainWindow, out: Path, language: str) -> None:
+    """The back office as the demo's admin sees it (the supervisor window's Supervise and
+    Admin menus): the dictionary's queues, people, the audit trail, likely duplicates with a
+    pair compared, the call scripts; then an announcement on the agent's window."""
+    from sqlalchemy import select
+
+    from callcenter.demo.data import ADMIN_USERNAME
+    from callcenter.knowledge.announcements import post_announcement
+    from callcenter.platform.context import Actor, ServiceContext
+    from db.models import User
+    from ui.supervisor.window import SupervisorWindow
+
+    ctx = window.desk.ctx
+    with ctx.sessions() as session:
+        admin = session.scalars(select(User).where(User.username == ADMIN_USERNAME)).one()
+    actor = Actor(admin.id, admin.username, admin.role)
+    admin_ctx = ServiceContext(ctx.sessions, ctx.default_region, actor, ctx.clock)
+    boards = SupervisorWindow(admin_ctx, admin_ctx)
+    boards.resize(1366, 768)
+    boards.show()
+    opened = boards.back_office.open
+    dictionary = opened["dictionary"]()
+    dictionary.tabs.setCurrentIndex(3)
+    dictionary.pages["queue"].table.selectRow(0)
+    save(dictionary, out, "admin-dictionary-queues.png")
+    dictionary.close()
+    people = opened["people"]()
+    people.table.selectRow(0)
+    save(people, out, "admin-people.png")
+    people.close()
+    audit = opened["audit"]()
+    pump_until(lambda: audit.model.rowCount() > 0)
+    audit.table.selectRow(0)
+    save(audit, out, "audit-trail.png")
+    audit.close()
+    duplicates = opened["duplicates"]()
+    duplicates.resize(1200, 700)
+    pump_until(lambda: duplicates.model.rowCount() > 0, timeout=30)
+    duplicates.table.selectRow(0)
+    pump_until(duplicates.merge_button.isEnabled, timeout=30)
+    save(duplicates, out, "likely-duplicates.png")
+    duplicates.close()
+    scripts = opened["scripts"]()
+    scripts.list_view.selectRow(0)
+    save(scripts, out, "admin-call-scripts.png")
+    scripts.close()
+    boards.close()
+    title, body = ANNOUNCEMENT[language]
+    post_announcement(admin_ctx, title, body)
+    window.announcements.refresh()
+    save(window, out, "announcement.png")
+
+
 def start(language: str) -> Running:
     """The demo in a folder of its own, in ``language`` (English: as the demo starts by
     default), synced and signed in."""
@@ -259,6 +320,7 @@ def shots(out: Path, language: str) -> None:
     save(window, out, "callbacks-due.png")
 
     sr_editor(window, out, language.startswith("zh"))
+    back_office(window, out, language)
     window.hide()
     running.close()
 
