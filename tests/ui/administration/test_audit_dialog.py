@@ -16,6 +16,7 @@ from callcenter.crm.customers import NewCustomer
 from callcenter.platform import audit
 from callcenter.platform.context import ServiceContext
 from tests.callcenter.conftest import People
+from tests.helpers.stores import both_stores  # noqa: F401 - the fixture: both stores
 from tests.ui.conftest import Clock
 from tests.ui.work.test_dialogs import table_rows
 from ui.administration.audit_dialog import AuditDialog

@@ -16,14 +16,9 @@ from callcenter.platform.directory import categories
 from db.enums import Role
 from db.models import User
 from tests.callcenter.conftest import People, as_actor
+from tests.helpers.stores import both_stores  # noqa: F401 - the fixture: both stores
 from ui.administration.dictionary_dialog import TABS, DictionaryDialog, KindPage
 from ui.common.form import select_data
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def store_url(request: pytest.FixtureRequest) -> str:
-    """These editors run on both stores (an admin desk may work on either)."""
-    return str(request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url"))
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from callcenter.crm import csv_import
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.errors import PermissionDeniedError
 from db.enums import ValueTier
+from tests.helpers.stores import both_stores  # noqa: F401 - the fixture: both stores
 from ui.administration.export_dialog import PROGRESS_STEPS, ExportDialog
 from ui.common.form import select_data
 

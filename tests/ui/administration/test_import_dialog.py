@@ -15,6 +15,7 @@ from callcenter.platform.context import Actor, ServiceContext
 from callcenter.platform.errors import PermissionDeniedError
 from db.enums import Role
 from db.models import Customer, User
+from tests.helpers.stores import both_stores  # noqa: F401 - the fixture: both stores
 from ui.administration import import_dialog
 from ui.administration.import_dialog import PROGRESS_STEPS, ImportDialog
 

@@ -22,6 +22,7 @@ from callcenter.knowledge.scripts import (
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.records import CustomerProfile
 from tests.callcenter.conftest import People
+from tests.helpers.stores import both_stores  # noqa: F401 - the fixture: both stores
 from ui.common.form import select_data
 from ui.knowledge.announcements import AnnouncementBanner, PostAnnouncementDialog, ReceiptsDialog
 from ui.knowledge.article_results import ArticleReader, hit_text
