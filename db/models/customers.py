@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base, Replicated
@@ -21,6 +21,15 @@ class Customer(Replicated, Base):
     """
 
     __tablename__ = "customers"
+    #: Only tombstones of merges are indexed: a desk looks for them after every pull.
+    __table_args__ = (
+        Index(
+            "ix_customers_merged_into_id",
+            "merged_into_id",
+            sqlite_where=text("merged_into_id IS NOT NULL"),
+            postgresql_where=text("merged_into_id IS NOT NULL"),
+        ),
+    )
 
     external_id: Mapped[str | None] = mapped_column(String(64), unique=True)
     kind: Mapped[CustomerKind] = mapped_column(enum_type(CustomerKind, "customer_kind"))
