@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from callcenter.crm import phones as phone_numbers
+from callcenter.crm.csv_import import Cancel, Progress
 from callcenter.platform import audit
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.csv_cells import write_rows
@@ -58,9 +59,6 @@ PRIMARY_KINDS = (PhoneKind.MOBILE, PhoneKind.WORK, PhoneKind.HOME, PhoneKind.OTH
 SEPARATOR = ";"
 #: encoding with a byte-order mark, so Excel opens the file as UTF-8 (the import accepts it)
 ENCODING = "utf-8-sig"
-
-Progress = Callable[[int, int], None]
-Cancel = Callable[[], bool]
 
 
 class ExportCancelledError(ServiceError):

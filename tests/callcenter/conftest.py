@@ -57,6 +57,21 @@ def seed_people(ctx: ServiceContext) -> People:
         return People(actors["ann"], actors["bob"], actors["sue"], queue.id)
 
 
+def add_admin(ctx: ServiceContext, display_name: str = "Ada") -> ServiceContext:
+    """Ada, an admin, added to the store; her signed-in context (on the store's clock)."""
+    with ctx.sessions.begin() as s:
+        ada = User(username="ada", display_name=display_name, role=Role.ADMIN)
+        s.add(ada)
+        s.flush()
+        return as_actor(ctx, Actor(ada.id, ada.username, ada.role))
+
+
+@pytest.fixture
+def admin(ctx: ServiceContext, people: People) -> ServiceContext:
+    """Ada (admin), signed in; ``people`` made first, so the dictionary is there."""
+    return add_admin(ctx)
+
+
 def as_actor(ctx: ServiceContext, actor: Actor) -> ServiceContext:
     return ServiceContext(ctx.sessions, ctx.default_region, actor, ctx.clock)
 

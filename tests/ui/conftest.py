@@ -20,13 +20,13 @@ from callcenter.crm.customers import NewCustomer, create_customer
 from callcenter.platform.context import Actor, ServiceContext
 from callcenter.platform.records import CustomerProfile
 from db.enums import PhoneKind
-from tests.callcenter.conftest import People, people
+from tests.callcenter.conftest import People, admin, people
 from tests.helpers import pulse
 from tests.helpers.notification_service import NotificationService, notification_service
 from ui.common import i18n
 from ui.common.formatting import set_reading_region
 
-__all__ = ["people"]  # the dictionary and users of the service tests, shared as a fixture
+__all__ = ["admin", "people"]  # the service tests' dictionary and users, shared as fixtures
 
 #: A Wednesday morning in the machine's own zone (the desk shows local time): "this
 #: afternoon", "tomorrow" and "next Monday" are all ahead of it.

@@ -15,10 +15,10 @@ from sqlalchemy import select
 from callcenter.crm import customers
 from callcenter.platform.context import Actor, ServiceContext
 from callcenter.platform.secrets import SecretStore
-from db.enums import PhoneKind, Role
+from db.enums import PhoneKind
 from db.models import User
 from telephony.events import CallDirection, CallEnded, CallState, CallStateChanged, Party
-from tests.callcenter.conftest import incoming_call
+from tests.callcenter.conftest import add_admin, incoming_call
 from tests.helpers.keyring_memory import MemoryKeyring, installed
 from tests.ui.chinese_desk import chinese_desk
 from tests.ui.untranslated import untranslated
@@ -118,11 +118,7 @@ def test_the_supervisor_window_in_chinese(chinese: Running, qtbot: QtBot) -> Non
 def test_the_back_office_in_chinese(chinese: Running, qtbot: QtBot) -> None:
     """Every Supervise and Admin window an admin opens, each tab of each, in 简体中文."""
     desk = chinese.desk.ctx
-    with desk.sessions.begin() as s:
-        ada = User(username="ada", display_name="艾达", role=Role.ADMIN)
-        s.add(ada)
-        s.flush()
-        ctx = ServiceContext(desk.sessions, "CN", Actor(ada.id, ada.username, ada.role))
+    ctx = add_admin(ServiceContext(desk.sessions, "CN"), "艾达")
     # A second 张伟 on the same number: the likely duplicates show a pair, compared.
     customers.create_customer(
         ctx, customers.NewCustomer(name="张伟", phones=(("138 0013 8000", PhoneKind.MOBILE),))

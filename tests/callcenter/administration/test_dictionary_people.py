@@ -10,21 +10,14 @@ from sqlalchemy import select
 
 from callcenter.administration.dictionary import save_disposition
 from callcenter.administration.people import set_queue_membership
-from callcenter.platform.context import Actor, ServiceContext
+from callcenter.platform.context import ServiceContext
 from callcenter.platform.directory import dispositions
 from callcenter.platform.errors import NotFoundError, PermissionDeniedError, ValidationError
 from callcenter.platform.permissions import may_work_on
-from db.enums import Role
-from db.models import AuditEntry, DispositionCode, QueueMember, User
-from tests.callcenter.conftest import People, as_actor
+from db.models import AuditEntry, DispositionCode, QueueMember
+from tests.callcenter.conftest import People, add_admin, as_actor
 
-
-def _admin(ctx: ServiceContext) -> ServiceContext:
-    with ctx.sessions.begin() as s:
-        ada = User(username="ada", display_name="Ada", role=Role.ADMIN)
-        s.add(ada)
-        s.flush()
-        return as_actor(ctx, Actor(ada.id, ada.username, ada.role))
+_admin = add_admin
 
 
 def _audit(ctx: ServiceContext, entity: str) -> list[AuditEntry]:

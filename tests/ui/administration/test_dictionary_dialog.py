@@ -5,29 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox
 
 from callcenter.administration.dictionary import entries
 from callcenter.administration.people import members_of
-from callcenter.platform.context import Actor, ServiceContext
+from callcenter.platform.context import ServiceContext
 from callcenter.platform.directory import categories
-from db.enums import Role
-from db.models import User
-from tests.callcenter.conftest import People, as_actor
+from tests.callcenter.conftest import People
 from tests.helpers.stores import both_stores  # noqa: F401 - the fixture: both stores
 from ui.administration.dictionary_dialog import TABS, DictionaryDialog, KindPage
 from ui.common.form import select_data
-
-
-@pytest.fixture
-def admin(ctx: ServiceContext, people: People) -> ServiceContext:
-    with ctx.sessions.begin() as s:
-        ada = User(username="ada", display_name="Ada", role=Role.ADMIN)
-        s.add(ada)
-        s.flush()
-        return as_actor(ctx, Actor(ada.id, ada.username, ada.role))
 
 
 def _dialog(qtbot: Any, admin: ServiceContext) -> DictionaryDialog:

@@ -11,10 +11,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from callcenter.crm import csv_import
-from callcenter.platform.context import Actor, ServiceContext
+from callcenter.platform.context import ServiceContext
 from callcenter.platform.errors import PermissionDeniedError
-from db.enums import Role
-from db.models import Customer, User
+from db.models import Customer
 from tests.helpers.stores import both_stores  # noqa: F401 - the fixture: both stores
 from ui.administration import import_dialog
 from ui.administration.import_dialog import PROGRESS_STEPS, ImportDialog
@@ -22,16 +21,6 @@ from ui.administration.import_dialog import PROGRESS_STEPS, ImportDialog
 DATA = Path(__file__).parents[2] / "callcenter" / "crm" / "data"
 GOOD, BAD = DATA / "customers_good.csv", DATA / "customers_bad.csv"
 WAIT = 20_000
-
-
-@pytest.fixture
-def admin_ctx(ctx: ServiceContext) -> ServiceContext:
-    with ctx.sessions.begin() as s:
-        ada = User(username="ada", display_name="Ada", role=Role.ADMIN)
-        s.add(ada)
-        s.flush()
-        actor = Actor(ada.id, ada.username, ada.role)
-    return ServiceContext(ctx.sessions, ctx.default_region, actor, ctx.clock)
 
 
 def stored(ctx: ServiceContext) -> list[str]:
@@ -66,10 +55,8 @@ def open_dialog(qtbot: QtBot, ctx: ServiceContext) -> ImportDialog:
     return dialog
 
 
-def test_the_dry_run_shows_each_row_and_writes_nothing(
-    qtbot: QtBot, admin_ctx: ServiceContext
-) -> None:
-    dialog = open_dialog(qtbot, admin_ctx)
+def test_the_dry_run_shows_each_row_and_writes_nothing(qtbot: QtBot, admin: ServiceContext) -> None:
+    dialog = open_dialog(qtbot, admin)
     assert not dialog.import_button.isEnabled()
     report = checked(qtbot, dialog, BAD)
     assert report.dry_run and report.rows == 14
@@ -79,14 +66,14 @@ def test_the_dry_run_shows_each_row_and_writes_nothing(
     assert cells(dialog, 7)[3] == "the row has 3 values but the header has 8 columns"
     assert dialog.header_model.rowCount() == 8
     assert "Dry run, nothing written: rows: 14; created: 3, updated: 0" in dialog.status.text()
-    assert count(admin_ctx) == 0
+    assert count(admin) == 0
     assert dialog.import_button.isEnabled() and dialog.save_button.isEnabled()
 
 
 def test_the_import_runs_to_100_percent_and_the_customers_exist(
-    qtbot: QtBot, admin_ctx: ServiceContext
+    qtbot: QtBot, admin: ServiceContext
 ) -> None:
-    dialog = open_dialog(qtbot, admin_ctx)
+    dialog = open_dialog(qtbot, admin)
     checked(qtbot, dialog, GOOD)
     with qtbot.waitSignal(dialog.imported, timeout=WAIT) as signal:
         dialog.import_button.click()
@@ -94,24 +81,24 @@ def test_the_import_runs_to_100_percent_and_the_customers_exist(
     report = signal.args[0]
     assert (report.dry_run, report.created, report.cancelled) == (False, 3, False)
     assert dialog.progress.value() == PROGRESS_STEPS
-    assert stored(admin_ctx) == ["C-001", "C-002", "C-003"]
+    assert stored(admin) == ["C-001", "C-002", "C-003"]
     assert dialog.status.text().startswith("Imported: rows: 3; created: 3,")
     assert not dialog.import_button.isEnabled()  # a file is imported once per check
 
 
 def test_cancel_stops_after_the_chunk_being_written(
-    qtbot: QtBot, admin_ctx: ServiceContext, tmp_path: Path
+    qtbot: QtBot, admin: ServiceContext, tmp_path: Path
 ) -> None:
     path = tmp_path / "many.csv"
     rows = [f"M-{n:05},Customer {n}" for n in range(3 * csv_import.CHUNK_ROWS)]
     path.write_text("external_id,name\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    dialog = open_dialog(qtbot, admin_ctx)
+    dialog = open_dialog(qtbot, admin)
     checked(qtbot, dialog, path)
     with qtbot.waitSignal(dialog.imported, timeout=WAIT) as signal:
         dialog.import_button.click()
         dialog.cancel_button.click()
     report = signal.args[0]
-    assert report.cancelled and report.created == csv_import.CHUNK_ROWS == count(admin_ctx)
+    assert report.cancelled and report.created == csv_import.CHUNK_ROWS == count(admin)
     assert dialog.progress.value() < PROGRESS_STEPS
     assert dialog.status.text().startswith("Cancelled after the rows below")
     assert dialog.rows_model.rowCount() == csv_import.CHUNK_ROWS
@@ -127,11 +114,11 @@ def test_cancel_stops_after_the_chunk_being_written(
     ],
 )
 def test_a_broken_file_is_refused_in_words(
-    qtbot: QtBot, admin_ctx: ServiceContext, tmp_path: Path, content: bytes, words: str
+    qtbot: QtBot, admin: ServiceContext, tmp_path: Path, content: bytes, words: str
 ) -> None:
     path = tmp_path / "broken.csv"
     path.write_bytes(content)
-    dialog = open_dialog(qtbot, admin_ctx)
+    dialog = open_dialog(qtbot, admin)
     with qtbot.waitSignal(dialog.refused, timeout=WAIT) as signal:
         dialog.open_file(path)
     assert words in signal.args[0]
@@ -141,9 +128,9 @@ def test_a_broken_file_is_refused_in_words(
 
 
 def test_a_missing_or_huge_file_is_refused(
-    qtbot: QtBot, admin_ctx: ServiceContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, admin: ServiceContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    dialog = open_dialog(qtbot, admin_ctx)
+    dialog = open_dialog(qtbot, admin)
     with qtbot.waitSignal(dialog.refused, timeout=WAIT) as signal:
         dialog.open_file(tmp_path / "nope.csv")
     assert "cannot be read" in signal.args[0]
@@ -154,13 +141,13 @@ def test_a_missing_or_huge_file_is_refused(
 
 
 def test_ragged_rows_bad_bytes_and_formulas_are_rows_of_the_report(
-    qtbot: QtBot, admin_ctx: ServiceContext, tmp_path: Path
+    qtbot: QtBot, admin: ServiceContext, tmp_path: Path
 ) -> None:
     path = tmp_path / "mixed.csv"
     path.write_bytes(
         b'external_id,name\nR-1,=1+1\nR-2,Two,three\nR-3,Jos\xe9\nR-4\nR-5,"open\nR-6,Ann\n'
     )
-    dialog = open_dialog(qtbot, admin_ctx)
+    dialog = open_dialog(qtbot, admin)
     report = checked(qtbot, dialog, path)
     assert report.rows == 5
     assert cells(dialog, 2)[:2] == ["2", "created"]  # kept as written; exports make it text
@@ -170,10 +157,8 @@ def test_ragged_rows_bad_bytes_and_formulas_are_rows_of_the_report(
     assert "never closed" in cells(dialog, 6)[3]
 
 
-def test_the_report_is_saved_as_csv(
-    qtbot: QtBot, admin_ctx: ServiceContext, tmp_path: Path
-) -> None:
-    dialog = open_dialog(qtbot, admin_ctx)
+def test_the_report_is_saved_as_csv(qtbot: QtBot, admin: ServiceContext, tmp_path: Path) -> None:
+    dialog = open_dialog(qtbot, admin)
     checked(qtbot, dialog, BAD)
     target = tmp_path / "report.csv"
     dialog.save_report(target)

@@ -31,16 +31,16 @@ from ui.knowledge.script_panel import SENSITIVE_MARK, ScriptPanel
 
 
 def test_panel_shows_the_filled_steps_to_tick(
-    qtbot: QtBot, admin_ctx: ServiceContext, people: People, customer: CustomerProfile
+    qtbot: QtBot, admin: ServiceContext, people: People, customer: CustomerProfile
 ) -> None:
     save_script(
-        admin_ctx,
+        admin,
         "Support",
         [ScriptStep("Hello {name}, I am {agent}."), ScriptStep("Check the date of birth.", True)],
         queue_id=people.queue_id,
     )
     filled = script_for(
-        admin_ctx,
+        admin,
         queue_id=people.queue_id,
         category_code=None,
         customer=customer,
@@ -118,9 +118,9 @@ def test_post_dialog_and_receipts(
     assert not receipts.withdraw_button.isEnabled()
 
 
-def test_article_reader(qtbot: QtBot, admin_ctx: ServiceContext) -> None:
-    save_article(admin_ctx, "退款政策", "款项五个工作日内退回原支付方式。", "账单,退款")
-    hit = search_articles(admin_ctx, "退款")[0]
+def test_article_reader(qtbot: QtBot, admin: ServiceContext) -> None:
+    save_article(admin, "退款政策", "款项五个工作日内退回原支付方式。", "账单,退款")
+    hit = search_articles(admin, "退款")[0]
     assert "退款政策" in hit_text(hit)
     reader = ArticleReader(hit.article)
     qtbot.addWidget(reader)
@@ -130,9 +130,9 @@ def test_article_reader(qtbot: QtBot, admin_ctx: ServiceContext) -> None:
 
 
 def test_script_editor_adds_edits_and_deactivates(
-    qtbot: QtBot, admin_ctx: ServiceContext, people: People
+    qtbot: QtBot, admin: ServiceContext, people: People
 ) -> None:
-    editor = ScriptEditor(admin_ctx)
+    editor = ScriptEditor(admin)
     qtbot.addWidget(editor)
     editor.save()
     assert editor.errors.text("name")
@@ -141,7 +141,7 @@ def test_script_editor_adds_edits_and_deactivates(
     editor.steps.item(0, 0).setText("Hello {name}")
     editor.add_step(ScriptStep("Check the date of birth", sensitive=True))
     editor.save()
-    (saved,) = scripts(admin_ctx)
+    (saved,) = scripts(admin)
     assert saved.queue_id == people.queue_id
     assert saved.steps == (
         ScriptStep("Hello {name}"),
@@ -150,36 +150,34 @@ def test_script_editor_adds_edits_and_deactivates(
     assert editor.model.rowCount() == 1
     editor.active.setChecked(False)
     editor.save()
-    assert not scripts(admin_ctx)[0].active
+    assert not scripts(admin)[0].active
     editor.new()
     editor.name.setText("Empty")
     editor.save()
     assert editor.errors.text("steps")
 
 
-def test_article_editor(qtbot: QtBot, admin_ctx: ServiceContext) -> None:
-    editor = ArticleEditor(admin_ctx)
+def test_article_editor(qtbot: QtBot, admin: ServiceContext) -> None:
+    editor = ArticleEditor(admin)
     qtbot.addWidget(editor)
     editor.title.setText("Router lights")
     editor.tags.setText("technical, Broadband")
     editor.body.setPlainText("Red: no line.")
     editor.save()
-    (saved,) = articles(admin_ctx)
+    (saved,) = articles(admin)
     assert saved.tags == ("technical", "broadband")
     editor.active.setChecked(False)
     editor.save()
-    assert search_articles(admin_ctx, "router") == []
+    assert search_articles(admin, "router") == []
 
 
 def test_the_same_script_filled_again_keeps_the_ticks(
-    qtbot: QtBot, admin_ctx: ServiceContext, customer: CustomerProfile
+    qtbot: QtBot, admin: ServiceContext, customer: CustomerProfile
 ) -> None:
-    save_script(admin_ctx, "Any", [ScriptStep("Hello {name}"), ScriptStep("Anything else?")])
+    save_script(admin, "Any", [ScriptStep("Hello {name}"), ScriptStep("Anything else?")])
 
     def filled(who: CustomerProfile | None) -> FilledScript | None:
-        return script_for(
-            admin_ctx, queue_id=None, category_code=None, customer=who, agent_name="Ann"
-        )
+        return script_for(admin, queue_id=None, category_code=None, customer=who, agent_name="Ann")
 
     panel = ScriptPanel()
     qtbot.addWidget(panel)

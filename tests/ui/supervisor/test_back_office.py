@@ -7,10 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog
 
-from callcenter.platform.context import Actor, ServiceContext
-from db.enums import Role
-from db.models import User
-from tests.callcenter.conftest import People, as_actor
+from callcenter.platform.context import ServiceContext
 from ui.supervisor.window import SupervisorWindow
 
 SUPERVISE = {"duplicates", "audit", "export"}
@@ -35,14 +32,7 @@ def test_a_supervisor_gets_the_supervise_entries_and_no_admin_menu(
     assert "&Admin" not in _menus(window)
 
 
-def test_an_admin_opens_every_back_office_window(
-    qtbot: Any, ctx: ServiceContext, people: People
-) -> None:
-    with ctx.sessions.begin() as s:
-        ada = User(username="ada", display_name="Ada", role=Role.ADMIN)
-        s.add(ada)
-        s.flush()
-        admin = as_actor(ctx, Actor(ada.id, ada.username, ada.role))
+def test_an_admin_opens_every_back_office_window(qtbot: Any, admin: ServiceContext) -> None:
     window = _window(qtbot, admin)
     assert "&Admin" in _menus(window)
     assert set(window.back_office.actions) == SUPERVISE | ADMIN
