@@ -4,6 +4,8 @@ deactivate (nothing is deleted: a script or an article stays for the record)."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -52,6 +54,7 @@ class _Editor(QDialog):
     saved = Signal(object)
 
     def _compose(self, model: RecordTableModel[object], form: QWidget) -> None:
+        self._model = model
         self.list_view = make_table(model)
         self.list_view.selectionModel().currentRowChanged.connect(lambda *_: self._chosen())
         self.general = QLabel()
@@ -73,7 +76,21 @@ class _Editor(QDialog):
         layout.addWidget(self.general)
         layout.addLayout(button_row(self.new_button, self.save_button, close))
 
+    def rows(self) -> Sequence[object]:
+        """The records the list shows, read again."""
+        raise NotImplementedError
+
+    def reload(self, keep: uuid.UUID | None = None) -> None:
+        self._model.set_rows(self.rows())
+        if keep is not None:
+            select_record(self.list_view, keep)
+
     def _chosen(self) -> None:
+        record = selected_record(self.list_view)
+        if record is not None:
+            self.edit(record)
+
+    def edit(self, record: Any) -> None:
         raise NotImplementedError
 
     def new(self) -> None:
@@ -153,15 +170,8 @@ class ScriptEditor(_Editor):
         self.reload()
         self.new()
 
-    def reload(self, keep: uuid.UUID | None = None) -> None:
-        self.model.set_rows(scripts(self.ctx))
-        if keep is not None:
-            select_record(self.list_view, keep)
-
-    def _chosen(self) -> None:
-        record = selected_record(self.list_view)
-        if isinstance(record, ScriptView):
-            self.edit(record)
+    def rows(self) -> Sequence[ScriptView]:
+        return scripts(self.ctx)
 
     def new(self) -> None:
         self.editing = None
@@ -271,15 +281,8 @@ class ArticleEditor(_Editor):
         self.reload()
         self.new()
 
-    def reload(self, keep: uuid.UUID | None = None) -> None:
-        self.model.set_rows(articles(self.ctx))
-        if keep is not None:
-            select_record(self.list_view, keep)
-
-    def _chosen(self) -> None:
-        record = selected_record(self.list_view)
-        if isinstance(record, ArticleView):
-            self.edit(record)
+    def rows(self) -> Sequence[ArticleView]:
+        return articles(self.ctx)
 
     def new(self) -> None:
         self.editing = None
