@@ -48,6 +48,23 @@ FIELDS = {
     "lifecycle_stage": N_("lifecycle_stage"),
     "value_tier": N_("value_tier"),
     "kind": N_("kind"),
+    "body": N_("body"),
+    "steps": N_("steps"),
+    "expires_at": N_("expires_at"),
+    "entity_id": N_("entity_id"),
+    "labels": N_("labels"),
+    "active": N_("active"),
+    "sla_hours": N_("sla_hours"),
+    "default_priority": N_("default_priority"),
+    "default_queue_id": N_("default_queue_id"),
+    "wrap_up_seconds": N_("wrap_up_seconds"),
+    "service_level_seconds": N_("service_level_seconds"),
+    "service_level_target_percent": N_("service_level_target_percent"),
+    "dialled_number": N_("dialled_number"),
+    "unit_price_minor": N_("unit_price_minor"),
+    "currency": N_("currency"),
+    "requires_notes": N_("requires_notes"),
+    "other_id": N_("other_id"),
 }
 
 
