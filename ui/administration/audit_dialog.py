@@ -8,13 +8,12 @@ thread (``callcenter.administration.audit_trail``); the export is itself audited
 from __future__ import annotations
 
 import datetime as dt
-import threading
 import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,6 +46,7 @@ from ui.common.form import buddy, button_row, from_qt, select_data, to_qt
 from ui.common.formatting import datetime_format, local_time
 from ui.common.models import Column, RecordTableModel
 from ui.common.tables import make_table, selected_record
+from ui.common.workers import Reads
 
 #: How far back the From editor starts.
 DAYS_BACK = 7
@@ -66,15 +66,23 @@ def _columns() -> tuple[Column[AuditRecord], ...]:
     )
 
 
+def _shown(lines: str) -> str:
+    """An entry's ``field: value`` lines with times in the reader's zone and format (the
+    store keeps them as UTC ISO text)."""
+
+    def line(text: str) -> str:
+        field, colon, value = text.partition(": ")
+        try:
+            at = dt.datetime.fromisoformat(value)
+        except ValueError:
+            return text
+        return f"{field}{colon}{local_time(at)}" if at.tzinfo is not None else text
+
+    return "\n".join(line(text) for text in lines.splitlines())
+
+
 def _short(value: uuid.UUID | None) -> str:
     return value.hex[:8] if value else ""
-
-
-class _Results(QObject):
-    """Carries a worker's result (with what to do with it) or its failure to the GUI thread."""
-
-    done = Signal(object, object)
-    failed = Signal(str)
 
 
 class AuditDialog(QDialog):
@@ -117,9 +125,8 @@ class AuditDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(button_row(self.more_button, self.export_button, close))
 
-        self._results = _Results(self)
-        self._results.done.connect(self._deliver)
-        self._results.failed.connect(self._failed)
+        self._reads_off = Reads("audit-trail", self)
+        self._reads_off.failed.connect(self._failed)
         # Counts the reads of the list: only the latest one's pages are shown.
         self._reads = 0
         self._filters: dict[str, Any] = {}
@@ -223,17 +230,12 @@ class AuditDialog(QDialog):
 
     def _run(self, work: Callable[[], Any], then: Callable[[Any], None]) -> None:
         """``work`` on a worker thread (a large log takes a while), ``then`` its result here."""
+        self._reads_off.run(work, then)
 
-        def run() -> None:
-            try:
-                self._results.done.emit(then, work())
-            except Exception as error:  # any failure (database, validation, file): say it
-                self._results.failed.emit((str(error) or type(error).__name__).splitlines()[0])
-
-        threading.Thread(target=run, name="audit-trail", daemon=True).start()
-
-    def _deliver(self, then: Callable[[Any], None], result: Any) -> None:
-        then(result)
+    def done(self, result: int) -> None:
+        """Closing waits for a read still running (``ui.common.workers``)."""
+        self._reads_off.wait()
+        super().done(result)
 
     def reload(self) -> None:
         """Read the first page of the entries matching the filters (and the filter boxes)."""
@@ -318,8 +320,8 @@ class AuditDialog(QDialog):
                 id=record.entity_id or "—",
             )
         )
-        self.before.setPlainText(record.before)
-        self.after.setPlainText(record.after)
+        self.before.setPlainText(_shown(record.before))
+        self.after.setPlainText(_shown(record.after))
 
     def ask_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

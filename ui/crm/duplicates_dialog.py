@@ -7,12 +7,11 @@ is written on this desk's store in one transaction and pushed like any other edi
 
 from __future__ import annotations
 
-import threading
 import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -42,6 +41,7 @@ from ui.common.form import button_row
 from ui.common.formatting import phone
 from ui.common.models import Column, RecordTableModel
 from ui.common.tables import make_table, selected_record
+from ui.common.workers import Reads
 
 _CONTEXT = "DuplicatesDialog"
 _REASONS = {
@@ -91,13 +91,6 @@ def _columns() -> tuple[Column[DuplicatePair], ...]:
         Column(QT_TRANSLATE_NOOP("Columns", "One record"), lambda p: _who(p.first)),
         Column(QT_TRANSLATE_NOOP("Columns", "The other"), lambda p: _who(p.second)),
     )
-
-
-class _Results(QObject):
-    """Carries a worker's result (with what to do with it) or its failure to the GUI thread."""
-
-    done = Signal(object, object)
-    failed = Signal(str)
 
 
 class _SideBox(QGroupBox):
@@ -190,9 +183,8 @@ class DuplicatesDialog(QDialog):
         layout.addLayout(sides)
         layout.addWidget(self.status)
         layout.addLayout(button_row(self.merge_button, self.refresh_button, close))
-        self._results = _Results(self)
-        self._results.done.connect(lambda then, result: then(result))
-        self._results.failed.connect(self._failed)
+        self._reads_off = Reads("likely-duplicates", self)
+        self._reads_off.failed.connect(self._failed)
         self._sides: tuple[CustomerSide, CustomerSide] | None = None
         # Merged here: the shared store may list them until this desk's push has reached it.
         self._gone: set[uuid.UUID] = set()
@@ -201,14 +193,12 @@ class DuplicatesDialog(QDialog):
 
     def _run(self, work: Callable[[], Any], then: Callable[[Any], None]) -> None:
         """``work`` on a worker thread (it reads a store), ``then`` its result here."""
+        self._reads_off.run(work, then)
 
-        def run() -> None:
-            try:
-                self._results.done.emit(then, work())
-            except Exception as error:  # any failure (database, network, refusal): say it
-                self._results.failed.emit((str(error) or type(error).__name__).splitlines()[0])
-
-        threading.Thread(target=run, name="likely-duplicates", daemon=True).start()
+    def done(self, result: int) -> None:
+        """Closing waits for a read still running (``ui.common.workers``)."""
+        self._reads_off.wait()
+        super().done(result)
 
     def reload(self) -> None:
         """Read the pairs again (after a merge, or when asked)."""

@@ -9,12 +9,11 @@ which columns are left because someone else changed them later.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -43,6 +42,7 @@ from ui.common.form import buddy, button_row, from_qt, to_qt
 from ui.common.formatting import datetime_format, local_time
 from ui.common.models import Column, RecordTableModel
 from ui.common.tables import make_table
+from ui.common.workers import Reads
 
 # Skipped columns named in the confirmation; the rest are counted.
 SKIPS_SHOWN = 10
@@ -63,13 +63,6 @@ def _columns() -> tuple[Column[FieldChange], ...]:
         Column(QT_TRANSLATE_NOOP("Columns", "Field"), lambda c: c.field),
         Column(QT_TRANSLATE_NOOP("Columns", "Old → new"), _change),
     )
-
-
-class _Results(QObject):
-    """Carries a worker's result (with what to do with it) or its failure to the GUI thread."""
-
-    done = Signal(object, object)
-    failed = Signal(str)
 
 
 class ChangesDialog(QDialog):
@@ -125,9 +118,8 @@ class ChangesDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(self.status)
         layout.addLayout(button_row(self.undo_button, close))
-        self._results = _Results(self)
-        self._results.done.connect(self._deliver)
-        self._results.failed.connect(self._failed)
+        self._reads_off = Reads("changes-by-person", self)
+        self._reads_off.failed.connect(self._failed)
         # Counts the reads of the list: only the latest one's result is shown.
         self._reads = 0
         self.reload()
@@ -137,17 +129,12 @@ class ChangesDialog(QDialog):
 
     def _run(self, work: Callable[[], Any], then: Callable[[Any], None]) -> None:
         """``work`` on a worker thread (it reads the shared store), ``then`` its result here."""
+        self._reads_off.run(work, then)
 
-        def run() -> None:
-            try:
-                self._results.done.emit(then, work())
-            except Exception as error:  # any failure (database, network, refusal): say it
-                self._results.failed.emit((str(error) or type(error).__name__).splitlines()[0])
-
-        threading.Thread(target=run, name="changes-by-person", daemon=True).start()
-
-    def _deliver(self, then: Callable[[Any], None], result: Any) -> None:
-        then(result)
+    def done(self, result: int) -> None:
+        """Closing waits for a read still running (``ui.common.workers``)."""
+        self._reads_off.wait()
+        super().done(result)
 
     def reload(self) -> None:
         """Read the chosen person's changes since the chosen time."""

@@ -19,8 +19,9 @@ from tests.callcenter.conftest import People
 from tests.helpers.stores import both_stores  # noqa: F401 - the fixture: both stores
 from tests.ui.conftest import Clock
 from tests.ui.work.test_dialogs import table_rows
-from ui.administration.audit_dialog import AuditDialog
+from ui.administration.audit_dialog import AuditDialog, _shown
 from ui.common.form import select_data
+from ui.common.formatting import local_time
 
 TIMEOUT = 10_000
 
@@ -151,3 +152,9 @@ def test_an_agent_is_told_the_trail_is_not_theirs_to_read(
         pass
     assert "may not read the audit trail" in failed.args[0]
     assert dialog.model.rowCount() == 0
+
+
+def test_times_in_an_entry_read_in_the_reader_s_zone_and_format() -> None:
+    due = dt.datetime(2026, 12, 3, 19, 2, 13, 203235, tzinfo=dt.UTC)
+    kept = "notes: 2026 was a good year\nwhen: 2026-12-03"
+    assert _shown(f"due: {due}\n{kept}") == f"due: {local_time(due)}\n{kept}"
