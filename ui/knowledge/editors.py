@@ -100,11 +100,14 @@ class _Editor(QDialog):
         raise NotImplementedError
 
 
-def _script_columns() -> tuple[Column[ScriptView], ...]:
+def _script_columns(category_words: dict[str, str]) -> tuple[Column[ScriptView], ...]:
     return (
         Column(QT_TRANSLATE_NOOP("Columns", "Name"), lambda s: s.name),
         Column(QT_TRANSLATE_NOOP("Columns", "Queue"), lambda s: s.queue_name or ""),
-        Column(QT_TRANSLATE_NOOP("Columns", "Category"), lambda s: s.category_code or ""),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Category"),
+            lambda s: category_words.get(s.category_code or "", s.category_code or ""),
+        ),
         Column(QT_TRANSLATE_NOOP("Columns", "Active"), lambda s: s.active, _active),
     )
 
@@ -119,7 +122,8 @@ class ScriptEditor(_Editor):
         self.editing: ScriptView | None = None
         self.setWindowTitle(self.tr("Call scripts"))
         self.resize(980, 560)
-        self.model: RecordTableModel[ScriptView] = RecordTableModel(_script_columns(), self)
+        words = {c.code: c.label for c in categories(ctx)}
+        self.model: RecordTableModel[ScriptView] = RecordTableModel(_script_columns(words), self)
         self.name = QLineEdit()
         self.name.setMaxLength(200)
         self.queue = QComboBox()

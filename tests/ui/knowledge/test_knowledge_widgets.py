@@ -138,6 +138,7 @@ def test_script_editor_adds_edits_and_deactivates(
     assert editor.errors.text("name")
     editor.name.setText("Support greeting")
     assert select_data(editor.queue, people.queue_id)
+    assert select_data(editor.category, "technical")
     editor.steps.item(0, 0).setText("Hello {name}")
     editor.add_step(ScriptStep("Check the date of birth", sensitive=True))
     editor.save()
@@ -148,6 +149,8 @@ def test_script_editor_adds_edits_and_deactivates(
         ScriptStep("Check the date of birth", True),
     )
     assert editor.model.rowCount() == 1
+    category = editor.model.index(0, 2).data()
+    assert category == "Technical", "the list names the category in words, not its code"
     editor.active.setChecked(False)
     editor.save()
     assert not scripts(admin)[0].active
