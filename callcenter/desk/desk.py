@@ -74,6 +74,10 @@ class CallSession:
     interaction_ids: list[uuid.UUID] = field(default_factory=list)
     waited_seconds: int | None = None
     sip_call_id: str | None = None
+    #: When the GUI thread took the ringing call up, and when its pop had been read: with
+    #: ``received_monotonic`` and the paint they split the pop's latency into its parts.
+    taken_monotonic: float | None = None
+    read_monotonic: float | None = None
 
 
 def presence_of(user_id: uuid.UUID, status: Status, live_calls: Sequence[CallSession]) -> Presence:
@@ -284,6 +288,7 @@ class Desk:
             self._emit(Problem(words(N_("phone: {error}"), {"error": event.message})))
 
     def _incoming(self, event: IncomingCall) -> None:
+        taken = self._monotonic()
         queue = self._queue(event.queue or event.dialled_number)
         status = self.state.status
         refusal = admit(
@@ -296,7 +301,7 @@ class Desk:
             self._refuse(event, status, refusal)
             return
         with _collector_paused():
-            self._offer(event, queue)
+            self._offer(event, queue, taken)
         # Only now the state change: it writes (the audit entry), and a write can wait for
         # the replicator's lock or run a WAL checkpoint, and wakes the replicator. Between
         # the ring and the painted pop the desk only reads.
@@ -318,7 +323,7 @@ class Desk:
             reason=status.reason,
         )
 
-    def _offer(self, event: IncomingCall, queue: QueueInfo | None) -> None:
+    def _offer(self, event: IncomingCall, queue: QueueInfo | None, taken: float) -> None:
         """The call joins the desk and its pop is built and offered (the UI paints it)."""
         caller = CallerInfo(
             call_id=event.call_id,
@@ -348,6 +353,7 @@ class Desk:
             queue_id=queue.id if queue is not None else None,
             waited_seconds=None if event.waited_seconds is None else round(event.waited_seconds),
             sip_call_id=event.sip_call_id or None,
+            taken_monotonic=taken,
         )
         self.calls[event.call_id] = session
         try:
@@ -356,6 +362,7 @@ class Desk:
             log.exception("screen pop failed for %s", event.call_id)
             self.events.write("screenpop.failed", call_id=event.call_id, error=str(exc))
             session.pop = ScreenPop(caller, PopKind.UNKNOWN, (), None)
+        session.read_monotonic = self._monotonic()
         if session.pop.record is not None:
             session.customer_id = session.pop.record.profile.id
         self._emit(CallOffered(event.call_id, session.pop))
@@ -377,16 +384,28 @@ class Desk:
         return self._queues[name]
 
     def pop_shown(self, call_id: str) -> float:
-        """The UI painted the pop: log the latency from the INVITE's arrival, in ms."""
+        """The UI painted the pop: log the latency from the INVITE's arrival, in ms, and its
+        parts: the wait for the GUI thread, reading the store, and building and painting."""
         session = self.session(call_id)
-        latency_ms = (self._monotonic() - session.received_monotonic) * 1000
+        painted = self._monotonic()
+        latency_ms = (painted - session.received_monotonic) * 1000
         customer_ids = session.pop.customer_ids if session.pop else ()
+        parts: dict[str, float] = {}
+        if session.taken_monotonic is not None and session.read_monotonic is not None:
+            parts = {
+                "queued_ms": round(
+                    (session.taken_monotonic - session.received_monotonic) * 1000, 3
+                ),
+                "read_ms": round((session.read_monotonic - session.taken_monotonic) * 1000, 3),
+                "paint_ms": round((painted - session.read_monotonic) * 1000, 3),
+            }
         self.events.write(
             "screenpop.shown",
             call_id=call_id,
             customer_ids=customer_ids,
             kind=session.pop.kind if session.pop else None,
             latency_ms=round(latency_ms, 3),
+            **parts,
         )
         return latency_ms
 

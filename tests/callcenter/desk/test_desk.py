@@ -98,6 +98,31 @@ def test_answered_call_pops_then_logs(desk: tuple[Desk, list[DeskEvent]], tmp_pa
         assert name in events
 
 
+def test_a_pop_logs_its_latency_and_its_parts(
+    ctx: ServiceContext, people: People, tmp_path: Path
+) -> None:
+    """Ring at 100.000 s; the GUI thread takes it up at 100.002, the store has been read at
+    100.003 and the record is painted at 100.007: 7 ms, of which 2 queued, 1 read, 4 paint."""
+    agent = as_actor(ctx, people.agent)
+    machine = AgentStateMachine(30, agent.clock, frozenset({"break"}))
+    machine.sign_in()
+    machine.set_ready()
+    ticks = iter([100.002, 100.003, 100.007])
+    log = tmp_path / "events.jsonl"
+    d = Desk(agent, machine, None, EventLog(log), monotonic=lambda: next(ticks))
+    customers.create_customer(
+        agent, NewCustomer(name="Ann Lee", phones=(("020 7946 0000", PhoneKind.HOME),))
+    )
+    d.handle(incoming("c9", "020 7946 0000"))
+    assert d.pop_shown("c9") == pytest.approx(7.0)
+    (shown,) = [
+        e for e in map(json.loads, log.read_text().splitlines()) if e["event"] == "screenpop.shown"
+    ]
+    assert shown["latency_ms"] == pytest.approx(7.0)
+    parts = (shown["queued_ms"], shown["read_ms"], shown["paint_ms"])
+    assert parts == pytest.approx((2.0, 1.0, 4.0))
+
+
 def test_abandoned_call_is_recorded_and_state_restored(desk: tuple[Desk, list[DeskEvent]]) -> None:
     d, _ = desk
     d.handle(incoming("c2", "", withheld=True))
