@@ -7,6 +7,12 @@ Keyring unlocked and holding the desk's SIP and database passwords, registering 
 Kamailio. Start-up runs from the moment the shell execs ``callcenter`` to ``desktop.ready`` in
 its event log (the main window painted and the event loop turning again). Memory is the
 process's resident set once it has sat idle (registered, replicating, heartbeating).
+
+The same section times the command line: ``callcenter --help`` and a command's own ``--help``
+run as the agent runs them (the installed script, a fresh process each time), alternating with
+their floor, a bare interpreter (``python -c pass``) and one that loads argparse and gettext.
+
+``--cli-only`` measures only the command line (no desk, no Kamailio).
 """
 
 from __future__ import annotations
@@ -34,6 +40,8 @@ from tests.telephony.peers import Kamailio, free_port, make_certificate
 
 READY_S = 1.5
 RSS_MIB = 250.0
+HELP_MS = 300.0
+CLI_RUNS = 20
 SIP_USER = "agent"
 SIP_PASSWORD = "bench-Pa55"
 ROOT = Path(__file__).resolve().parents[1]
@@ -139,9 +147,50 @@ def launch(config_path: Path, work: Path, keys: dict[str, str], idle_s: float) -
     return result
 
 
+def _callcenter() -> list[str]:
+    """The ``callcenter`` script installed beside this interpreter (``python -m`` without it)."""
+    script = shutil.which("callcenter", path=str(Path(sys.executable).parent))
+    return [script] if script else [sys.executable, "-m", "callcenter"]
+
+
+def command_line(runs: int = CLI_RUNS) -> tuple[list[Series], float]:
+    """Milliseconds each command line takes from exec to exit, the runs of every one alternating
+    (so a busy moment falls on all of them), and ``callcenter --help``'s median."""
+    callcenter = _callcenter()
+    commands = {
+        "floor: python -c pass": [sys.executable, "-c", "pass"],
+        "floor: python -c 'import argparse, gettext'": [
+            sys.executable,
+            "-c",
+            "import argparse, gettext",
+        ],
+        "callcenter --help": [*callcenter, "--help"],
+        "callcenter lookup --help": [*callcenter, "lookup", "--help"],
+        "callcenter desktop --help": [*callcenter, "desktop", "--help"],
+    }
+    taken: dict[str, list[float]] = {label: [] for label in commands}
+    for _ in range(runs):
+        for label, argv in commands.items():
+            began = time.perf_counter()
+            subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
+            taken[label].append((time.perf_counter() - began) * 1000)
+    series = [Series.of(label, values) for label, values in taken.items()]
+    return series, Series.of("", taken["callcenter --help"]).median
+
+
+def command_line_section(runs: int = CLI_RUNS) -> Section:
+    series, help_median = command_line(runs)
+    section = Section(
+        "cli", "Command line", setup=f"Each command run {runs} times, alternating.", series=series
+    )
+    section.check(f"callcenter --help <= {HELP_MS:g} ms (median)", help_median, HELP_MS, "ms")
+    return section
+
+
 def run(config: Config, work: Path, launches: int = 5, idle_s: float = 10.0) -> Section:
     """``config`` names the desk (its filled local store); a SIP account is added for it."""
     assert config.path is not None, "the desk's config must be a file"
+    cli_series, help_median = command_line()
     ctx = open_context(config, LOCAL)
     try:
         stored = customer_count(ctx)
@@ -185,7 +234,8 @@ def run(config: Config, work: Path, launches: int = 5, idle_s: float = 10.0) -> 
             f"`callcenter desktop` launched {launches} time(s) (offscreen, GNOME Keyring holding "
             f"its passwords, registering with Kamailio) on a local store of {stored:,} customers "
             f"({store_mib:,.0f} MiB); memory read after {idle_s:g} s idle. "
-            f"Registered every time: {all(r['registered'] for r in results)}."
+            f"Registered every time: {all(r['registered'] for r in results)}. "
+            f"The command lines ran {CLI_RUNS} times each, alternating with their floors."
         ),
     )
     ready = Series.of("launch -> window ready", [r["ready_s"] for r in results], "s")
@@ -198,17 +248,26 @@ def run(config: Config, work: Path, launches: int = 5, idle_s: float = 10.0) -> 
             "  of it file-backed (libraries, mapped store)", [r["file_mib"] for r in results], "MiB"
         ),
     ]
+    section.series += cli_series
     section.check(f"launch -> ready <= {READY_S:g} s (median)", ready.median, READY_S, "s")
     section.check(f"idle RSS <= {RSS_MIB:g} MB (max)", max(rss.values), RSS_MIB, "MiB")
+    section.check(f"callcenter --help <= {HELP_MS:g} ms (median)", help_median, HELP_MS, "ms")
     return section
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--config", required=True)
+    parser.add_argument("--config", help="the desk's config (needed unless --cli-only)")
     parser.add_argument("--launches", type=int, default=5)
     parser.add_argument("--idle", type=float, default=10.0, help="seconds idle before measuring")
+    parser.add_argument("--cli-only", action="store_true", help="time the command line only")
+    parser.add_argument("--cli-runs", type=int, default=CLI_RUNS)
     args = parser.parse_args()
+    if args.cli_only:
+        print(command_line_section(args.cli_runs).text())
+        return
+    if not args.config:
+        parser.error("--config is required (or --cli-only)")
     work = Path(tempfile.mkdtemp(prefix="cc-bench-start-"))
     print(run(config_module.load(args.config), work, args.launches, args.idle).text())
 

@@ -1,6 +1,8 @@
 """``callcenter desktop`` and ``callcenter demo``: the commands that open the window.
 
 Registered through the ``callcenter.commands`` entry point so the core never imports ``ui``.
+Every ``callcenter`` command line loads this module to build its parser, so what the commands
+run (Qt, the stores, the phone) is imported inside them, when they run.
 """
 
 from __future__ import annotations
@@ -12,11 +14,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from callcenter.cli.sync import console_progress
 from callcenter.cli.words import _
 from callcenter.platform import config as config_module
 from callcenter.platform.config import ENV_VAR, LANGUAGES, Config
-from callcenter.sync.stores import SHARED, first_sync, open_context
 
 if TYPE_CHECKING:
     from callcenter.platform.secrets import SecretStore
@@ -81,8 +81,10 @@ def for_person(config: Config, username: str | None) -> Config:
 def run_desktop(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
+    from callcenter.cli.sync_run import console_progress
     from callcenter.desk.softphone import configured
     from callcenter.platform.secrets import SecretStore
+    from callcenter.sync.stores import first_sync
     from ui.app import run
     from ui.platform.password_prompt import database_password
 
@@ -139,6 +141,7 @@ def prepare_demo(folder: Path, customers: int, seed: int, language: str | None =
     """
     from callcenter.crm.customers import customer_count
     from callcenter.demo import data as demo_data
+    from callcenter.sync.stores import SHARED, open_context
 
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "callcenter.toml"
@@ -197,6 +200,8 @@ def demo_phone(config: Config, audio: AudioBridge | None = None) -> PjsuaPhone:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    from callcenter.cli.sync_run import console_progress
+    from callcenter.sync.stores import first_sync
     from telephony.pjsua_phone import PjsuaPhone
     from ui.app import Running, run
     from ui.demo import menu as demo_menu

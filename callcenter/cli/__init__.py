@@ -1,4 +1,9 @@
-"""The ``callcenter`` command: one sub-command module per area, registered below."""
+"""The ``callcenter`` command: one sub-command module per area, registered below.
+
+Each area's module only declares its parser; its handlers live in a ``*_run`` module that is
+imported when one of its commands runs (``handler.Handler``), so building the parser, for
+``--help`` or any command, loads no database, Qt or replication code.
+"""
 
 from __future__ import annotations
 

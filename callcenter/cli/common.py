@@ -1,4 +1,7 @@
-"""Helpers every sub-command uses: loading config, opening a store, printing JSON."""
+"""Helpers every sub-command's handler uses: loading config, opening a store, printing JSON.
+
+Imported by the handlers (``*_run`` modules) only, never while the parser is built.
+"""
 
 from __future__ import annotations
 
@@ -15,21 +18,12 @@ from callcenter.platform.config import Config
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.errors import ConfigError
 from callcenter.platform.jsonable import default
-from callcenter.sync.stores import SHARED, open_store
+from callcenter.sync.stores import open_store
 from db import migrate
 
 
 def load_config(args: argparse.Namespace) -> Config:
     return config_module.load(args.config)
-
-
-def add_store_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--store",
-        choices=("shared", "local"),
-        default=SHARED,
-        help=_("which store to use (default: shared)"),
-    )
 
 
 def open_ready_store(config: Config, which: str) -> Engine:

@@ -1,30 +1,15 @@
-"""``callcenter db``: create, migrate and inspect the stores."""
+"""``callcenter db``: create, migrate and inspect the stores (the parser; ``dbcmd_run`` does it)."""
 
 from __future__ import annotations
 
-import argparse
 from typing import Any
 
-from callcenter.cli.common import load_config
+from callcenter.cli.handler import Handler
 from callcenter.cli.words import _
-from callcenter.sync.stores import SHARED, upgrade_all
 
 
 def register(commands: Any) -> None:
     parser = commands.add_parser("db", help=_("create or migrate the stores"))
     sub = parser.add_subparsers(dest="db_command", metavar=_("ACTION"), required=True)
     upgrade = sub.add_parser("upgrade", help=_("create or migrate the shared and local stores"))
-    upgrade.set_defaults(func=run_upgrade)
-
-
-def run_upgrade(args: argparse.Namespace) -> int:
-    config = load_config(args)
-    revisions = upgrade_all(config)
-    where = _("embedded SQLite") if config.embedded else "PostgreSQL"
-    print(
-        _("shared store ({where}) at revision {revision}").format(
-            where=where, revision=revisions[SHARED]
-        )
-    )
-    print(_("local store at revision {revision}").format(revision=revisions["local"]))
-    return 0
+    upgrade.set_defaults(func=Handler("callcenter.cli.dbcmd_run:run_upgrade"))

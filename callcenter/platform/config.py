@@ -14,10 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import phonenumbers
 import platformdirs
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
 
 from callcenter.platform.errors import ConfigError
 from callcenter.platform.messages import N_
@@ -135,6 +132,9 @@ def _find_secret(table: dict[str, Any], prefix: str = "") -> str | None:
 
 def make_url_password(url: str) -> bool:
     """True when a database URL carries a password (which belongs in the keyring)."""
+    from sqlalchemy.engine import make_url  # here: the parser reads LANGUAGES without SQLAlchemy
+    from sqlalchemy.exc import ArgumentError
+
     try:
         return bool(make_url(url).password)
     except ArgumentError:
@@ -229,6 +229,8 @@ def _busy_response(sip: dict[str, Any]) -> int:
 
 def from_table(table: dict[str, Any], path: Path | None) -> Config:
     """Build and validate a Config from parsed TOML; errors name the offending key."""
+    import phonenumbers  # here: the command line's parser reads LANGUAGES without it
+
     secret = _find_secret(table)
     if secret:
         raise ConfigError(
