@@ -10,6 +10,7 @@ and its history line and audit entry) reaches the shared store whole or not at a
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy import delete, event, func, insert, inspect, select
@@ -119,22 +120,43 @@ def waiting(session: Session) -> tuple[int, int]:
     return int(total) - int(refused), int(refused)
 
 
-def next_batch(session: Session, limit: int) -> list[OutboxEntry]:
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """An outbox entry as the push reads it: plain values, no ORM object (building 10,000
+    mapped objects was a tenth of a push)."""
+
+    seq: int
+    entry_id: uuid.UUID
+    txn: uuid.UUID | None
+    table_name: str
+    row_id: uuid.UUID
+    op: str
+    base_version: int
+    changes: str
+    base: str
+    actor_id: uuid.UUID | None
+
+
+_ENTRY_COLUMNS = tuple(OutboxEntry.__table__.c[f.name] for f in fields(Entry))
+
+
+def next_batch(session: Session, limit: int) -> list[Entry]:
     """About ``limit`` entries, oldest first, never splitting a transaction: local writers are
     serialised, so a transaction's entries are consecutive and only the last one can be cut."""
-    waiting = select(OutboxEntry).where(OutboxEntry.refused.is_(None)).order_by(OutboxEntry.seq)
-    batch = list(session.scalars(waiting.limit(limit)))
+    waiting = select(*_ENTRY_COLUMNS).where(OutboxEntry.refused.is_(None)).order_by(OutboxEntry.seq)
+    conn = session.connection()  # Core rows: the ORM's loading machinery is not needed here
+    batch = [Entry(*row) for row in conn.execute(waiting.limit(limit))]
     if len(batch) == limit and batch[-1].txn is not None:
         last = batch[-1]
         rest = waiting.where(OutboxEntry.txn == last.txn, OutboxEntry.seq > last.seq)
-        batch += session.scalars(rest)
+        batch += [Entry(*row) for row in conn.execute(rest)]
     return batch
 
 
-def transactions(entries: list[OutboxEntry]) -> list[list[OutboxEntry]]:
+def transactions(entries: list[Entry]) -> list[list[Entry]]:
     """The entries as the local transactions that wrote them (one written before entries
     carried their transaction stands alone)."""
-    groups: list[list[OutboxEntry]] = []
+    groups: list[list[Entry]] = []
     for entry in entries:
         if groups and entry.txn is not None and groups[-1][-1].txn == entry.txn:
             groups[-1].append(entry)

@@ -17,11 +17,11 @@ from typing import Any
 from sqlalchemy import Engine
 
 from db.base import Base
-from db.models import OutboxEntry
 from db.replication import access, rows
+from db.replication.outbox import Entry
 
 
-def restore(local: Engine, shared: Engine, entries: Sequence[OutboxEntry]) -> int:
+def restore(local: Engine, shared: Engine, entries: Sequence[Entry]) -> int:
     """Refresh the rows ``entries`` touched from ``shared``; returns the rows changed."""
     wanted: dict[str, set[uuid.UUID]] = {}
     for entry in entries:
