@@ -160,3 +160,34 @@ def test_a_shared_sqlite_store_keeps_stamping_through_each_step(sqlite_url: str)
         command.check(migrate.alembic_config(engine))
     finally:
         engine.dispose()
+
+
+def test_search_start_index_and_fresh_statistics(store_url: str) -> None:
+    """0021 on a store with customers: the start index, no GIN pending list, and statistics
+    for the new expression at once (migrate.upgrade runs ANALYZE on PostgreSQL); down again
+    undoes both. SQLite gets nothing new and no statistics."""
+    engine = open_engine(store_url)
+    try:
+        migrate.upgrade(engine, "0020")
+        _add_customer(engine, "Before Start")
+        migrate.upgrade(engine)
+        with engine.connect() as conn:
+            if engine.dialect.name == "sqlite":
+                assert not inspect(conn).has_table("sqlite_stat1")
+                return
+            assert conn.execute(
+                text(
+                    "SELECT count(*) FROM pg_statistic "
+                    "WHERE starelid = 'ix_customers_search_start'::regclass"
+                )
+            ).scalar_one()
+            options = text("SELECT reloptions FROM pg_class WHERE relname = :name")
+            assert conn.execute(options, {"name": "ix_customers_search_words"}).scalar_one() == [
+                "fastupdate=off"
+            ]
+        migrate.downgrade(engine, "0020")
+        with engine.connect() as conn:
+            assert conn.execute(options, {"name": "ix_customers_search_words"}).scalar_one() is None
+            assert conn.execute(options, {"name": "ix_customers_search_start"}).first() is None
+    finally:
+        engine.dispose()
