@@ -34,7 +34,13 @@ def name_tokens(text: str) -> list[str]:
     return _WORD.findall(spaced_cjk(text))
 
 
-def _phone_prefixes(text: str) -> tuple[str | None, str | None]:
+def set_apart(token: str) -> bool:
+    """A token that is always a whole word of the indexed text: a character ``spaced_cjk``
+    puts spaces round (so "张" never starts a longer word)."""
+    return len(token) == 1 and spaced_cjk("a" + token) != "a" + token
+
+
+def phone_prefixes(text: str) -> tuple[str | None, str | None]:
     """(E.164 prefix, national-digits prefix) for a partly typed number."""
     digits = digits_for_prefix_search(text)
     if len(digits) < MIN_DIGITS:
@@ -95,7 +101,7 @@ def search(ctx: ServiceContext, text: str, limit: int = DEFAULT_LIMIT) -> list[S
                 )
         phoneish = bool(_PHONEISH.match(query))
         if phoneish:
-            e164_prefix, national_prefix = _phone_prefixes(query)
+            e164_prefix, national_prefix = phone_prefixes(query)
             for customer_id, name, company, raw in queries.customers_by_phone(
                 session, e164_prefix, national_prefix, limit
             ):
@@ -111,7 +117,9 @@ def search(ctx: ServiceContext, text: str, limit: int = DEFAULT_LIMIT) -> list[S
                 add(SearchHit("customer", customer_id, None, name, address, "e-mail", SCORE_EMAIL))
         tokens = name_tokens(query)
         if tokens and "@" not in query and not phoneish:
-            rows = queries.customers_by_name(session, tokens, limit * CANDIDATE_FACTOR)
+            rows = queries.customers_by_name(
+                session, tokens, limit * CANDIDATE_FACTOR, [set_apart(t) for t in tokens]
+            )
             best = max((r.score for r in rows), default=1.0) or 1.0
             for row in rows:
                 add(
