@@ -25,7 +25,7 @@ from PySide6.QtCore import QTimer
 
 from bench.desk_harness import DesktopUnderTest
 from bench.report import Section, Series
-from bench.screenpop import callers
+from bench.screenpop import P99_MS, callers, part_series
 from callcenter.desk.desk import CallFinished, DeskEvent
 from callcenter.platform import config as config_module
 from callcenter.platform.config import Config
@@ -122,7 +122,8 @@ def run(config: Config, work: Path, calls: int = 2000, talk_ms: int = 100) -> Se
         took = time.monotonic() - started
         end_rss = rss_mib()  # before the event log is read back into this process
         events = desk.events()
-    pops = [float(e["latency_ms"]) for e in events if e["event"] == "screenpop.shown"]
+    shown = [e for e in events if e["event"] == "screenpop.shown"]
+    pops = [float(e["latency_ms"]) for e in shown]
     logged = sum(1 for e in events if e["event"] == "interaction.saved")
     sipp_failed = sipp.failed_calls()
     missing = max(0, len(numbers) - logged)
@@ -142,7 +143,7 @@ def run(config: Config, work: Path, calls: int = 2000, talk_ms: int = 100) -> Se
             f"({len(numbers) / took:.1f} calls/s)."
         ),
     )
-    section.series.append(Series.of("screen pop during the soak", pops))
+    section.series += [Series.of("screen pop during the soak", pops), *part_series(shown)]
     section.figures += [
         ("SIPp calls failed", f"{sipp_failed} (exit status {sipp.returncode})"),
         ("pops painted / answered / logs saved", f"{len(pops)} / {agent.answered} / {logged}"),
@@ -156,6 +157,8 @@ def run(config: Config, work: Path, calls: int = 2000, talk_ms: int = 100) -> Se
         ("resident memory at the end", f"{end_rss:.1f} MiB"),
     ]
     section.check("failures = 0", failures, 0, "")
+    if pops:
+        section.check(f"pop p99 <= {P99_MS:g} ms", section.series[0].p(0.99), P99_MS, "ms")
     section.check(f"RSS growth <= {GROWTH_MIB:g} MB", growth, GROWTH_MIB, "MiB")
     if failures:
         section.notes.append(sipp.screen()[-800:].replace("\n", " "))

@@ -20,7 +20,7 @@ class CallLogController(QObject):
     """Writes the log panel through to the desk. Slots run on the GUI thread.
 
     Signals:
-        saved(): a call log was saved; the record and work lists are out of date.
+        saved(): a call log was saved; the open record's history is out of date.
     """
 
     saved = Signal()
@@ -43,10 +43,16 @@ class CallLogController(QObject):
         log_panel.draft_changed.connect(self._save_draft)
         log_panel.save_requested.connect(self.save)
         calls.view_closed.connect(self.restore_drafts)
+        #: The draft last written (call, notes, outcome): the same one again is not written.
+        self._written: tuple[str, str, str | None] | None = None
 
     def _save_draft(self, notes: str, disposition: str | None) -> None:
-        if self.calls.current is not None and self.calls.live():
-            self.desk.save_draft(self.calls.current, notes, disposition)
+        current = self.calls.current
+        if current is not None and self.calls.live():
+            draft = (current, notes, disposition)
+            if draft != self._written:
+                self.desk.save_draft(current, notes, disposition)
+                self._written = draft
 
     def save(self, and_ready: bool) -> None:
         """Save the log of the call on screen; an ended call's view closes once it is saved."""
@@ -67,6 +73,7 @@ class CallLogController(QObject):
         except ValidationError as exc:
             self.log_panel.error.setText(exc.message if exc.field == "notes" else str(exc))
             return
+        self._written = None  # the save dropped the call's draft
         session = self.desk.calls.get(current)
         if session is None or session.ended:
             self.calls.close_view(self.tr("Call log saved"))

@@ -305,7 +305,7 @@ class MainWindow(QMainWindow):
         self.pages.customer_chosen.connect(self._script_for_customer)
         self.work.saved.connect(self.refresh)
         self.account.language_chosen.connect(self.apply_language)
-        self.call_log.saved.connect(self.refresh)
+        self.call_log.saved.connect(self._log_saved)
 
     # What the window shows -------------------------------------------------------------------
 
@@ -425,6 +425,19 @@ class MainWindow(QMainWindow):
         if not shown and self.tray.isVisible():
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
         self.say(self.tr("{title}: {text}").format(title=title, text=text), 10_000)
+
+    def _log_saved(self) -> None:
+        """A saved call log is news for the open record's history only: the callback it
+        answered and a request it touched say so themselves (``work.saved``). Read on the
+        loop's next turn, so that a call ringing as the agent clicks Save & Ready pops first
+        (a pop reads its own record; the one saved for is then no longer on screen)."""
+        shown = self.pages.record_view.record
+        if shown is not None:
+            QTimer.singleShot(0, lambda: self._reload_if_shown(shown))
+
+    def _reload_if_shown(self, shown: Customer360) -> None:
+        if self.pages.record_view.record is shown:
+            self.pages.reload()
 
     def refresh(self) -> None:
         """Something was saved: the open record and the work lists read again."""
