@@ -39,6 +39,7 @@ from callcenter.platform.csv_cells import FORMULA_STARTS
 from callcenter.platform.errors import ServiceError, ValidationError
 from callcenter.platform.messages import N_
 from callcenter.platform.permissions import Action, require
+from db import statistics
 from db.base import Base
 from db.enums import CustomerKind, LifecycleStage, PhoneKind, ValueTier
 from db.models import Customer, Email, PhoneNumber
@@ -506,6 +507,8 @@ def _check_record(
 _CUSTOMERS = Base.metadata.tables["customers"]
 _PHONES = Base.metadata.tables["phone_numbers"]
 _EMAILS = Base.metadata.tables["emails"]
+#: What an import writes, in bulk.
+_WRITTEN = (_CUSTOMERS, _PHONES, _EMAILS)
 
 
 @dataclass
@@ -738,6 +741,7 @@ class _Importer:
             if self.progress and not self.report.cancelled:
                 self.progress(total, total)
         if not self.report.dry_run:
+            self.analyze()
             self.audit()
         return self.report.report()
 
@@ -780,6 +784,14 @@ class _Importer:
                 f"{done} rows before it are imported, re-run the file to finish"
             ) from exc
         self.pending = []
+
+    def analyze(self) -> None:
+        """Fresh statistics for the tables a bulk import wrote: the planner must know the new
+        rows now, not when autovacuum gets to them."""
+        if not (self.report.created or self.report.updated):
+            return
+        with self.ctx.sessions.begin() as session:
+            statistics.analyze(session.connection(), (c.name for c in _WRITTEN))
 
     def audit(self) -> None:
         fields = ("file", "created", "updated", "rejected")

@@ -40,6 +40,7 @@ from callcenter.platform.errors import ValidationError
 from callcenter.platform.messages import N_
 from callcenter.platform.permissions import Action, require
 from callcenter.work.service_requests import ALPHABET, NUMBER_LENGTH
+from db import statistics
 from db.base import Base
 from db.enums import (
     CallbackOutcome,
@@ -1400,6 +1401,10 @@ def generate(
             counts[name] += len(table_rows)
         if progress:
             progress(done + len(rows["customers"]), customers)
+    if customers:
+        # The planner must know the new rows now, not when autovacuum gets to them.
+        with ctx.sessions.begin() as session:
+            statistics.analyze(session.connection())
     return DemoSummary(
         rows=counts,
         first_external_id=external_id(first) if customers else None,
