@@ -32,7 +32,20 @@ from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, and_, func, or_, select, text, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Table,
+    and_,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+    union_all,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from db import search_ddl
@@ -163,6 +176,21 @@ def _page(conn: Connection, table: Table, window: _Window, after: int) -> list[t
     return rows.fetch(conn, query)
 
 
+def _with_rows(conn: Connection, window: _Window, candidates: list[Table]) -> set[str]:
+    """The tables with rows in ``window``, asked in one statement. An idle desk's cycle read
+    an empty page of every table instead, a query and a commit each: most of its CPU, on the
+    thread that shares the GIL with the agent's window. Nothing can join a window once it is
+    open (its transactions have ended), so a table without rows now has none to page."""
+    probes = [
+        select(literal(table.name)).where(exists().where(within(table, conn, window)))
+        for table in candidates
+        if table.name not in window.hidden
+    ]
+    if not probes:
+        return set()
+    return {str(name) for name in conn.execute(union_all(*probes)).scalars().all()}
+
+
 def _raw(conn: Connection) -> Any:
     raw = conn.connection.dbapi_connection
     assert raw is not None
@@ -265,11 +293,15 @@ def _read_window(
     with ExitStack() as stack:
         with guard():
             source = stack.enter_context(shared.connect())
+            changed = None
+            if not at.initial:
+                changed = _with_rows(source, window, all_tables[index:])
+                source.commit()
         while index < len(all_tables):
             if should_stop():
                 return False, read, skipped
             table = all_tables[index]
-            if table.name in window.hidden:
+            if table.name in window.hidden or (changed is not None and table.name not in changed):
                 index, after = index + 1, -1
                 continue
             if at.initial and after == -1 and window.scope is None:
