@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import and_, exists, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Connection, and_, exists, literal, null, select, union_all
 
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.language import words
 from callcenter.platform.permissions import Action, require
 from callcenter.platform.records import CallbackView, ServiceRequestView
-from callcenter.platform.views import callback_view, service_request_view
+from callcenter.platform.views import view_columns
 from callcenter.work.callbacks import NewCallback, schedule_callback
 from db.enums import CallbackStatus, Channel, Direction, SRStatus
 from db.epoch import elapsed_us
@@ -43,28 +41,31 @@ def missed_calls(ctx: ServiceContext, since: dt.datetime) -> list[MissedCall]:
     (no callback to that number due after the call), newest first."""
     require(ctx, Action.SUPERVISE)
     with ctx.sessions() as session:
-        return read_missed_calls(session, since)
+        conn = session.connection()
+        return read_missed_calls(conn, since)
 
 
-def read_missed_calls(session: Session, since: dt.datetime) -> list[MissedCall]:
-    """``missed_calls`` in a session the caller holds (a board refresh reads in one)."""
+def read_missed_calls(conn: Connection, since: dt.datetime) -> list[MissedCall]:
+    """``missed_calls`` on a connection the caller holds (a board refresh reads in one)."""
     i = Interaction
     called_back = exists().where(
         and_(Callback.phone_number == i.caller_number, Callback.due_from >= i.offered_at)
     )
+    # The customer's name read per missed call by its key: joined, PostgreSQL would rather
+    # read every customer into a hash than look up the day's few thousand.
+    customer = select(Customer.name).where(Customer.id == i.customer_id).scalar_subquery()
     query = (
         select(
             i.id,
             i.caller_number,
             i.customer_id,
-            Customer.name,
+            customer,
             i.queue_id,
             Queue.display_name,
             Queue.labels,
             i.offered_at,
             elapsed_us(i.ended_at, i.offered_at),
         )
-        .outerjoin(Customer, Customer.id == i.customer_id)
         .outerjoin(Queue, Queue.id == i.queue_id)
         .where(
             i.offered_at >= since,
@@ -77,23 +78,36 @@ def read_missed_calls(session: Session, since: dt.datetime) -> list[MissedCall]:
         )
         .order_by(i.offered_at.desc())
     )
-    # Columns, not entities: a busy day's hundreds of missed calls as ORM objects cost more
-    # than the query.
-    return [
-        MissedCall(
-            interaction_id=id_,
-            caller_number=caller or "",
-            customer_id=customer_id,
-            customer_name=customer,
-            queue_id=queue_id,
-            queue_name=None if queue is None else words(queue, labels),
-            offered_at=offered,
-            waited=None if waited_us is None else dt.timedelta(microseconds=waited_us),
+    # Columns, not entities: a busy day's thousands of missed calls as ORM objects cost more
+    # than the query; each queue's name is put in words once.
+    queue_names: dict[uuid.UUID | None, str | None] = {}
+    missed = []
+    for (
+        id_,
+        caller,
+        customer_id,
+        name,
+        queue_id,
+        queue,
+        labels,
+        offered,
+        waited_us,
+    ) in conn.execute(query).all():
+        if queue_id not in queue_names:
+            queue_names[queue_id] = None if queue is None else words(queue, labels)
+        missed.append(
+            MissedCall(
+                id_,
+                caller or "",
+                customer_id,
+                name,
+                queue_id,
+                queue_names[queue_id],
+                offered,
+                None if waited_us is None else dt.timedelta(microseconds=waited_us),
+            )
         )
-        for id_, caller, customer_id, customer, queue_id, queue, labels, offered, waited_us in (
-            session.execute(query)
-        )
-    ]
+    return missed
 
 
 def call_back(
@@ -126,21 +140,27 @@ def overdue_callbacks(ctx: ServiceContext, now: dt.datetime) -> list[CallbackVie
     """Pending callbacks whose window has closed, most overdue first."""
     require(ctx, Action.SUPERVISE)
     with ctx.sessions() as session:
-        return read_overdue_callbacks(session, now)
+        conn = session.connection()
+        return read_overdue_callbacks(conn, now)
 
 
-def read_overdue_callbacks(session: Session, now: dt.datetime) -> list[CallbackView]:
-    """``overdue_callbacks`` in a session the caller holds."""
-    query = (
-        select(Callback)
-        .where(
-            Callback.status == CallbackStatus.PENDING,
-            Callback.due_until < now,
-            Callback.deleted.is_(False),
-        )
-        .order_by(Callback.due_until)
+_CALLBACK = view_columns(CallbackView, Callback.__table__)
+_REQUEST = view_columns(ServiceRequestView, ServiceRequest.__table__)
+
+
+def _overdue(now: dt.datetime) -> ColumnElement[bool]:
+    return and_(
+        Callback.status == CallbackStatus.PENDING,
+        Callback.due_until < now,
+        Callback.deleted.is_(False),
     )
-    return [callback_view(row) for row in session.scalars(query)]
+
+
+def read_overdue_callbacks(conn: Connection, now: dt.datetime) -> list[CallbackView]:
+    """``overdue_callbacks`` on a connection the caller holds; Core rows unpacked straight into
+    the records (a busy day's hundreds as ORM objects cost more than the query)."""
+    query = select(*_CALLBACK).where(_overdue(now)).order_by(Callback.due_until)
+    return [CallbackView(*row) for row in conn.execute(query).all()]
 
 
 def sla_watch(
@@ -149,46 +169,57 @@ def sla_watch(
     """Open service requests past their SLA or due within ``within``, soonest first."""
     require(ctx, Action.SUPERVISE)
     with ctx.sessions() as session:
-        return read_sla_watch(session, now, within)
+        conn = session.connection()
+        return read_sla_watch(conn, now, within)
+
+
+def _watched(now: dt.datetime, within: dt.timedelta) -> ColumnElement[bool]:
+    # Written as the partial index ix_service_requests_open_sla_due_at says it.
+    return and_(
+        ServiceRequest.status.not_in(CLOSED_SR),
+        ServiceRequest.sla_due_at < now + within,
+        ServiceRequest.deleted.is_(False),
+    )
 
 
 def read_sla_watch(
-    session: Session, now: dt.datetime, within: dt.timedelta = SLA_WITHIN
+    conn: Connection, now: dt.datetime, within: dt.timedelta = SLA_WITHIN
 ) -> list[ServiceRequestView]:
-    """``sla_watch`` in a session the caller holds."""
-    query = (
-        select(ServiceRequest)
-        .where(
-            ServiceRequest.status.not_in(CLOSED_SR),
-            ServiceRequest.sla_due_at < now + within,
-            ServiceRequest.deleted.is_(False),
-        )
-        .order_by(ServiceRequest.sla_due_at)
-    )
-    return [service_request_view(row) for row in session.scalars(query)]
+    """``sla_watch`` on a connection the caller holds, as Core rows (see the overdue callbacks)."""
+    query = select(*_REQUEST).where(_watched(now, within)).order_by(ServiceRequest.sla_due_at)
+    return [ServiceRequestView(*row) for row in conn.execute(query).all()]
 
 
 def read_names(
-    session: Session, callbacks: Sequence[CallbackView], requests: Sequence[ServiceRequestView]
+    conn: Connection, now: dt.datetime, within: dt.timedelta = SLA_WITHIN
 ) -> dict[uuid.UUID, str]:
-    """Who the listed work is for: the names of its owners, assignees, queues and customers,
-    by id (three indexed reads of the ids on the lists, none when they are empty)."""
-    people = {c.owner_user_id for c in callbacks} | {r.assignee_id for r in requests}
-    queue_ids = {c.owner_queue_id for c in callbacks} | {r.queue_id for r in requests}
-    customer_ids = {c.customer_id for c in callbacks} | {r.customer_id for r in requests}
-    names: dict[uuid.UUID, str] = {}
-    for table, name, ids in (
-        (User, User.display_name, people),
-        (Customer, Customer.name, customer_ids),
-    ):
-        wanted = [i for i in ids if i is not None]
-        if wanted:
-            rows = session.execute(select(table.id, name).where(table.id.in_(wanted)))
-            names.update({row_id: text for row_id, text in rows})
-    wanted = [i for i in queue_ids if i is not None]
-    if wanted:
-        found = select(Queue.id, Queue.display_name, Queue.labels).where(Queue.id.in_(wanted))
-        names.update(
-            {row_id: words(text, labels) for row_id, text, labels in session.execute(found)}
-        )
-    return names
+    """Who the overdue callbacks and the SLA watch at ``now`` are for: the names of their
+    owners, assignees, queues and customers, by id. One statement, the lists' own conditions
+    choosing the ids: a busy day's hundreds of ids sent back as parameters cost more than the
+    lists themselves. (Read after the lists, a row changed in between shows without its name
+    until the next refresh.)"""
+    work = union_all(
+        select(Callback.owner_user_id, Callback.owner_queue_id, Callback.customer_id).where(
+            _overdue(now)
+        ),
+        select(
+            ServiceRequest.assignee_id, ServiceRequest.queue_id, ServiceRequest.customer_id
+        ).where(_watched(now, within)),
+    ).cte("work")
+    person, queue, customer = work.c
+    no_labels = null().cast(Queue.labels.type)
+    found = union_all(
+        select(User.id, User.display_name, no_labels, literal(False)).where(
+            User.id.in_(select(person))
+        ),
+        select(Customer.id, Customer.name, no_labels, literal(False)).where(
+            Customer.id.in_(select(customer))
+        ),
+        select(Queue.id, Queue.display_name, Queue.labels, literal(True)).where(
+            Queue.id.in_(select(queue))
+        ),
+    )
+    return {
+        row_id: words(text, labels) if is_queue else text
+        for row_id, text, labels, is_queue in conn.execute(found).all()
+    }

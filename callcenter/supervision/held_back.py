@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, select, text
 
 from db.activity_ddl import HELD_BACK_S
 from db.models import User
@@ -30,17 +29,19 @@ class HeldBack:
     since: dt.datetime
 
 
-def read_held_back(session: Session, min_seconds: float = HELD_BACK_S) -> list[HeldBack]:
-    if session.get_bind().dialect.name != "postgresql":
+def read_held_back(conn: Connection, min_seconds: float = HELD_BACK_S) -> list[HeldBack]:
+    if conn.dialect.name != "postgresql":
         return []
-    found = session.execute(
+    found = conn.execute(
         text("SELECT username, pid, xact_start FROM cc_held_back(:seconds)"),
         {"seconds": min_seconds},
     ).all()
+    if not found:
+        return []
     people = select(User.username, User.display_name).where(
         User.username.in_({row.username for row in found})
     )
-    names = {row.username: row.display_name for row in session.execute(people)}
+    names = {row.username: row.display_name for row in conn.execute(people)}
     return [
         HeldBack(names.get(row.username) or row.username, int(row.pid), row.xact_start)
         for row in found
