@@ -79,18 +79,21 @@ def for_person(config: Config, username: str | None) -> Config:
 
 
 def run_desktop(args: argparse.Namespace) -> int:
-    from PySide6.QtWidgets import QApplication
-
+    # The core before Qt (and ui.app loads its own core imports first): PySide6 reads the
+    # source of every module imported after it.
     from callcenter.cli.sync_run import console_progress
     from callcenter.desk.softphone import configured
     from callcenter.platform.secrets import SecretStore
     from callcenter.sync.stores import first_sync
     from ui.app import run
-    from ui.platform.password_prompt import database_password
 
     config = for_person(_with_event_log(config_module.load(args.config), args.event_log), args.user)
     secrets = SecretStore()
     if not config.embedded:
+        from PySide6.QtWidgets import QApplication
+
+        from ui.platform.password_prompt import database_password
+
         QApplication.instance() or QApplication(sys.argv)
         database_password(config, secrets)  # kept in the keyring (or for this session)
     status = first_sync(config, console_progress, secrets)
