@@ -48,8 +48,15 @@ def missed_calls(ctx: ServiceContext, since: dt.datetime) -> list[MissedCall]:
 def read_missed_calls(conn: Connection, since: dt.datetime) -> list[MissedCall]:
     """``missed_calls`` on a connection the caller holds (a board refresh reads in one)."""
     i = Interaction
+    # A callback due after the call is due after ``since`` too: said outright, the store
+    # checks the day's calls against the few callbacks due since (one hash), not each call
+    # against the number's every callback.
     called_back = exists().where(
-        and_(Callback.phone_number == i.caller_number, Callback.due_from >= i.offered_at)
+        and_(
+            Callback.phone_number == i.caller_number,
+            Callback.due_from >= i.offered_at,
+            Callback.due_from >= since,
+        )
     )
     # The customer's name read per missed call by its key: joined, PostgreSQL would rather
     # read every customer into a hash than look up the day's few thousand.
