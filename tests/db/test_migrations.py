@@ -163,7 +163,7 @@ def test_a_shared_sqlite_store_keeps_stamping_through_each_step(sqlite_url: str)
 
 
 def test_search_start_index_and_fresh_statistics(store_url: str) -> None:
-    """0021 on a store with customers: the start index, no GIN pending list, and statistics
+    """0021 on a store with customers: the start index, a short GIN pending list, and statistics
     for the new expression at once (migrate.upgrade runs ANALYZE on PostgreSQL); down again
     undoes both. SQLite gets nothing new and no statistics."""
     engine = open_engine(store_url)
@@ -183,11 +183,73 @@ def test_search_start_index_and_fresh_statistics(store_url: str) -> None:
             ).scalar_one()
             options = text("SELECT reloptions FROM pg_class WHERE relname = :name")
             assert conn.execute(options, {"name": "ix_customers_search_words"}).scalar_one() == [
-                "fastupdate=off"
+                "gin_pending_list_limit=256"
             ]
         migrate.downgrade(engine, "0020")
         with engine.connect() as conn:
             assert conn.execute(options, {"name": "ix_customers_search_words"}).scalar_one() is None
             assert conn.execute(options, {"name": "ix_customers_search_start"}).first() is None
+    finally:
+        engine.dispose()
+
+
+def test_call_sums_are_made_from_the_calls_there_are(store_url: str) -> None:
+    """0023 on a store with calls: on PostgreSQL the half hours' and agents' sums of the calls
+    already there, kept by the triggers from then on; down again drops them, up makes them
+    again. SQLite gets nothing (its boards add the calls up themselves)."""
+    engine = open_engine(store_url)
+    try:
+        migrate.upgrade(engine, "0022")
+        tables = MetaData()
+        interactions = Table("interactions", tables, autoload_with=engine)
+        offered = dt.datetime(2026, 11, 23, 9, 10, tzinfo=dt.UTC)
+        sqlite = engine.dialect.name == "sqlite"
+
+        def call(answered_s: int | None) -> dict[str, object]:
+            made = uuid.uuid4()
+            return {
+                "id": made.hex if sqlite else made,
+                "version": 1,
+                "updated_at": offered,
+                "deleted": False,
+                "channel": "phone",
+                "direction": "inbound",
+                "offered_at": offered,
+                "answered_at": None
+                if answered_s is None
+                else offered + dt.timedelta(seconds=answered_s),
+                "ended_at": offered + dt.timedelta(minutes=5),
+            }
+
+        with engine.begin() as conn:
+            conn.execute(insert(interactions), [call(5), call(30), call(None)])
+        migrate.upgrade(engine)
+        sums = text(
+            "SELECT starts_at, queue_id, offered, answered, abandoned, in_time, wait_us, talks "
+            "FROM call_half_hours"
+        )
+        with engine.connect() as conn:
+            if sqlite:
+                assert not inspect(conn).has_table("call_half_hours")
+                return
+            half_hour = offered.replace(minute=0)
+            made = (half_hour, uuid.UUID(int=0), 3, 2, 1, 1, 35_000_000, 2)
+            assert conn.execute(sums).all() == [made]
+        with engine.begin() as conn:
+            conn.execute(insert(interactions), [call(1)])
+        with engine.connect() as conn:
+            assert conn.execute(sums).all() == [
+                (half_hour, uuid.UUID(int=0), 4, 3, 1, 2, 36_000_000, 3)
+            ]
+        migrate.downgrade(engine, "0022")
+        with engine.connect() as conn:
+            assert not inspect(conn).has_table("call_half_hours")
+            assert not inspect(conn).has_table("agent_call_days")
+        migrate.upgrade(engine)
+        with engine.connect() as conn:
+            assert conn.execute(sums).all() == [
+                (half_hour, uuid.UUID(int=0), 4, 3, 1, 2, 36_000_000, 3)
+            ]
+        command.check(migrate.alembic_config(engine))
     finally:
         engine.dispose()

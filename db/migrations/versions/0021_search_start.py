@@ -1,8 +1,8 @@
 """PostgreSQL name search reads the names that start with the typed words first: a b-tree
 over the words of search_text as one lower-case line (``text_pattern_ops``), so a prefix shared by
 thousands of customers is a range read in order that stops at the LIMIT; the GIN index only
-finds the rest. The GIN index keeps no pending list any more (``fastupdate = off``): every
-search read the whole list, up to 4 MB on a store autovacuum had not visited yet. SQLite's
+finds the rest. The GIN index's pending list is kept to 256 kB (``gin_pending_list_limit``):
+every search read the whole list, up to 4 MB on a store autovacuum had not visited yet. SQLite's
 FTS5 index already stops at the LIMIT; nothing changes there.
 
 Revision ID: 0021
@@ -33,13 +33,13 @@ def upgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
     op.execute(START)
-    op.execute("ALTER INDEX ix_customers_search_words SET (fastupdate = off)")
-    # Turning fastupdate off keeps what the list already holds: move it into the index now.
+    op.execute("ALTER INDEX ix_customers_search_words SET (gin_pending_list_limit = 256)")
+    # A smaller limit leaves what the list already holds: move it into the index now.
     op.execute("SELECT gin_clean_pending_list('ix_customers_search_words'::regclass)")
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
-    op.execute("ALTER INDEX ix_customers_search_words RESET (fastupdate)")
+    op.execute("ALTER INDEX ix_customers_search_words RESET (gin_pending_list_limit)")
     op.execute("DROP INDEX IF EXISTS ix_customers_search_start")
