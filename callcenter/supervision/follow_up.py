@@ -6,8 +6,20 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Connection, and_, exists, literal, null, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    exists,
+    func,
+    literal,
+    null,
+    select,
+    union_all,
+)
 
 from callcenter.platform.context import ServiceContext
 from callcenter.platform.language import words
@@ -22,6 +34,20 @@ from db.models import Callback, Customer, Interaction, Queue, ServiceRequest, Us
 CLOSED_SR = (SRStatus.RESOLVED, SRStatus.CLOSED)
 CALL_BACK_WITHIN = dt.timedelta(hours=2)
 SLA_WITHIN = dt.timedelta(hours=4)
+#: The most rows a board's missed calls and SLA watch bring (their counts stay exact): a busy
+#: day's 1,666 missed calls or 731 watched requests are more than anyone reads, and building
+#: them was a third of a refresh.
+SHOWN = 200
+
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Listed(Generic[R]):
+    """Some of a list's rows, and how many it holds."""
+
+    rows: list[R]
+    total: int
 
 
 @dataclass(frozen=True)
@@ -42,11 +68,14 @@ def missed_calls(ctx: ServiceContext, since: dt.datetime) -> list[MissedCall]:
     require(ctx, Action.SUPERVISE)
     with ctx.sessions() as session:
         conn = session.connection()
-        return read_missed_calls(conn, since)
+        return read_missed_calls(conn, since).rows
 
 
-def read_missed_calls(conn: Connection, since: dt.datetime) -> list[MissedCall]:
-    """``missed_calls`` on a connection the caller holds (a board refresh reads in one)."""
+def read_missed_calls(
+    conn: Connection, since: dt.datetime, limit: int | None = None
+) -> Listed[MissedCall]:
+    """``missed_calls`` on a connection the caller holds (a board refresh reads in one): the
+    newest ``limit`` of them (all without one) and how many there are, in one statement."""
     i = Interaction
     # A callback due after the call is due after ``since`` too: said outright, the store
     # checks the day's calls against the few callbacks due since (one hash), not each call
@@ -72,6 +101,7 @@ def read_missed_calls(conn: Connection, since: dt.datetime) -> list[MissedCall]:
             Queue.labels,
             i.offered_at,
             elapsed_us(i.ended_at, i.offered_at),
+            func.count().over(),
         )
         .outerjoin(Queue, Queue.id == i.queue_id)
         .where(
@@ -84,11 +114,13 @@ def read_missed_calls(conn: Connection, since: dt.datetime) -> list[MissedCall]:
             ~called_back,
         )
         .order_by(i.offered_at.desc())
+        .limit(limit)
     )
     # Columns, not entities: a busy day's thousands of missed calls as ORM objects cost more
     # than the query; each queue's name is put in words once.
     queue_names: dict[uuid.UUID | None, str | None] = {}
     missed = []
+    rows = conn.execute(query).all()
     for (
         id_,
         caller,
@@ -99,7 +131,8 @@ def read_missed_calls(conn: Connection, since: dt.datetime) -> list[MissedCall]:
         labels,
         offered,
         waited_us,
-    ) in conn.execute(query).all():
+        _total,
+    ) in rows:
         if queue_id not in queue_names:
             queue_names[queue_id] = None if queue is None else words(queue, labels)
         missed.append(
@@ -114,7 +147,7 @@ def read_missed_calls(conn: Connection, since: dt.datetime) -> list[MissedCall]:
                 None if waited_us is None else dt.timedelta(microseconds=waited_us),
             )
         )
-    return missed
+    return Listed(missed, rows[0][-1] if rows else 0)
 
 
 def call_back(
@@ -177,7 +210,7 @@ def sla_watch(
     require(ctx, Action.SUPERVISE)
     with ctx.sessions() as session:
         conn = session.connection()
-        return read_sla_watch(conn, now, within)
+        return read_sla_watch(conn, now, within).rows
 
 
 def _watched(now: dt.datetime, within: dt.timedelta) -> ColumnElement[bool]:
@@ -189,29 +222,54 @@ def _watched(now: dt.datetime, within: dt.timedelta) -> ColumnElement[bool]:
     )
 
 
+def _last_due(
+    columns: tuple[Any, ...], now: dt.datetime, within: dt.timedelta, limit: int | None
+) -> Select[Any]:
+    """The watched requests due last, ``limit`` of them (all without one), latest first.
+
+    A request joins the watch when it comes within ``within`` of its SLA, so those due last
+    are the ones that just joined or just broke it, always shown (and announced); the long
+    broken beyond them are counted."""
+    query = select(*columns).where(_watched(now, within))
+    return query.order_by(ServiceRequest.sla_due_at.desc()).limit(limit)
+
+
 def read_sla_watch(
-    conn: Connection, now: dt.datetime, within: dt.timedelta = SLA_WITHIN
-) -> list[ServiceRequestView]:
-    """``sla_watch`` on a connection the caller holds, as Core rows (see the overdue callbacks)."""
-    query = select(*_REQUEST).where(_watched(now, within)).order_by(ServiceRequest.sla_due_at)
-    return [ServiceRequestView(*row) for row in conn.execute(query).all()]
+    conn: Connection,
+    now: dt.datetime,
+    within: dt.timedelta = SLA_WITHIN,
+    limit: int | None = None,
+) -> Listed[ServiceRequestView]:
+    """``sla_watch`` on a connection the caller holds, as Core rows (see the overdue callbacks):
+    the ``limit`` due last (``_last_due``), soonest first, and how many are watched."""
+    rows = conn.execute(_last_due((*_REQUEST, func.count().over()), now, within, limit)).all()
+    return Listed(
+        [ServiceRequestView(*row[:-1]) for row in reversed(rows)], rows[0][-1] if rows else 0
+    )
 
 
 def read_names(
-    conn: Connection, now: dt.datetime, within: dt.timedelta = SLA_WITHIN
+    conn: Connection,
+    now: dt.datetime,
+    within: dt.timedelta = SLA_WITHIN,
+    limit: int | None = None,
 ) -> dict[uuid.UUID, str]:
-    """Who the overdue callbacks and the SLA watch at ``now`` are for: the names of their
-    owners, assignees, queues and customers, by id. One statement, the lists' own conditions
-    choosing the ids: a busy day's hundreds of ids sent back as parameters cost more than the
-    lists themselves. (Read after the lists, a row changed in between shows without its name
-    until the next refresh.)"""
+    """Who the overdue callbacks and the SLA watch at ``now`` (its ``limit`` shown) are for:
+    the names of their owners, assignees, queues and customers, by id. One statement, the
+    lists' own conditions choosing the ids: a busy day's hundreds of ids sent back as
+    parameters cost more than the lists themselves. (Read after the lists, a row changed in
+    between shows without its name until the next refresh.)"""
+    watched = _last_due(
+        (ServiceRequest.assignee_id, ServiceRequest.queue_id, ServiceRequest.customer_id),
+        now,
+        within,
+        limit,
+    ).subquery("watched")
     work = union_all(
         select(Callback.owner_user_id, Callback.owner_queue_id, Callback.customer_id).where(
             _overdue(now)
         ),
-        select(
-            ServiceRequest.assignee_id, ServiceRequest.queue_id, ServiceRequest.customer_id
-        ).where(_watched(now, within)),
+        select(*watched.c),
     ).cte("work")
     person, queue, customer = work.c
     no_labels = null().cast(Queue.labels.type)

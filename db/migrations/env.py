@@ -8,13 +8,16 @@ from alembic import context
 from sqlalchemy import Connection
 
 import db.models  # noqa: F401 - registers every table on the metadata
-from db import change_log_ddl, changefeed_ddl, search_ddl
+from db import change_log_ddl, changefeed_ddl, rollups_ddl, search_ddl
 from db.base import Base
 from db.store import open_engine
 from db.types import UTCDateTime
 
 UNMODELLED = (
-    search_ddl.UNMODELLED_NAMES | changefeed_ddl.UNMODELLED_NAMES | change_log_ddl.UNMODELLED_NAMES
+    search_ddl.UNMODELLED_NAMES
+    | changefeed_ddl.UNMODELLED_NAMES
+    | change_log_ddl.UNMODELLED_NAMES
+    | rollups_ddl.UNMODELLED_NAMES
 )
 
 

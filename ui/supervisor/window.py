@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -384,29 +384,42 @@ class SupervisorWindow(QMainWindow):
         return tabs
 
     def _work_titles(self, result: Boards | None = None) -> dict[int, str]:
-        """The work lists' tab titles, with how many each holds when it holds any."""
+        """The work lists' tab titles, with how many each holds when it holds any, and how
+        many of them it shows when it shows only some (``follow_up.SHOWN``)."""
         titles = {}
-        for index, rows, title, counted in (
+        for index, shown, total, title, counted, some in (
             (
                 MISSED_TAB,
-                result.missed if result else (),
+                len(result.missed) if result else 0,
+                result.missed_total if result else 0,
                 self.tr("Missed calls"),
                 self.tr("Missed calls ({count})"),
+                self.tr("Missed calls ({shown} of {count})"),
             ),
             (
                 OVERDUE_TAB,
-                result.overdue if result else (),
+                len(result.overdue) if result else 0,
+                len(result.overdue) if result else 0,
                 self.tr("Overdue callbacks"),
+                self.tr("Overdue callbacks ({count})"),
                 self.tr("Overdue callbacks ({count})"),
             ),
             (
                 SLA_TAB,
-                result.sla if result else (),
+                len(result.sla) if result else 0,
+                result.sla_total if result else 0,
                 self.tr("SLA watch"),
                 self.tr("SLA watch ({count})"),
+                self.tr("SLA watch ({shown} of {count})"),
             ),
         ):
-            titles[index] = counted.format(count=len(rows)) if rows else title
+            locale = QLocale()
+            if shown < total:
+                titles[index] = some.format(
+                    shown=locale.toString(shown), count=locale.toString(total)
+                )
+            else:
+                titles[index] = counted.format(count=locale.toString(total)) if total else title
         return titles
 
     def _work_views(self) -> tuple[QTableView, ...]:

@@ -16,10 +16,12 @@ from sqlalchemy import select, update
 
 from callcenter.crm.customers import NewCustomer, create_customer
 from callcenter.platform.context import ServiceContext
+from callcenter.supervision.follow_up import SHOWN
 from callcenter.work import service_requests as srs
 from callcenter.work.callbacks import NewCallback, get_callback, schedule_callback
 from callcenter.work.service_requests import NewServiceRequest
 from callcenter.work.sla import SlaState
+from db.enums import Channel, Direction
 from db.models import AgentPresence, AuditEntry, Interaction, NotReadyReason
 from db.store import open_engine
 from tests.callcenter.conftest import People
@@ -323,3 +325,29 @@ def test_a_not_ready_reason_reads_in_the_dictionarys_words(
     agents = {row[0]: row for row in table_rows(window.agents)}
     assert agents["Bob"][1:3] == ["Not ready", "Lunch break"]
     window.close()
+
+
+def test_a_busy_days_missed_calls_say_how_many_are_shown(
+    qtbot: QtBot, ctx: ServiceContext, people: People
+) -> None:
+    """More missed calls than the board brings: the newest ``SHOWN`` listed, the tab says of
+    how many."""
+    with ctx.sessions.begin() as s:
+        s.add_all(
+            Interaction(
+                channel=Channel.PHONE,
+                direction=Direction.INBOUND,
+                queue_id=people.queue_id,
+                caller_number=f"+44207946{n:04d}",
+                offered_at=at(1, 0) + dt.timedelta(seconds=n),
+                ended_at=at(1, 1) + dt.timedelta(seconds=n),
+            )
+            for n in range(SHOWN + 1_000)
+        )
+    window = SupervisorWindow(watching(ctx, people), watching(ctx, people))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.refreshed, timeout=10_000):
+        pass
+    assert window.missed.rowCount() == SHOWN
+    assert window.tabs.tabText(2) == f"Missed calls ({SHOWN} of {SHOWN + 1_000:,})"
+    assert window.tabs.tabText(4) == "SLA watch"
