@@ -54,6 +54,8 @@ if TYPE_CHECKING:
     from ui.supervisor.window import SupervisorWindow
 
 log = logging.getLogger(__name__)
+#: How long a Python thread may keep the interpreter lock from another that wants it.
+SWITCH_INTERVAL_S = 0.001
 
 
 @dataclass
@@ -81,6 +83,7 @@ class Running:
             self.bridge.detach()
         if self.desk.phone is not None:
             self.desk.phone.close()
+        self.window.finish_reads()
         self.desk.ctx.dispose()
         self.events.close()
 
@@ -224,6 +227,11 @@ def build(
     # Everything made so far (modules, models, widgets) lives as long as the desk: leave it out
     # of the collector's full passes, which otherwise walk it all again in the middle of a pop.
     gc.freeze()
+    # The replicator's and the phone's threads run Python beside the GUI thread. A thread that
+    # wants the interpreter lock back (the GUI thread waking for a ring, or after each read
+    # that let it go) waits up to the switch interval for it: 5 ms by default, several times
+    # in one pop while a sync cycle runs. 1 ms bounds each wait at a fifth.
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     return Running(window, desk, bridge, events, replicator, sync, supervisor)
 
 

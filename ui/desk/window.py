@@ -439,6 +439,11 @@ class MainWindow(QMainWindow):
         if self.pages.record_view.record is shown:
             self.pages.reload()
 
+    def finish_reads(self) -> None:
+        """Wait for the work lists' reads still running (before the store is closed)."""
+        self.callbacks.rereads.wait()
+        self.requests.rereads.wait()
+
     def refresh(self) -> None:
         """Something was saved: the open record and the work lists read again."""
         self.pages.reload()

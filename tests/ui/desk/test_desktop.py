@@ -302,7 +302,7 @@ def test_callback_reminder_and_click_to_dial(running: Running, qtbot: QtBot) -> 
     assert w.pages.record_view.record is not None
     assert w.pages.record_view.record.profile.id == hit.customer_id
     assert "no softphone" in w.statusBar().currentMessage()
-    with qtbot.assertNotEmitted(w.callbacks.fell_due):
+    with qtbot.assertNotEmitted(w.callbacks.fell_due), qtbot.waitSignal(w.callbacks.rereads.shown):
         w.callbacks.refresh()  # announced once only
 
 
