@@ -50,6 +50,7 @@ def open_engine(
     echo: bool = False,
     timeout_s: float | None = None,
     fresh_connections: bool = False,
+    ping: bool = True,
 ) -> Engine:
     """Create an engine for a store URL with the settings its dialect needs.
 
@@ -57,7 +58,8 @@ def open_engine(
     in seconds, not at the kernel's two-hour default, and an idle-in-transaction timeout so a
     forgotten transaction cannot stall the other desks' pulls. ``timeout_s`` replaces both timeouts;
     ``fresh_connections`` opens a connection per use (a replicator after a cut link must not
-    trust a pooled one) so every connection in use is one :func:`deadline` can cut.
+    trust a pooled one) so every connection in use is one :func:`deadline` can cut. ``ping``
+    (pooled connections) checks a kept connection before each use.
     """
     url = make_url(url)
     if url.get_backend_name() == "sqlite":
@@ -74,13 +76,18 @@ def open_engine(
         engine = create_engine(
             url,
             echo=echo,
-            pool_pre_ping=not fresh_connections,
+            pool_pre_ping=ping and not fresh_connections,
             connect_args={
                 "connect_timeout": connect_s,
                 "keepalives": 1,
                 "keepalives_idle": 10,
                 "keepalives_interval": 5,
                 "keepalives_count": 3,
+                # Bytes sent and never acknowledged (a black-holed link) drop the connection
+                # after the timeout: keepalives only probe an idle link, and a kept
+                # connection's next query (or the pool's ping) would wait for the kernel's
+                # retransmissions, a quarter of an hour.
+                "tcp_user_timeout": connect_s * 1000,
                 "options": (
                     f"-c statement_timeout={statement_ms} "
                     f"-c idle_in_transaction_session_timeout={PG_IDLE_IN_TRANSACTION_MS}"
@@ -135,17 +142,49 @@ def _cut(thread_id: int) -> None:
     with _in_use_lock:
         held = list(_in_use.get(thread_id, ()))
     for connection in held:
-        try:
-            fd = connection.pgconn.socket
-        except Exception:  # already closed: nothing to cut
-            continue
-        dup = socket.socket(fileno=os.dup(fd))
-        try:
-            dup.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
-        finally:
-            dup.close()
+        _shut(connection)
+
+
+def _shut(connection: Any) -> None:
+    """Shut a PostgreSQL connection's socket down: whatever waits on it fails at once."""
+    try:
+        fd = connection.pgconn.socket
+    except Exception:  # already closed: nothing to cut
+        return
+    dup = socket.socket(fileno=os.dup(fd))
+    try:
+        dup.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+    finally:
+        dup.close()
+
+
+_USE_TIMER = "callcenter.use_timer"
+
+
+def bound_uses(engine: Engine, seconds: float) -> None:
+    """Cut a pooled connection kept out of the pool longer than ``seconds``.
+
+    A kept connection's link may have died while it sat in the pool, and a link that takes
+    bytes and never answers fails no ping and no keepalive: bounding each use, as
+    :func:`deadline` bounds a block, makes such a use fail within the bound (the pool then
+    drops the connection and the next use connects again).
+    """
+
+    def armed(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        timer = threading.Timer(seconds, _shut, (dbapi_connection,))
+        timer.daemon = True
+        timer.start()
+        record.info[_USE_TIMER] = timer
+
+    def disarmed(_dbapi_connection: Any, record: Any) -> None:
+        timer = record.info.pop(_USE_TIMER, None)
+        if timer is not None:
+            timer.cancel()
+
+    event.listen(engine, "checkout", armed)
+    event.listen(engine, "checkin", disarmed)
 
 
 class DeadlineExceededError(Exception):

@@ -19,7 +19,7 @@ from db import migrate
 from db.replication import outbox
 from db.replication.pull import Progress
 from db.replication.scope import working_set
-from db.store import open_engine
+from db.store import bound_uses, open_engine
 from db.types import utcnow
 
 SHARED = "shared"
@@ -176,10 +176,20 @@ def open_shared_context(
     config: Config, actor: Actor, secrets: SecretStore | None = None
 ) -> ServiceContext:
     """A context on the shared store for reads that must be current (the supervisor's
-    boards); every use opens a connection bounded by the sync timeout."""
-    engine = open_engine(
-        shared_url(config, secrets),
-        timeout_s=config.sync.timeout_seconds,
-        fresh_connections=True,
-    )
+    boards), on connections it keeps (:func:`reads_engine`)."""
+    engine = reads_engine(shared_url(config, secrets), config.sync.timeout_seconds)
     return ServiceContext.for_engine(engine, config.default_region, actor)
+
+
+def reads_engine(url: str, timeout_s: float) -> Engine:
+    """The shared store for a window that reads it every few seconds, on kept connections.
+
+    A connection per refresh cost the supervisor's boards about 60 ms each time at a busy
+    day's end: the server's new process reads the catalogue and plans every statement afresh.
+    Each use of a kept one is bounded by the timeout (:func:`db.store.bound_uses`), so a link
+    that died meanwhile fails that one read, and the next connects again; no ping before use
+    (a ping on a link that swallows bytes would wait forever).
+    """
+    engine = open_engine(url, timeout_s=timeout_s, ping=False)
+    bound_uses(engine, timeout_s)
+    return engine

@@ -12,6 +12,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
 from callcenter.sync.replicator import Replicator, SyncStatus, read_status
+from callcenter.sync.stores import reads_engine
 from db.models import AppliedPush, Customer
 from db.replication.push import push
 from db.store import DeadlineExceededError, deadline, open_engine, session_factory
@@ -92,6 +93,28 @@ def test_a_query_on_a_black_holed_link_is_cut_at_the_deadline(pg_url: str, proxy
             with pytest.raises(DeadlineExceededError), deadline(1.0):
                 conn.execute(text("SELECT 2"))
             assert time.monotonic() - started < 2.0
+    finally:
+        engine.dispose()
+
+
+def test_a_kept_connection_on_a_dead_link_fails_its_read_in_time_and_is_replaced(
+    pg_url: str, proxy: TcpProxy
+) -> None:
+    """The supervisor's boards read on kept connections: one whose link swallows bytes and
+    never answers fails that read within the timeout, and once the link is back the next read
+    connects again."""
+    engine = reads_engine(through(proxy, pg_url), TIMEOUT_S)
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT 1")).scalar() == 1
+        proxy.blackhole()
+        started = time.monotonic()
+        with pytest.raises(OperationalError), engine.connect() as conn:
+            conn.execute(text("SELECT 2"))
+        assert time.monotonic() - started < TIMEOUT_S + 1.5
+        proxy.pass_through()
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT 3")).scalar() == 3
     finally:
         engine.dispose()
 
