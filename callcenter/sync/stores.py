@@ -181,7 +181,7 @@ def open_shared_context(
     return ServiceContext.for_engine(engine, config.default_region, actor)
 
 
-def reads_engine(url: str, timeout_s: float) -> Engine:
+def reads_engine(url: str | URL, timeout_s: float) -> Engine:
     """The shared store for a window that reads it every few seconds, on kept connections.
 
     A connection per refresh cost the supervisor's boards about 60 ms each time at a busy
