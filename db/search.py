@@ -171,7 +171,9 @@ def customers_by_name(
 def customers_by_phone(
     session: Session, e164_prefix: str | None, national_prefix: str | None, limit: int
 ) -> list[tuple[uuid.UUID, str, str | None, str]]:
-    """(customer id, name, company, matched raw number) for numbers starting with a prefix."""
+    """(customer id, name, company, matched raw number) for numbers starting with a prefix, in
+    number order (``prefix_order``: with the range's estimate right, a common prefix otherwise
+    read the table from its first page until the LIMIT was met)."""
     found: dict[uuid.UUID, tuple[uuid.UUID, str, str | None, str]] = {}
     for column, prefix in (
         (PhoneNumber.e164, e164_prefix),
@@ -187,6 +189,7 @@ def customers_by_phone(
                 PhoneNumber.deleted.is_(False),
                 Customer.deleted.is_(False),
             )
+            .order_by(prefix_order(session, column))
             .limit(limit)
         ).all()
         for r in rows:

@@ -11,8 +11,8 @@ from sqlalchemy import Engine, insert, text
 
 from callcenter.crm.customer_fields import search_text
 from db import search
-from db.enums import CustomerKind, LifecycleStage, ValueTier
-from db.models import Customer, Email
+from db.enums import CustomerKind, LifecycleStage, PhoneKind, ValueTier
+from db.models import Customer, Email, PhoneNumber
 from db.store import session_factory
 
 
@@ -161,3 +161,31 @@ def test_the_start_branch_stops_at_the_limit(pg_url: str) -> None:
         assert "Index Scan using" in scan and "rows=100 loops=1" in scan, plan
     finally:
         engine.dispose()
+
+
+def test_numbers_in_number_order_up_to_the_limit(engine: Engine) -> None:
+    ids = _customers(engine, [f"Caller {i}" for i in range(30)])
+    now = dt.datetime.now(dt.UTC)
+    e164 = [f"+4420794609{i:02d}" for i in range(29, -1, -1)]
+    with engine.begin() as conn:
+        conn.execute(
+            insert(PhoneNumber),
+            [
+                {
+                    "id": uuid.uuid4(),
+                    "customer_id": i,
+                    "raw": n,
+                    "e164": n,
+                    "national": n[3:],
+                    "kind": PhoneKind.HOME.value,
+                    "version": 1,
+                    "updated_at": now,
+                    "deleted": False,
+                }
+                for i, n in zip(ids, e164, strict=True)
+            ],
+        )
+    with session_factory(engine)() as session:
+        found = [r[3] for r in search.customers_by_phone(session, "+442079460", None, 20)]
+        national = [r[3] for r in search.customers_by_phone(session, None, "2079460", 20)]
+    assert found == national == sorted(e164)[:20]
