@@ -376,9 +376,10 @@ def run(
             "connection per use) and on one kept connection: agent board, queue board, missed "
             "calls, overdue callbacks, SLA watch and the "
             f"half-hour series. At the end of the day: {result.queues[-1].offered:,} calls "
-            f"offered, {len(result.agents):,} people on the agent board, {len(result.missed):,} "
-            f"missed calls not called back, {len(result.overdue):,} overdue callbacks, "
-            f"{len(result.sla):,} requests on the SLA watch. Floor, alternating with the "
+            f"offered, {len(result.agents):,} people on the agent board, {result.missed_total:,} "
+            f"missed calls not called back ({len(result.missed):,} listed), "
+            f"{len(result.overdue):,} overdue callbacks, {result.sla_total:,} requests on the "
+            f"SLA watch ({len(result.sla):,} listed). Floor, alternating with the "
             "refresh: a bare indexed count of the day's calls, and the refresh's "
             f"{len(statements)} statements sent as they are on a kept psycopg connection."
         ),
