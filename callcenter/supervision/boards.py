@@ -251,8 +251,9 @@ def _day(
     conn: Connection, day_start: dt.datetime, now: dt.datetime
 ) -> tuple[list[Sequence[Any]], _Handled]:
     """The day so far added up per queue and half hour, and per agent: on PostgreSQL from the
-    sums its triggers keep (``db.rollups_ddl``), elsewhere from the calls themselves."""
-    if conn.dialect.name == "postgresql":
+    sums its triggers keep (``db.rollups_ddl``, by UTC half hours and days), elsewhere, or for
+    a day that does not start at a UTC midnight, from the calls themselves."""
+    if conn.dialect.name == "postgresql" and day_start.utcoffset() == dt.timedelta(0):
         return _day_from_sums(conn, day_start, now)
     return _day_from_calls(conn, day_start, now)
 

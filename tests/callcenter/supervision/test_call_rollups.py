@@ -187,3 +187,19 @@ def test_the_sums_kept_by_triggers_are_the_sums_made_afresh(
             {"q": rollups_ddl.NO_QUEUE, "t": at(10, 0)},
         )
         assert no_queue.scalar_one() == 1  # the spanning call, in the half hour it rang in
+
+
+def test_a_day_that_starts_off_a_utc_half_hour_adds_the_calls_up(
+    ctx: ServiceContext, people: People, edge_day: dict[str, uuid.UUID]
+) -> None:
+    """The sums are UTC half hours and days: a clock in Nepal's time (UTC+05:45) has a day
+    and half hours of its own, which only the calls can give."""
+    sue = as_actor(ctx, people.supervisor)
+    nepal = dt.timezone(dt.timedelta(hours=5, minutes=45))
+    now = NOW.astimezone(nepal)
+    day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    refresh = boards(sue, now, day_start, now)
+    assert refresh.queues == queue_board(sue, day_start, now, now)
+    assert refresh.day == intervals(sue, day_start, now, STEP)
+    assert refresh.day[0].start == day_start
+    assert refresh.agents == agent_board(sue, now, day_start)
