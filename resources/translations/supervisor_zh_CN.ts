@@ -416,6 +416,10 @@
         <translation>未接来电（{count}）</translation>
     </message>
     <message>
+        <source>Missed calls ({shown} of {count})</source>
+        <translation>未接来电（{count} 个中的 {shown} 个）</translation>
+    </message>
+    <message>
         <source>Overdue callbacks</source>
         <translation>逾期回拨</translation>
     </message>
@@ -430,6 +434,10 @@
     <message>
         <source>SLA watch ({count})</source>
         <translation>SLA 监控（{count}）</translation>
+    </message>
+    <message>
+        <source>SLA watch ({shown} of {count})</source>
+        <translation>SLA 监控（{count} 个中的 {shown} 个）</translation>
     </message>
     <message>
         <source>{who}&apos;s transaction (server process {pid}) has been open for {open}: what it changed reaches no desk until it ends.</source>
