@@ -32,7 +32,7 @@ P50_MS = 10.0
 P99_MS = 30.0
 #: The parts of a pop the desk logs with ``screenpop.shown``, and their names in the report.
 PARTS = (
-    ("queued_ms", "  of it: the event waits for the GUI thread"),
+    ("queued_ms", "  of it: the phone takes the INVITE up and hands it to the GUI thread"),
     ("read_ms", "  of it: reading the store (lookup and 360 record)"),
     ("paint_ms", "  of it: building and painting the panes"),
 )

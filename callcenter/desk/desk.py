@@ -74,7 +74,8 @@ class CallSession:
     waited_seconds: int | None = None
     sip_call_id: str | None = None
     #: When the GUI thread took the ringing call up, and when its pop had been read: with
-    #: ``received_monotonic`` and the paint they split the pop's latency into its parts.
+    #: ``received_monotonic`` (the phone's callback began) and the paint they split the pop's
+    #: latency into its parts.
     taken_monotonic: float | None = None
     read_monotonic: float | None = None
 
@@ -370,7 +371,8 @@ class Desk:
 
     def pop_shown(self, call_id: str) -> float:
         """The UI painted the pop: log the latency from the INVITE's arrival, in ms, and its
-        parts: the wait for the GUI thread, reading the store, and building and painting."""
+        parts: the phone's own handling and the hand-over to the GUI thread, reading the
+        store, and building and painting."""
         session = self.session(call_id)
         painted = self._monotonic()
         latency_ms = (painted - session.received_monotonic) * 1000
