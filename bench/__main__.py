@@ -139,17 +139,9 @@ def _step(sections: list[Section], name: str, work: Callable[[], Section]) -> No
 
 def _ensure_desk(config: Config, shared_url: str) -> None:
     """A desk that has made its first sync (made now, untimed, when it has not)."""
-    from callcenter.sync.replicator import read_status
-    from callcenter.sync.stores import LOCAL, first_sync, open_store
-    from db import migrate
+    from callcenter.sync.stores import first_sync, local_status
 
-    local = open_store(config, LOCAL)
-    try:
-        migrate.upgrade(local, role=LOCAL)
-        ready = read_status(local).initial_done
-    finally:
-        local.dispose()
-    if not ready:
+    if not local_status(config).initial_done:
         print("-- the desk's first sync (not timed) …", flush=True)
         first_sync(config)
 

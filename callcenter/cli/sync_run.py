@@ -11,9 +11,8 @@ from callcenter.cli.common import load_config
 from callcenter.cli.words import _
 from callcenter.platform.jsonable import default
 from callcenter.platform.secrets import SecretStore
-from callcenter.sync.replicator import SyncStatus, read_status
-from callcenter.sync.stores import LOCAL, open_store, sync_now
-from db import migrate
+from callcenter.sync.replicator import SyncStatus
+from callcenter.sync.stores import local_status, sync_now
 
 
 def console_progress(done: int, total: int | None) -> None:
@@ -39,13 +38,7 @@ def run_now(args: argparse.Namespace) -> int:
 
 
 def run_status(args: argparse.Namespace) -> int:
-    config = load_config(args)
-    local = open_store(config, LOCAL)
-    try:
-        migrate.upgrade(local, role=LOCAL)
-        status = read_status(local)
-    finally:
-        local.dispose()
+    status = local_status(load_config(args))
     if args.json:
         print(json.dumps(status, default=default, indent=2))
     else:

@@ -163,13 +163,18 @@ def first_sync(
 ) -> SyncStatus:
     """Copy the shared store to an empty desk before its window opens (on the console: the
     GUI never waits on the network). Interrupted, the next start carries on."""
+    status = local_status(config)
+    return status if status.initial_done else sync_now(config, progress, secrets)[1]
+
+
+def local_status(config: Config) -> SyncStatus:
+    """The desk's replication state, read from its local store (brought to this schema)."""
     local = open_store(config, LOCAL)
     try:
         migrate.upgrade(local, role=LOCAL)
-        status = read_status(local)
+        return read_status(local)
     finally:
         local.dispose()
-    return status if status.initial_done else sync_now(config, progress, secrets)[1]
 
 
 def open_shared_context(
