@@ -70,9 +70,11 @@ class Rereads(QObject, Generic[R]):
         self._reads.wait()
 
     def _done(self, rows: Sequence[R]) -> None:
-        self._show(rows)
-        self.shown.emit()
-        self._next()
+        try:
+            self._show(rows)
+            self.shown.emit()
+        finally:
+            self._next()  # whatever showing did, the next refresh is not held back
 
     def _failed(self, error: str) -> None:
         log.warning("reading %s failed: %s", self._name, error)
